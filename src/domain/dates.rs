@@ -1,0 +1,136 @@
+//! Calendar helpers: strict file dates, month ends, and dates as people read them.
+
+use chrono::{Datelike, NaiveDate};
+
+/// Reads a `YYYY-MM-DD` date exactly; chrono alone would also take `2019-2-3`.
+pub fn parse_iso(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let shape_ok = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if !shape_ok {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// The last day of a month; `None` only for a year chrono cannot hold.
+pub fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
+    let (next_year, next_month) = if month == 12 {
+        (year.checked_add(1)?, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(next_year, next_month, 1)?.pred_opt()
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The full English name of a month numbered 1 to 12.
+pub fn month_name(month: u32) -> &'static str {
+    MONTH_NAMES[(month.clamp(1, 12) - 1) as usize]
+}
+
+/// A date as GOV.UK writes it: "4 September 2019".
+pub fn format_long(date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        month_name(date.month()),
+        date.year()
+    )
+}
+
+/// A range of days as a committee paper writes it: "26 February to 1 March 2019".
+pub fn format_range(from: NaiveDate, to: NaiveDate) -> String {
+    if from == to {
+        return format_long(from);
+    }
+    if from.year() == to.year() {
+        if from.month() == to.month() {
+            return format!("{} to {}", from.day(), format_long(to));
+        }
+        return format!(
+            "{} {} to {}",
+            from.day(),
+            month_name(from.month()),
+            format_long(to)
+        );
+    }
+    format!("{} to {}", format_long(from), format_long(to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn parse_iso_takes_only_the_exact_shape() {
+        let cases: &[(&str, Option<NaiveDate>)] = &[
+            ("2019-09-04", Some(d(2019, 9, 4))),
+            ("2020-02-29", Some(d(2020, 2, 29))),
+            ("2019-02-29", None),
+            ("2019-9-4", None),
+            ("04/09/2019", None),
+            ("2019-09-04T00:00", None),
+            ("", None),
+            ("２019-09-04", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_iso(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn month_end_handles_leap_years_and_december() {
+        assert_eq!(month_end(2020, 2), Some(d(2020, 2, 29)));
+        assert_eq!(month_end(2021, 2), Some(d(2021, 2, 28)));
+        assert_eq!(month_end(1900, 2), Some(d(1900, 2, 28)));
+        assert_eq!(month_end(2000, 2), Some(d(2000, 2, 29)));
+        assert_eq!(month_end(2019, 12), Some(d(2019, 12, 31)));
+        assert_eq!(month_end(2019, 4), Some(d(2019, 4, 30)));
+    }
+
+    #[test]
+    fn dates_read_as_gov_uk_writes_them() {
+        assert_eq!(format_long(d(2019, 9, 4)), "4 September 2019");
+        assert_eq!(
+            format_range(d(2019, 2, 26), d(2019, 3, 1)),
+            "26 February to 1 March 2019"
+        );
+        assert_eq!(
+            format_range(d(2021, 11, 29), d(2021, 12, 1)),
+            "29 November to 1 December 2021"
+        );
+        assert_eq!(
+            format_range(d(2017, 11, 6), d(2017, 11, 9)),
+            "6 to 9 November 2017"
+        );
+        assert_eq!(
+            format_range(d(2019, 12, 30), d(2020, 1, 2)),
+            "30 December 2019 to 2 January 2020"
+        );
+        assert_eq!(format_range(d(2019, 3, 1), d(2019, 3, 1)), "1 March 2019");
+    }
+}

@@ -1,0 +1,125 @@
+//! Figures worked out from a plan as at a given day. The day is always an argument:
+//! nothing here reads the clock, so every figure can be reproduced for a past meeting.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::plan::{Action, Plan};
+use super::status::Status;
+
+/// An action is overdue when it has a due date before `as_at` and is not closed.
+pub fn is_overdue(action: &Action, as_at: NaiveDate) -> bool {
+    days_overdue(action, as_at).is_some()
+}
+
+/// How many days past its due date an open action is, as at `as_at`.
+pub fn days_overdue(action: &Action, as_at: NaiveDate) -> Option<i64> {
+    if action.status.is_closed() {
+        return None;
+    }
+    let due = action.due?;
+    (due < as_at).then(|| (as_at - due).num_days())
+}
+
+/// How many actions stand at each status.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StatusCounts {
+    counts: [usize; Status::ALL.len()],
+}
+
+impl StatusCounts {
+    pub fn of<'a>(actions: impl IntoIterator<Item = &'a Action>) -> StatusCounts {
+        let mut counts = StatusCounts::default();
+        for action in actions {
+            counts.counts[action.status.index()] += 1;
+        }
+        counts
+    }
+
+    pub fn get(&self, status: Status) -> usize {
+        self.counts[status.index()]
+    }
+
+    pub fn total(&self) -> usize {
+        self.counts.iter().sum()
+    }
+
+    /// Each status with its count, in display order, including the zeros.
+    pub fn iter(&self) -> impl Iterator<Item = (Status, usize)> + '_ {
+        Status::ALL.into_iter().map(|s| (s, self.get(s)))
+    }
+}
+
+/// The counts by status of every action in the plan.
+pub fn count_by_status(plan: &Plan) -> StatusCounts {
+    StatusCounts::of(plan.actions().map(|(_, a)| a))
+}
+
+/// An overdue action and how late it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Overdue<'a> {
+    pub recommendation_id: &'a str,
+    pub action: &'a Action,
+    pub days: i64,
+}
+
+/// Every overdue action as at `as_at`, the latest first.
+pub fn overdue_actions(plan: &Plan, as_at: NaiveDate) -> Vec<Overdue<'_>> {
+    let mut overdue: Vec<Overdue> = plan
+        .actions()
+        .filter_map(|(r, a)| {
+            days_overdue(a, as_at).map(|days| Overdue {
+                recommendation_id: &r.id,
+                action: a,
+                days,
+            })
+        })
+        .collect();
+    overdue.sort_by(|a, b| b.days.cmp(&a.days));
+    overdue
+}
+
+/// What one lead holds: a lead shared by two people counts for each of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeadLoad {
+    pub lead: String,
+    pub counts: StatusCounts,
+    pub overdue: usize,
+}
+
+impl LeadLoad {
+    pub fn total(&self) -> usize {
+        self.counts.total()
+    }
+}
+
+/// Actions per lead as at `as_at`, in alphabetical order of lead (ignoring case).
+/// Leads are matched as written, after trimming, so "CLT" and "CLT " are one lead.
+pub fn actions_per_lead(plan: &Plan, as_at: NaiveDate) -> Vec<LeadLoad> {
+    let mut by_lead: BTreeMap<(String, String), (Vec<&Action>, usize)> = BTreeMap::new();
+    for (_, action) in plan.actions() {
+        let mut seen: Vec<&str> = Vec::new();
+        for lead in action.leads.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+            if seen.contains(&lead) {
+                continue;
+            }
+            seen.push(lead);
+            let entry = by_lead
+                .entry((lead.to_lowercase(), lead.to_string()))
+                .or_default();
+            entry.0.push(action);
+            if is_overdue(action, as_at) {
+                entry.1 += 1;
+            }
+        }
+    }
+    by_lead
+        .into_iter()
+        .map(|((_, lead), (actions, overdue))| LeadLoad {
+            lead,
+            counts: StatusCounts::of(actions),
+            overdue,
+        })
+        .collect()
+}

@@ -1,0 +1,56 @@
+//! Writes a plan as a plan-format-v1 file.
+
+use serde::Serialize;
+
+use super::{FORMAT, VERSION};
+use crate::domain::Plan;
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    format: &'static str,
+    version: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exported_at: Option<&'a str>,
+    plan: &'a Plan,
+}
+
+/// The plan as a pretty-printed file. `exported_at` is an RFC 3339 time the caller reads
+/// from its clock; the domain has none.
+pub fn export(plan: &Plan, exported_at: Option<&str>) -> String {
+    let envelope = Envelope {
+        format: FORMAT,
+        version: VERSION,
+        exported_at,
+        plan,
+    };
+    // The plan holds only strings, numbers, dates and lists: serialising it cannot fail.
+    serde_json::to_string_pretty(&envelope).expect("a plan always serialises")
+}
+
+/// The same file without spaces or line breaks, for storage where every byte counts.
+pub fn export_compact(plan: &Plan) -> String {
+    let envelope = Envelope {
+        format: FORMAT,
+        version: VERSION,
+        exported_at: None,
+        plan,
+    };
+    serde_json::to_string(&envelope).expect("a plan always serialises")
+}
+
+/// A tidy file name: `<council>-<title>-<date>.plan.json`, lower case, words joined by `-`.
+pub fn file_name(plan: &Plan, date: chrono::NaiveDate) -> String {
+    let slug = |text: &str| {
+        text.to_lowercase()
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("-")
+    };
+    let mut parts: Vec<String> = [slug(&plan.council), slug(&plan.title)]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.push(date.format("%Y-%m-%d").to_string());
+    format!("{}.plan.json", parts.join("-"))
+}

@@ -1,0 +1,15 @@
+//! Plan-format-v1: the JSON file a plan travels in. Import checks every rule of the
+//! format and reports each problem with its place; export writes exactly the format.
+
+pub mod export;
+pub mod import;
+pub mod problem;
+
+pub use export::{export, export_compact, file_name};
+pub use import::{import, import_bytes, Imported};
+pub use problem::Problem;
+
+/// The `format` value every plan file carries.
+pub const FORMAT: &str = "cpc-action-plan";
+/// The newest version of the format this app reads and the one it writes.
+pub const VERSION: u64 = 1;

@@ -1,0 +1,11 @@
+//! Keeps the action plan that follows an LGA Corporate Peer Challenge.
+//!
+//! `domain`, `format` and `route` are pure and build on any target; the browser half
+//! (`app`, `pages`, `components`, `storage`, `clock`) builds only for WebAssembly.
+
+pub mod domain;
+pub mod format;
+pub mod route;
+
+/// The Havering 2019 plan, the app's example and what an empty browser starts with.
+pub const EXAMPLE_PLAN: &str = include_str!("../public/examples/havering-2019.plan.json");

@@ -1,0 +1,246 @@
+//! Addresses after the `#`, as `shared/docs/routes.md` lists them, to and from [`Route`].
+//! Plain functions, so every address is tested natively.
+
+use chrono::NaiveDate;
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+use crate::domain::dates::parse_iso;
+
+/// A view of the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// The plans held in this browser.
+    Plans,
+    Overview { plan: String },
+    Recommendations { plan: String },
+    Recommendation { plan: String, recommendation: String },
+    Action { plan: String, action: String },
+    /// An address the app does not have.
+    NotFound,
+}
+
+/// A route with the query that goes with it (`as_at`, filters).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Address {
+    pub route: Route,
+    pub query: Query,
+}
+
+impl Default for Route {
+    fn default() -> Self {
+        Route::Plans
+    }
+}
+
+/// The `key=value` pairs after `?`, decoded, in order; keys may repeat.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    pairs: Vec<(String, String)>,
+}
+
+impl Query {
+    pub fn parse(text: &str) -> Query {
+        let pairs = text
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|pair| {
+                let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                (decode(key), decode(value))
+            })
+            .collect();
+        Query { pairs }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn get_all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.pairs
+            .iter()
+            .filter(move |(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The `as_at` date, when the address gives a valid one.
+    pub fn as_at(&self) -> Option<NaiveDate> {
+        self.get("as_at").and_then(parse_iso)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    fn to_text(&self) -> String {
+        self.pairs
+            .iter()
+            .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+}
+
+impl Address {
+    /// Reads `location.hash` (with or without its leading `#`).
+    pub fn parse(hash: &str) -> Address {
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
+        let segments: Vec<String> = path
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(decode)
+            .collect();
+        let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+        let route = match segments.as_slice() {
+            [] => Route::Plans,
+            ["plan", plan] => Route::Overview { plan: plan.to_string() },
+            ["plan", plan, "recommendations"] => Route::Recommendations { plan: plan.to_string() },
+            ["plan", plan, "recommendations", rec] => Route::Recommendation {
+                plan: plan.to_string(),
+                recommendation: rec.to_string(),
+            },
+            ["plan", plan, "actions", action] => Route::Action {
+                plan: plan.to_string(),
+                action: action.to_string(),
+            },
+            _ => Route::NotFound,
+        };
+        Address {
+            route,
+            query: Query::parse(query),
+        }
+    }
+
+    /// The address as an `href`, starting with `#`.
+    pub fn href(&self) -> String {
+        let path = self.route.path();
+        if self.query.is_empty() {
+            format!("#{path}")
+        } else {
+            format!("#{path}?{}", self.query.to_text())
+        }
+    }
+}
+
+impl Route {
+    /// The path after `#`, with each id percent-encoded.
+    pub fn path(&self) -> String {
+        match self {
+            Route::Plans | Route::NotFound => "/".to_string(),
+            Route::Overview { plan } => format!("/plan/{}", encode(plan)),
+            Route::Recommendations { plan } => format!("/plan/{}/recommendations", encode(plan)),
+            Route::Recommendation { plan, recommendation } => format!(
+                "/plan/{}/recommendations/{}",
+                encode(plan),
+                encode(recommendation)
+            ),
+            Route::Action { plan, action } => {
+                format!("/plan/{}/actions/{}", encode(plan), encode(action))
+            }
+        }
+    }
+
+    /// The route as an `href` with no query.
+    pub fn href(&self) -> String {
+        format!("#{}", self.path())
+    }
+
+    /// The plan this route is about, if any.
+    pub fn plan_id(&self) -> Option<&str> {
+        match self {
+            Route::Overview { plan }
+            | Route::Recommendations { plan }
+            | Route::Recommendation { plan, .. }
+            | Route::Action { plan, .. } => Some(plan),
+            Route::Plans | Route::NotFound => None,
+        }
+    }
+}
+
+/// Everything but letters, digits and `-._~` is escaped, so ids survive any host.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+fn encode(text: &str) -> String {
+    utf8_percent_encode(text, SEGMENT).to_string()
+}
+
+/// `+` means a space in a query, as browsers write forms.
+fn decode(text: &str) -> String {
+    let spaced = text.replace('+', " ");
+    percent_decode_str(&spaced).decode_utf8_lossy().into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(id: &str) -> String {
+        id.to_string()
+    }
+
+    #[test]
+    fn every_address_in_routes_md_reads_as_its_view() {
+        let cases = [
+            ("", Route::Plans),
+            ("#", Route::Plans),
+            ("#/", Route::Plans),
+            ("#/plan/havering-cpc-2019", Route::Overview { plan: plan("havering-cpc-2019") }),
+            ("#/plan/havering-cpc-2019/", Route::Overview { plan: plan("havering-cpc-2019") }),
+            (
+                "#/plan/havering-cpc-2019/recommendations",
+                Route::Recommendations { plan: plan("havering-cpc-2019") },
+            ),
+            (
+                "#/plan/havering-cpc-2019/recommendations/r3",
+                Route::Recommendation { plan: plan("havering-cpc-2019"), recommendation: "r3".into() },
+            ),
+            (
+                "#/plan/havering-cpc-2019/actions/r1-a2",
+                Route::Action { plan: plan("havering-cpc-2019"), action: "r1-a2".into() },
+            ),
+            ("#/plan", Route::NotFound),
+            ("#/nowhere", Route::NotFound),
+            ("#/plan/x/recommendations/r1/extra", Route::NotFound),
+        ];
+        for (hash, want) in cases {
+            assert_eq!(Address::parse(hash).route, want, "{hash}");
+        }
+    }
+
+    #[test]
+    fn query_is_decoded_and_kept_in_order() {
+        let address = Address::parse(
+            "#/plan/havering-cpc-2019?as_at=2019-09-04&committee=Overview%20and%20Scrutiny%20Board&lead=CLT&lead=AD+Policy",
+        );
+        assert_eq!(address.query.as_at(), NaiveDate::from_ymd_opt(2019, 9, 4));
+        assert_eq!(address.query.get("committee"), Some("Overview and Scrutiny Board"));
+        assert_eq!(address.query.get_all("lead").collect::<Vec<_>>(), ["CLT", "AD Policy"]);
+        assert_eq!(address.query.get("q"), None);
+        assert_eq!(Address::parse("#/?as_at=2019-13-01").query.as_at(), None);
+    }
+
+    #[test]
+    fn ids_with_any_characters_go_out_and_come_back() {
+        let route = Route::Action {
+            plan: "plan/with spaces & ünïcode?".into(),
+            action: "a#1".into(),
+        };
+        let href = route.href();
+        assert!(!href[1..].contains('#') && !href.contains(' ') && !href.contains('?'), "{href}");
+        assert_eq!(Address::parse(&href).route, route);
+    }
+
+    #[test]
+    fn href_writes_the_query_back() {
+        let address = Address::parse("#/plan/p/recommendations?as_at=2019-09-04&q=staff%20survey");
+        assert_eq!(address.href(), "#/plan/p/recommendations?as_at=2019-09-04&q=staff%20survey");
+        assert_eq!(Address::parse(&address.href()), address);
+    }
+}

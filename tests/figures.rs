@@ -1,0 +1,117 @@
+//! Figures worked out from a plan as at a date.
+
+use chrono::NaiveDate;
+use cpc_action_plan::domain::figures::{actions_per_lead, count_by_status, days_overdue, is_overdue, overdue_actions};
+use cpc_action_plan::domain::{Action, Plan, Status};
+use cpc_action_plan::format::import;
+use cpc_action_plan::EXAMPLE_PLAN;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn havering() -> Plan {
+    import(EXAMPLE_PLAN).unwrap().plan
+}
+
+fn action(status: Status, due: Option<NaiveDate>, leads: &[&str]) -> Action {
+    Action {
+        id: "a".into(),
+        text: "Do it".into(),
+        timescale: String::new(),
+        due,
+        leads: leads.iter().map(|l| l.to_string()).collect(),
+        status,
+        updates: vec![],
+        links: vec![],
+    }
+}
+
+#[test]
+fn overdue_means_open_and_past_its_date() {
+    let due = Some(d(2019, 12, 31));
+    let cases = [
+        (Status::NotStarted, due, d(2020, 1, 1), Some(1)),
+        (Status::NotStarted, due, d(2019, 12, 31), None),
+        (Status::OnTrack, due, d(2020, 3, 1), Some(61)),
+        (Status::AtRisk, due, d(2021, 1, 1), Some(367)),
+        (Status::OffTrack, due, d(2020, 1, 31), Some(31)),
+        (Status::Completed, due, d(2021, 1, 1), None),
+        (Status::Ongoing, due, d(2021, 1, 1), None),
+        (Status::Cancelled, due, d(2021, 1, 1), None),
+        (Status::NotStarted, None, d(2030, 1, 1), None),
+    ];
+    for (status, due, as_at, want) in cases {
+        let a = action(status, due, &[]);
+        assert_eq!(days_overdue(&a, as_at), want, "{status:?} due {due:?} as at {as_at}");
+        assert_eq!(is_overdue(&a, as_at), want.is_some());
+    }
+}
+
+#[test]
+fn havering_counts_by_status() {
+    let counts = count_by_status(&havering());
+    let got: Vec<(Status, usize)> = counts.iter().collect();
+    assert_eq!(
+        got,
+        [
+            (Status::NotStarted, 18),
+            (Status::OnTrack, 0),
+            (Status::AtRisk, 0),
+            (Status::OffTrack, 0),
+            (Status::Completed, 4),
+            (Status::Ongoing, 10),
+            (Status::Cancelled, 0),
+        ]
+    );
+    assert_eq!(counts.total(), 32);
+}
+
+#[test]
+fn havering_overdue_as_at_the_scrutiny_meeting_and_today() {
+    let plan = havering();
+    // At the Overview & Scrutiny Board on 4 September 2019: the May Cabinet item, the two
+    // April items and the July 2019 peer review, latest first.
+    let at_meeting = overdue_actions(&plan, d(2019, 9, 4));
+    let got: Vec<(&str, i64)> = at_meeting.iter().map(|o| (o.action.id.as_str(), o.days)).collect();
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert_eq!(got[0].1, 127);
+    assert_eq!(got[3], ("r12-a1", 35));
+    assert_eq!(got[1..3].iter().map(|g| g.1).collect::<Vec<_>>(), [127, 112]);
+    // Every not-started action with a date is overdue by now; r2's three have no date.
+    assert_eq!(overdue_actions(&plan, d(2026, 11, 23)).len(), 15);
+    assert_eq!(overdue_actions(&plan, d(2019, 4, 1)).len(), 0);
+}
+
+#[test]
+fn actions_per_lead_counts_shared_leads_for_each_and_once_per_action() {
+    let mut plan = havering();
+    plan.recommendations.truncate(1);
+    plan.recommendations[0].actions = vec![
+        action(Status::Completed, None, &["AD Communications", "AD Policy"]),
+        action(Status::NotStarted, Some(d(2019, 12, 31)), &["ad policy", "AD Policy ", "AD Policy"]),
+        action(Status::Ongoing, None, &["CLT", ""]),
+    ];
+    let loads = actions_per_lead(&plan, d(2020, 6, 1));
+    let got: Vec<(&str, usize, usize, usize)> = loads
+        .iter()
+        .map(|l| (l.lead.as_str(), l.total(), l.counts.get(Status::Completed), l.overdue))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("AD Communications", 1, 1, 0),
+            ("AD Policy", 2, 1, 1),
+            ("ad policy", 1, 0, 1),
+            ("CLT", 1, 0, 0),
+        ]
+    );
+}
+
+#[test]
+fn havering_leads() {
+    let loads = actions_per_lead(&havering(), d(2019, 9, 4));
+    let clt = loads.iter().find(|l| l.lead == "CLT").expect("CLT leads actions");
+    assert!(clt.total() >= 1);
+    assert!(loads.windows(2).all(|w| w[0].lead.to_lowercase() <= w[1].lead.to_lowercase()));
+}
