@@ -7,5 +7,16 @@ pub mod domain;
 pub mod format;
 pub mod route;
 
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+mod clock;
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+mod pages;
+#[cfg(target_arch = "wasm32")]
+mod storage;
+
 /// The Havering 2019 plan, the app's example and what an empty browser starts with.
 pub const EXAMPLE_PLAN: &str = include_str!("../public/examples/havering-2019.plan.json");

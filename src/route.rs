@@ -7,14 +7,25 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_AL
 use crate::domain::dates::parse_iso;
 
 /// A view of the app.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Route {
     /// The plans held in this browser.
+    #[default]
     Plans,
-    Overview { plan: String },
-    Recommendations { plan: String },
-    Recommendation { plan: String, recommendation: String },
-    Action { plan: String, action: String },
+    Overview {
+        plan: String,
+    },
+    Recommendations {
+        plan: String,
+    },
+    Recommendation {
+        plan: String,
+        recommendation: String,
+    },
+    Action {
+        plan: String,
+        action: String,
+    },
     /// An address the app does not have.
     NotFound,
 }
@@ -24,12 +35,6 @@ pub enum Route {
 pub struct Address {
     pub route: Route,
     pub query: Query,
-}
-
-impl Default for Route {
-    fn default() -> Self {
-        Route::Plans
-    }
 }
 
 /// The `key=value` pairs after `?`, decoded, in order; keys may repeat.
@@ -96,8 +101,12 @@ impl Address {
         let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
         let route = match segments.as_slice() {
             [] => Route::Plans,
-            ["plan", plan] => Route::Overview { plan: plan.to_string() },
-            ["plan", plan, "recommendations"] => Route::Recommendations { plan: plan.to_string() },
+            ["plan", plan] => Route::Overview {
+                plan: plan.to_string(),
+            },
+            ["plan", plan, "recommendations"] => Route::Recommendations {
+                plan: plan.to_string(),
+            },
             ["plan", plan, "recommendations", rec] => Route::Recommendation {
                 plan: plan.to_string(),
                 recommendation: rec.to_string(),
@@ -132,7 +141,10 @@ impl Route {
             Route::Plans | Route::NotFound => "/".to_string(),
             Route::Overview { plan } => format!("/plan/{}", encode(plan)),
             Route::Recommendations { plan } => format!("/plan/{}/recommendations", encode(plan)),
-            Route::Recommendation { plan, recommendation } => format!(
+            Route::Recommendation {
+                plan,
+                recommendation,
+            } => format!(
                 "/plan/{}/recommendations/{}",
                 encode(plan),
                 encode(recommendation)
@@ -191,19 +203,37 @@ mod tests {
             ("", Route::Plans),
             ("#", Route::Plans),
             ("#/", Route::Plans),
-            ("#/plan/havering-cpc-2019", Route::Overview { plan: plan("havering-cpc-2019") }),
-            ("#/plan/havering-cpc-2019/", Route::Overview { plan: plan("havering-cpc-2019") }),
+            (
+                "#/plan/havering-cpc-2019",
+                Route::Overview {
+                    plan: plan("havering-cpc-2019"),
+                },
+            ),
+            (
+                "#/plan/havering-cpc-2019/",
+                Route::Overview {
+                    plan: plan("havering-cpc-2019"),
+                },
+            ),
             (
                 "#/plan/havering-cpc-2019/recommendations",
-                Route::Recommendations { plan: plan("havering-cpc-2019") },
+                Route::Recommendations {
+                    plan: plan("havering-cpc-2019"),
+                },
             ),
             (
                 "#/plan/havering-cpc-2019/recommendations/r3",
-                Route::Recommendation { plan: plan("havering-cpc-2019"), recommendation: "r3".into() },
+                Route::Recommendation {
+                    plan: plan("havering-cpc-2019"),
+                    recommendation: "r3".into(),
+                },
             ),
             (
                 "#/plan/havering-cpc-2019/actions/r1-a2",
-                Route::Action { plan: plan("havering-cpc-2019"), action: "r1-a2".into() },
+                Route::Action {
+                    plan: plan("havering-cpc-2019"),
+                    action: "r1-a2".into(),
+                },
             ),
             ("#/plan", Route::NotFound),
             ("#/nowhere", Route::NotFound),
@@ -220,8 +250,14 @@ mod tests {
             "#/plan/havering-cpc-2019?as_at=2019-09-04&committee=Overview%20and%20Scrutiny%20Board&lead=CLT&lead=AD+Policy",
         );
         assert_eq!(address.query.as_at(), NaiveDate::from_ymd_opt(2019, 9, 4));
-        assert_eq!(address.query.get("committee"), Some("Overview and Scrutiny Board"));
-        assert_eq!(address.query.get_all("lead").collect::<Vec<_>>(), ["CLT", "AD Policy"]);
+        assert_eq!(
+            address.query.get("committee"),
+            Some("Overview and Scrutiny Board")
+        );
+        assert_eq!(
+            address.query.get_all("lead").collect::<Vec<_>>(),
+            ["CLT", "AD Policy"]
+        );
         assert_eq!(address.query.get("q"), None);
         assert_eq!(Address::parse("#/?as_at=2019-13-01").query.as_at(), None);
     }
@@ -233,14 +269,20 @@ mod tests {
             action: "a#1".into(),
         };
         let href = route.href();
-        assert!(!href[1..].contains('#') && !href.contains(' ') && !href.contains('?'), "{href}");
+        assert!(
+            !href[1..].contains('#') && !href.contains(' ') && !href.contains('?'),
+            "{href}"
+        );
         assert_eq!(Address::parse(&href).route, route);
     }
 
     #[test]
     fn href_writes_the_query_back() {
         let address = Address::parse("#/plan/p/recommendations?as_at=2019-09-04&q=staff%20survey");
-        assert_eq!(address.href(), "#/plan/p/recommendations?as_at=2019-09-04&q=staff%20survey");
+        assert_eq!(
+            address.href(),
+            "#/plan/p/recommendations?as_at=2019-09-04&q=staff%20survey"
+        );
         assert_eq!(Address::parse(&address.href()), address);
     }
 }

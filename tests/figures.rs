@@ -1,7 +1,9 @@
 //! Figures worked out from a plan as at a date.
 
 use chrono::NaiveDate;
-use cpc_action_plan::domain::figures::{actions_per_lead, count_by_status, days_overdue, is_overdue, overdue_actions};
+use cpc_action_plan::domain::figures::{
+    actions_per_lead, count_by_status, days_overdue, is_overdue, overdue_actions,
+};
 use cpc_action_plan::domain::{Action, Plan, Status};
 use cpc_action_plan::format::import;
 use cpc_action_plan::EXAMPLE_PLAN;
@@ -43,7 +45,11 @@ fn overdue_means_open_and_past_its_date() {
     ];
     for (status, due, as_at, want) in cases {
         let a = action(status, due, &[]);
-        assert_eq!(days_overdue(&a, as_at), want, "{status:?} due {due:?} as at {as_at}");
+        assert_eq!(
+            days_overdue(&a, as_at),
+            want,
+            "{status:?} due {due:?} as at {as_at}"
+        );
         assert_eq!(is_overdue(&a, as_at), want.is_some());
     }
 }
@@ -73,11 +79,17 @@ fn havering_overdue_as_at_the_scrutiny_meeting_and_today() {
     // At the Overview & Scrutiny Board on 4 September 2019: the May Cabinet item, the two
     // April items and the July 2019 peer review, latest first.
     let at_meeting = overdue_actions(&plan, d(2019, 9, 4));
-    let got: Vec<(&str, i64)> = at_meeting.iter().map(|o| (o.action.id.as_str(), o.days)).collect();
+    let got: Vec<(&str, i64)> = at_meeting
+        .iter()
+        .map(|o| (o.action.id.as_str(), o.days))
+        .collect();
     assert_eq!(got.len(), 4, "{got:?}");
     assert_eq!(got[0].1, 127);
     assert_eq!(got[3], ("r12-a1", 35));
-    assert_eq!(got[1..3].iter().map(|g| g.1).collect::<Vec<_>>(), [127, 112]);
+    assert_eq!(
+        got[1..3].iter().map(|g| g.1).collect::<Vec<_>>(),
+        [127, 112]
+    );
     // Every not-started action with a date is overdue by now; r2's three have no date.
     assert_eq!(overdue_actions(&plan, d(2026, 11, 23)).len(), 15);
     assert_eq!(overdue_actions(&plan, d(2019, 4, 1)).len(), 0);
@@ -89,13 +101,24 @@ fn actions_per_lead_counts_shared_leads_for_each_and_once_per_action() {
     plan.recommendations.truncate(1);
     plan.recommendations[0].actions = vec![
         action(Status::Completed, None, &["AD Communications", "AD Policy"]),
-        action(Status::NotStarted, Some(d(2019, 12, 31)), &["ad policy", "AD Policy ", "AD Policy"]),
+        action(
+            Status::NotStarted,
+            Some(d(2019, 12, 31)),
+            &["ad policy", "AD Policy ", "AD Policy"],
+        ),
         action(Status::Ongoing, None, &["CLT", ""]),
     ];
     let loads = actions_per_lead(&plan, d(2020, 6, 1));
     let got: Vec<(&str, usize, usize, usize)> = loads
         .iter()
-        .map(|l| (l.lead.as_str(), l.total(), l.counts.get(Status::Completed), l.overdue))
+        .map(|l| {
+            (
+                l.lead.as_str(),
+                l.total(),
+                l.counts.get(Status::Completed),
+                l.overdue,
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -111,7 +134,55 @@ fn actions_per_lead_counts_shared_leads_for_each_and_once_per_action() {
 #[test]
 fn havering_leads() {
     let loads = actions_per_lead(&havering(), d(2019, 9, 4));
-    let clt = loads.iter().find(|l| l.lead == "CLT").expect("CLT leads actions");
+    let clt = loads
+        .iter()
+        .find(|l| l.lead == "CLT")
+        .expect("CLT leads actions");
     assert!(clt.total() >= 1);
-    assert!(loads.windows(2).all(|w| w[0].lead.to_lowercase() <= w[1].lead.to_lowercase()));
+    assert!(loads
+        .windows(2)
+        .all(|w| w[0].lead.to_lowercase() <= w[1].lead.to_lowercase()));
+}
+
+#[test]
+fn milestones_are_done_due_or_missed_as_at_a_date() {
+    use cpc_action_plan::domain::figures::{milestone_state, MilestoneState::*};
+    use cpc_action_plan::domain::Milestone;
+    let milestone = |due, done| Milestone {
+        id: "m".into(),
+        title: "Progress review".into(),
+        due,
+        done,
+        note: String::new(),
+    };
+    let cases = [
+        (
+            milestone(d(2019, 9, 4), Some(d(2019, 9, 4))),
+            d(2019, 9, 4),
+            Done,
+        ),
+        (
+            milestone(d(2019, 9, 4), Some(d(2019, 9, 4))),
+            d(2019, 9, 3),
+            Due,
+        ),
+        (
+            milestone(d(2019, 9, 4), Some(d(2019, 10, 1))),
+            d(2019, 9, 20),
+            Missed,
+        ),
+        (milestone(d(2019, 9, 4), None), d(2019, 9, 4), Due),
+        (milestone(d(2019, 9, 4), None), d(2019, 9, 5), Missed),
+        (milestone(d(2020, 2, 29), None), d(2020, 2, 29), Due),
+    ];
+    for (m, as_at, want) in cases {
+        assert_eq!(milestone_state(&m, as_at), want, "{m:?} as at {as_at}");
+    }
+    let havering = havering();
+    let states: Vec<_> = havering
+        .milestones
+        .iter()
+        .map(|m| milestone_state(m, d(2026, 11, 23)))
+        .collect();
+    assert_eq!(states, [Done, Missed, Missed]);
 }

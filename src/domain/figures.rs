@@ -76,7 +76,7 @@ pub fn overdue_actions(plan: &Plan, as_at: NaiveDate) -> Vec<Overdue<'_>> {
             })
         })
         .collect();
-    overdue.sort_by(|a, b| b.days.cmp(&a.days));
+    overdue.sort_by_key(|o| std::cmp::Reverse(o.days));
     overdue
 }
 
@@ -100,7 +100,12 @@ pub fn actions_per_lead(plan: &Plan, as_at: NaiveDate) -> Vec<LeadLoad> {
     let mut by_lead: BTreeMap<(String, String), (Vec<&Action>, usize)> = BTreeMap::new();
     for (_, action) in plan.actions() {
         let mut seen: Vec<&str> = Vec::new();
-        for lead in action.leads.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+        for lead in action
+            .leads
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+        {
             if seen.contains(&lead) {
                 continue;
             }
@@ -122,4 +127,35 @@ pub fn actions_per_lead(plan: &Plan, as_at: NaiveDate) -> Vec<LeadLoad> {
             overdue,
         })
         .collect()
+}
+
+/// Where a milestone stands on a given day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MilestoneState {
+    Done,
+    /// Not done, and its date has not passed.
+    Due,
+    /// Not done, and its date has passed.
+    Missed,
+}
+
+impl MilestoneState {
+    pub fn label(self) -> &'static str {
+        match self {
+            MilestoneState::Done => "Done",
+            MilestoneState::Due => "Due",
+            MilestoneState::Missed => "Missed",
+        }
+    }
+}
+
+/// A milestone is done once it has a done date on or before `as_at`, and missed when its
+/// due date is before `as_at` without one. Looking back at a past meeting, a milestone done
+/// later still shows as due (or missed) on that day.
+pub fn milestone_state(milestone: &super::plan::Milestone, as_at: NaiveDate) -> MilestoneState {
+    match milestone.done {
+        Some(done) if done <= as_at => MilestoneState::Done,
+        _ if milestone.due < as_at => MilestoneState::Missed,
+        _ => MilestoneState::Due,
+    }
 }

@@ -66,7 +66,10 @@ impl Status {
 
     /// Closed actions can never be overdue: they are done, part of everyday work, or dropped.
     pub fn is_closed(self) -> bool {
-        matches!(self, Status::Completed | Status::Ongoing | Status::Cancelled)
+        matches!(
+            self,
+            Status::Completed | Status::Ongoing | Status::Cancelled
+        )
     }
 }
 

@@ -39,9 +39,10 @@ fn words(lower: &str) -> Vec<&str> {
 }
 
 fn hint(words: &[&str]) -> Option<StatusHint> {
-    let ongoing = words.iter().enumerate().any(|(i, w)| {
-        *w == "ongoing" || (*w == "on" && words.get(i + 1) == Some(&"going"))
-    });
+    let ongoing = words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| *w == "ongoing" || (*w == "on" && words.get(i + 1) == Some(&"going")));
     if ongoing {
         return Some(StatusHint::Ongoing);
     }
@@ -136,7 +137,9 @@ fn month_number(word: &str) -> Option<u32> {
     ];
     MONTHS
         .iter()
-        .position(|(full, short)| word == *full || word == *short || (word == "sept" && *short == "sep"))
+        .position(|(full, short)| {
+            word == *full || word == *short || (word == "sept" && *short == "sep")
+        })
         .map(|i| i as u32 + 1)
 }
 

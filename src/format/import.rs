@@ -14,8 +14,8 @@ use super::problem::Problem;
 use super::{FORMAT, VERSION};
 use crate::domain::dates::parse_iso;
 use crate::domain::{
-    Action, Engagement, Group, Link, Milestone, PeerTeamMember, Plan, PlanApproval,
-    Recommendation, Response, Review, ReviewKind, Status, Theme, ThemeKind, Update,
+    Action, Engagement, Group, Link, Milestone, PeerTeamMember, Plan, PlanApproval, Recommendation,
+    Response, Review, ReviewKind, Status, Theme, ThemeKind, Update,
 };
 
 /// A plan read from a file that follows the format.
@@ -132,7 +132,9 @@ fn check_envelope(root: &Map<String, Value>) -> Result<(), Problem> {
         None => {
             return Err(Problem::new(
                 "format",
-                format!("is missing: this is not a plan file (a plan file says \"format\": \"{FORMAT}\")"),
+                format!(
+                "is missing: this is not a plan file (a plan file says \"format\": \"{FORMAT}\")"
+            ),
             ))
         }
     }
@@ -221,18 +223,35 @@ impl Checker {
         }
     }
 
-    fn object<'v>(&mut self, path: &str, value: &'v Value, what: &str) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(
+        &mut self,
+        path: &str,
+        value: &'v Value,
+        what: &str,
+    ) -> Option<&'v Map<String, Value>> {
         match value {
             Value::Object(map) => Some(map),
             other => {
-                self.problem(path, format!("should be {what} (a set of named fields), not {}", kind_of(other)));
+                self.problem(
+                    path,
+                    format!(
+                        "should be {what} (a set of named fields), not {}",
+                        kind_of(other)
+                    ),
+                );
                 None
             }
         }
     }
 
     /// A string that must be there and, when `what_for` says so, not be empty.
-    fn required_text(&mut self, path: &str, map: &Map<String, Value>, key: &str, what_for: &str) -> Option<String> {
+    fn required_text(
+        &mut self,
+        path: &str,
+        map: &Map<String, Value>,
+        key: &str,
+        what_for: &str,
+    ) -> Option<String> {
         let here = join(path, key);
         match map.get(key) {
             None | Some(Value::Null) => {
@@ -257,7 +276,10 @@ impl Checker {
             None | Some(Value::Null) => String::new(),
             Some(Value::String(s)) => s.clone(),
             Some(other) => {
-                self.problem(join(path, key), format!("should be text, not {}", kind_of(other)));
+                self.problem(
+                    join(path, key),
+                    format!("should be text, not {}", kind_of(other)),
+                );
                 String::new()
             }
         }
@@ -278,7 +300,10 @@ impl Checker {
             other => {
                 self.problem(
                     here,
-                    format!("should be a date written as YYYY-MM-DD, not {}", kind_of(other)),
+                    format!(
+                        "should be a date written as YYYY-MM-DD, not {}",
+                        kind_of(other)
+                    ),
                 );
                 None
             }
@@ -286,14 +311,25 @@ impl Checker {
     }
 
     /// A date that may be absent or null. The outer `None` means it was there but wrong.
-    fn optional_date(&mut self, path: &str, map: &Map<String, Value>, key: &str) -> Option<Option<NaiveDate>> {
+    fn optional_date(
+        &mut self,
+        path: &str,
+        map: &Map<String, Value>,
+        key: &str,
+    ) -> Option<Option<NaiveDate>> {
         match map.get(key) {
             None | Some(Value::Null) => Some(None),
             Some(value) => self.date_value(&join(path, key), value).map(Some),
         }
     }
 
-    fn required_date(&mut self, path: &str, map: &Map<String, Value>, key: &str, what_for: &str) -> Option<NaiveDate> {
+    fn required_date(
+        &mut self,
+        path: &str,
+        map: &Map<String, Value>,
+        key: &str,
+        what_for: &str,
+    ) -> Option<NaiveDate> {
         match map.get(key) {
             None | Some(Value::Null) => {
                 self.problem(join(path, key), format!("is missing: {what_for}"));
@@ -309,7 +345,10 @@ impl Checker {
             None | Some(Value::Null) => &[],
             Some(Value::Array(items)) => items,
             Some(other) => {
-                self.problem(join(path, key), format!("should be a list, not {}", kind_of(other)));
+                self.problem(
+                    join(path, key),
+                    format!("should be a list, not {}", kind_of(other)),
+                );
                 &[]
             }
         }
@@ -321,13 +360,22 @@ impl Checker {
         for (i, item) in self.list(path, map, key).iter().enumerate() {
             match item {
                 Value::String(s) => out.push(s.clone()),
-                other => self.problem(index(&here, i), format!("should be text, not {}", kind_of(other))),
+                other => self.problem(
+                    index(&here, i),
+                    format!("should be text, not {}", kind_of(other)),
+                ),
             }
         }
         out
     }
 
-    fn id(&mut self, path: &str, map: &Map<String, Value>, ids: &mut Ids, what: &str) -> Option<String> {
+    fn id(
+        &mut self,
+        path: &str,
+        map: &Map<String, Value>,
+        ids: &mut Ids,
+        what: &str,
+    ) -> Option<String> {
         let id = self.required_text(path, map, "id", &format!("every {what} needs an id"))?;
         match ids.claim(&id, path) {
             Ok(()) => Some(id),
@@ -351,12 +399,25 @@ impl Checker {
             Some(Value::String(s)) => {
                 let status = Status::parse(s);
                 if status.is_none() {
-                    self.problem(here, format!("is \"{s}\", which is not a status: use one of {}", status_values()));
+                    self.problem(
+                        here,
+                        format!(
+                            "is \"{s}\", which is not a status: use one of {}",
+                            status_values()
+                        ),
+                    );
                 }
                 status
             }
             Some(other) => {
-                self.problem(here, format!("should be one of {}, not {}", status_values(), kind_of(other)));
+                self.problem(
+                    here,
+                    format!(
+                        "should be one of {}, not {}",
+                        status_values(),
+                        kind_of(other)
+                    ),
+                );
                 None
             }
         }
@@ -369,14 +430,19 @@ impl Checker {
             Some(Value::String(s)) => {
                 self.problem(
                     "exported_at",
-                    format!("is \"{s}\", which is not a date and time such as 2026-11-23T16:00:00Z"),
+                    format!(
+                        "is \"{s}\", which is not a date and time such as 2026-11-23T16:00:00Z"
+                    ),
                 );
                 None
             }
             Some(other) => {
                 self.problem(
                     "exported_at",
-                    format!("should be a date and time such as 2026-11-23T16:00:00Z, not {}", kind_of(other)),
+                    format!(
+                        "should be a date and time such as 2026-11-23T16:00:00Z, not {}",
+                        kind_of(other)
+                    ),
                 );
                 None
             }
@@ -389,14 +455,27 @@ impl Checker {
         self.warn_unknown(
             path,
             map,
-            &["id", "council", "title", "review", "themes", "groups", "findings", "recommendations", "milestones"],
+            &[
+                "id",
+                "council",
+                "title",
+                "review",
+                "themes",
+                "groups",
+                "findings",
+                "recommendations",
+                "milestones",
+            ],
         );
         let id = self.required_text(path, map, "id", "every plan needs an id");
         let council = self.required_text(path, map, "council", "a plan needs the council's name");
         let title = self.required_text(path, map, "title", "a plan needs a title");
         let review = match map.get("review") {
             None | Some(Value::Null) => {
-                self.problem("plan.review", "is missing: a plan says which review it answers");
+                self.problem(
+                    "plan.review",
+                    "is missing: a plan says which review it answers",
+                );
                 None
             }
             Some(value) => self.review(value),
@@ -427,14 +506,18 @@ impl Checker {
             .list(path, map, "recommendations")
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| self.recommendation(&index("plan.recommendations", i), v, &mut ids))
+            .filter_map(|(i, v)| {
+                self.recommendation(&index("plan.recommendations", i), v, &mut ids)
+            })
             .collect();
         let mut milestone_ids = Ids::default();
         let milestones: Vec<Milestone> = self
             .list(path, map, "milestones")
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| self.milestone(&index("plan.milestones", i), v, &mut milestone_ids))
+            .filter_map(|(i, v)| {
+                self.milestone(&index("plan.milestones", i), v, &mut milestone_ids)
+            })
             .collect();
 
         Some(Plan {
@@ -456,22 +539,49 @@ impl Checker {
         self.warn_unknown(
             path,
             map,
-            &["kind", "onsite_from", "onsite_to", "report_received", "plan_approved", "peer_team", "engagement"],
+            &[
+                "kind",
+                "onsite_from",
+                "onsite_to",
+                "report_received",
+                "plan_approved",
+                "peer_team",
+                "engagement",
+            ],
         );
         let kind = match map.get("kind") {
             Some(Value::String(s)) => {
                 let kind = ReviewKind::parse(s);
                 if kind.is_none() {
-                    self.problem("plan.review.kind", format!("is \"{s}\", which is not a kind of review: use one of {}", review_kinds()));
+                    self.problem(
+                        "plan.review.kind",
+                        format!(
+                            "is \"{s}\", which is not a kind of review: use one of {}",
+                            review_kinds()
+                        ),
+                    );
                 }
                 kind
             }
             None | Some(Value::Null) => {
-                self.problem("plan.review.kind", format!("is missing: say which kind of review this was, one of {}", review_kinds()));
+                self.problem(
+                    "plan.review.kind",
+                    format!(
+                        "is missing: say which kind of review this was, one of {}",
+                        review_kinds()
+                    ),
+                );
                 None
             }
             Some(other) => {
-                self.problem("plan.review.kind", format!("should be one of {}, not {}", review_kinds(), kind_of(other)));
+                self.problem(
+                    "plan.review.kind",
+                    format!(
+                        "should be one of {}, not {}",
+                        review_kinds(),
+                        kind_of(other)
+                    ),
+                );
                 None
             }
         };
@@ -520,10 +630,19 @@ impl Checker {
     fn peer(&mut self, path: &str, value: &Value) -> Option<PeerTeamMember> {
         let map = self.object(path, value, "a member of the peer team")?;
         self.warn_unknown(path, map, &["name", "role", "organisation"]);
-        let name = self.required_text(path, map, "name", "each member of the peer team needs a name");
+        let name = self.required_text(
+            path,
+            map,
+            "name",
+            "each member of the peer team needs a name",
+        );
         let role = self.optional_text(path, map, "role");
         let organisation = self.optional_text(path, map, "organisation");
-        Some(PeerTeamMember { name: name?, role, organisation })
+        Some(PeerTeamMember {
+            name: name?,
+            role,
+            organisation,
+        })
     }
 
     fn engagement(&mut self, value: &Value) -> Option<Engagement> {
@@ -535,7 +654,13 @@ impl Checker {
                 None | Some(Value::Null) => Some(None),
                 Some(Value::Number(n)) if n.as_u64().is_some() => Some(n.as_u64()),
                 Some(other) => {
-                    self.problem(join(path, key), format!("should be a whole number of 0 or more, not {}", describe(other)));
+                    self.problem(
+                        join(path, key),
+                        format!(
+                            "should be a whole number of 0 or more, not {}",
+                            describe(other)
+                        ),
+                    );
                     None
                 }
             }
@@ -543,7 +668,11 @@ impl Checker {
         let people = whole("people");
         let meetings = whole("meetings");
         let hours = whole("hours");
-        Some(Engagement { people: people?, meetings: meetings?, hours: hours? })
+        Some(Engagement {
+            people: people?,
+            meetings: meetings?,
+            hours: hours?,
+        })
     }
 
     fn theme(&mut self, path: &str, value: &Value, ids: &mut Ids) -> Option<Theme> {
@@ -556,19 +685,36 @@ impl Checker {
             Some(Value::String(s)) if s == "core" => Some(ThemeKind::Core),
             Some(Value::String(s)) if s == "additional" => Some(ThemeKind::Additional),
             Some(Value::String(s)) => {
-                self.problem(join(path, "kind"), format!("is \"{s}\": a theme is either \"core\" or \"additional\""));
+                self.problem(
+                    join(path, "kind"),
+                    format!("is \"{s}\": a theme is either \"core\" or \"additional\""),
+                );
                 None
             }
             None | Some(Value::Null) => {
-                self.problem(join(path, "kind"), "is missing: say whether the theme is \"core\" or \"additional\"");
+                self.problem(
+                    join(path, "kind"),
+                    "is missing: say whether the theme is \"core\" or \"additional\"",
+                );
                 None
             }
             Some(other) => {
-                self.problem(join(path, "kind"), format!("should be \"core\" or \"additional\", not {}", kind_of(other)));
+                self.problem(
+                    join(path, "kind"),
+                    format!(
+                        "should be \"core\" or \"additional\", not {}",
+                        kind_of(other)
+                    ),
+                );
                 None
             }
         };
-        Some(Theme { id: id?, title: title?, question, kind: kind? })
+        Some(Theme {
+            id: id?,
+            title: title?,
+            question,
+            kind: kind?,
+        })
     }
 
     fn group(&mut self, path: &str, value: &Value, ids: &mut Ids) -> Option<Group> {
@@ -576,31 +722,68 @@ impl Checker {
         self.warn_unknown(path, map, &["id", "name"]);
         let id = self.id(path, map, ids, "group");
         let name = self.required_text(path, map, "name", "every group needs a name");
-        Some(Group { id: id?, name: name? })
+        Some(Group {
+            id: id?,
+            name: name?,
+        })
     }
 
-    fn recommendation(&mut self, path: &str, value: &Value, ids: &mut PlanIds) -> Option<Recommendation> {
+    fn recommendation(
+        &mut self,
+        path: &str,
+        value: &Value,
+        ids: &mut PlanIds,
+    ) -> Option<Recommendation> {
         let map = self.object(path, value, "a recommendation")?;
         self.warn_unknown(
             path,
             map,
-            &["id", "number", "title", "context", "response", "response_reason", "themes", "group", "actions"],
+            &[
+                "id",
+                "number",
+                "title",
+                "context",
+                "response",
+                "response_reason",
+                "themes",
+                "group",
+                "actions",
+            ],
         );
         let id = self.id(path, map, &mut ids.recommendations, "recommendation");
-        let number = self.required_text(path, map, "number", "every recommendation needs its number, as the peer team numbered it");
-        let title = self.required_text(path, map, "title", "every recommendation needs its title, in the peer team's words");
+        let number = self.required_text(
+            path,
+            map,
+            "number",
+            "every recommendation needs its number, as the peer team numbered it",
+        );
+        let title = self.required_text(
+            path,
+            map,
+            "title",
+            "every recommendation needs its title, in the peer team's words",
+        );
         let context = self.optional_text(path, map, "context");
         let response = match map.get("response") {
             None | Some(Value::Null) => Some(Response::Accepted),
             Some(Value::String(s)) => {
                 let response = Response::parse(s);
                 if response.is_none() {
-                    self.problem(join(path, "response"), format!("is \"{s}\": use accepted, partly_accepted or not_accepted"));
+                    self.problem(
+                        join(path, "response"),
+                        format!("is \"{s}\": use accepted, partly_accepted or not_accepted"),
+                    );
                 }
                 response
             }
             Some(other) => {
-                self.problem(join(path, "response"), format!("should be accepted, partly_accepted or not_accepted, not {}", kind_of(other)));
+                self.problem(
+                    join(path, "response"),
+                    format!(
+                        "should be accepted, partly_accepted or not_accepted, not {}",
+                        kind_of(other)
+                    ),
+                );
                 None
             }
         };
@@ -609,7 +792,10 @@ impl Checker {
             if r != Response::Accepted && response_reason.trim().is_empty() {
                 self.problem(
                     join(path, "response_reason"),
-                    format!("is missing: a recommendation that is {} needs the council's reason", r.label().to_lowercase()),
+                    format!(
+                        "is missing: a recommendation that is {} needs the council's reason",
+                        r.label().to_lowercase()
+                    ),
                 );
             }
         }
@@ -626,11 +812,17 @@ impl Checker {
             None | Some(Value::Null) => Some(None),
             Some(Value::String(g)) if ids.groups.contains(g) => Some(Some(g.clone())),
             Some(Value::String(g)) => {
-                self.problem(join(path, "group"), format!("names the group \"{g}\", which is not one of this plan's groups"));
+                self.problem(
+                    join(path, "group"),
+                    format!("names the group \"{g}\", which is not one of this plan's groups"),
+                );
                 None
             }
             Some(other) => {
-                self.problem(join(path, "group"), format!("should be a group's id or null, not {}", kind_of(other)));
+                self.problem(
+                    join(path, "group"),
+                    format!("should be a group's id or null, not {}", kind_of(other)),
+                );
                 None
             }
         };
@@ -655,9 +847,27 @@ impl Checker {
 
     fn action(&mut self, path: &str, value: &Value, ids: &mut PlanIds) -> Option<Action> {
         let map = self.object(path, value, "an action")?;
-        self.warn_unknown(path, map, &["id", "text", "timescale", "due", "leads", "status", "updates", "links"]);
+        self.warn_unknown(
+            path,
+            map,
+            &[
+                "id",
+                "text",
+                "timescale",
+                "due",
+                "leads",
+                "status",
+                "updates",
+                "links",
+            ],
+        );
         let id = self.id(path, map, &mut ids.actions, "action");
-        let text = self.required_text(path, map, "text", "every action needs its text, as the council wrote it");
+        let text = self.required_text(
+            path,
+            map,
+            "text",
+            "every action needs its text, as the council wrote it",
+        );
         let timescale = self.optional_text(path, map, "timescale");
         let due = self.optional_date(path, map, "due");
         let leads = self.text_list(path, map, "leads");
@@ -691,10 +901,20 @@ impl Checker {
         self.warn_unknown(path, map, &["id", "date", "status", "note", "author"]);
         let id = self.id(path, map, &mut ids.updates, "progress update");
         let date = self.required_date(path, map, "date", "every progress update needs its date");
-        let status = self.status(path, map, "every progress update says where the action stood");
+        let status = self.status(
+            path,
+            map,
+            "every progress update says where the action stood",
+        );
         let note = self.optional_text(path, map, "note");
         let author = self.optional_text(path, map, "author");
-        Some(Update { id: id?, date: date?, status: status?, note, author })
+        Some(Update {
+            id: id?,
+            date: date?,
+            status: status?,
+            note,
+            author,
+        })
     }
 
     fn link(&mut self, path: &str, value: &Value) -> Option<Link> {
@@ -722,7 +942,13 @@ impl Checker {
         let due = self.required_date(path, map, "due", "every milestone needs a due date");
         let done = self.optional_date(path, map, "done");
         let note = self.optional_text(path, map, "note");
-        Some(Milestone { id: id?, title: title?, due: due?, done: done?, note })
+        Some(Milestone {
+            id: id?,
+            title: title?,
+            due: due?,
+            done: done?,
+            note,
+        })
     }
 }
 

@@ -1,0 +1,10 @@
+//! Pieces that several pages use. Each takes props and reads no global state but the
+//! app's context.
+
+pub mod actions_table;
+pub mod breadcrumbs;
+pub mod layout;
+pub mod recommendation_body;
+pub mod status_tag;
+pub mod storage_banner;
+pub mod title;

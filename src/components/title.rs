@@ -1,0 +1,10 @@
+//! The browser tab's title, which screen readers announce first on every page.
+
+/// Sets `document.title` to "<page> – <plan> – Peer challenge action plans".
+pub fn set_title(parts: &[&str]) {
+    let mut all: Vec<&str> = parts.iter().copied().filter(|p| !p.is_empty()).collect();
+    all.push("Peer challenge action plans");
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(&all.join(" – "));
+    }
+}

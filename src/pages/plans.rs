@@ -1,0 +1,60 @@
+//! `#/`: the plans held in this browser.
+
+use leptos::prelude::*;
+
+use crate::app::use_state;
+use crate::components::title::set_title;
+use crate::domain::dates::format_range;
+use crate::route::Route;
+
+#[component]
+pub fn PlansPage() -> impl IntoView {
+    set_title(&["Your plans"]);
+    let state = use_state();
+    view! {
+        <h1 class="govuk-heading-l">"Action plans in this browser"</h1>
+        <p class="govuk-body">
+            "Each plan answers one peer challenge: the peer team's recommendations and the actions the council agreed."
+        </p>
+        {move || state.plans.with(|plans| {
+            if plans.is_empty() {
+                return view! { <p class="govuk-body">"There are no plans in this browser."</p> }.into_any();
+            }
+            view! {
+                <table class="govuk-table">
+                    <caption class="govuk-table__caption govuk-table__caption--m">"Plans"</caption>
+                    <thead class="govuk-table__head">
+                        <tr class="govuk-table__row">
+                            <th scope="col" class="govuk-table__header">"Plan"</th>
+                            <th scope="col" class="govuk-table__header">"Council"</th>
+                            <th scope="col" class="govuk-table__header">"Peer team on site"</th>
+                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Recommendations"</th>
+                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Actions"</th>
+                        </tr>
+                    </thead>
+                    <tbody class="govuk-table__body">
+                        {plans.iter().map(|plan| {
+                            let onsite = match (plan.review.onsite_from, plan.review.onsite_to) {
+                                (Some(from), Some(to)) => format_range(from, to),
+                                (Some(day), None) | (None, Some(day)) => format_range(day, day),
+                                (None, None) => "Not recorded".to_string(),
+                            };
+                            view! {
+                                <tr class="govuk-table__row">
+                                    <th scope="row" class="govuk-table__header">
+                                        <a class="govuk-link" href=Route::Overview { plan: plan.id.clone() }.href()>{plan.title.clone()}</a>
+                                    </th>
+                                    <td class="govuk-table__cell">{plan.council.clone()}</td>
+                                    <td class="govuk-table__cell">{onsite}</td>
+                                    <td class="govuk-table__cell govuk-table__cell--numeric">{plan.recommendations.len()}</td>
+                                    <td class="govuk-table__cell govuk-table__cell--numeric">{plan.actions().count()}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        })}
+    }
+}
