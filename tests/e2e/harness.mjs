@@ -1,0 +1,127 @@
+// Test tooling for the browser tests: a plain static file server for dist/ and headless
+// Debian Chromium driven by playwright-core (no browser download).
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+export const DIST = join(ROOT, 'dist');
+export const PLAN_ID = 'havering-cpc-2019';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+};
+
+/** Serves `dir` under `base` (such as "/" or "/peer-challenge/") on a free localhost port. */
+export async function serve(dir = DIST, base = '/') {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(base)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    let file = normalize(join(dir, path.slice(base.length)));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${server.address().port}${base}`;
+  return { url, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/**
+ * Headless Debian Chromium. Playwright gives the browser a fresh, temporary user-data-dir;
+ * each test then opens its own context, whose storage starts empty.
+ */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * Opens a page that records console errors, uncaught exceptions and every request, so a
+ * test can assert there were none it did not expect.
+ */
+export async function openPage(context, url) {
+  const page = await context.newPage();
+  return watch(page, url);
+}
+
+/** Records errors and requests of a page that is already open. */
+export async function watch(page, url) {
+  const errors = [];
+  const requests = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  page.on('request', (req) => requests.push(req.url()));
+  if (url) await page.goto(url);
+  return { page, errors, requests };
+}
+
+/** Waits until the app has rendered a page heading. */
+export async function ready(page) {
+  await page.locator('main h1').first().waitFor();
+}
+
+/** WCAG 2.2 A and AA violations on the page as it stands. */
+export async function axeViolations(page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+    .analyze();
+  return result.violations.map((v) => ({
+    id: v.id,
+    help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+  }));
+}
+
+/** The example plan as the app ships it. */
+export async function examplePlan() {
+  return JSON.parse(await readFile(join(ROOT, 'public/examples/havering-2019.plan.json'), 'utf8'));
+}
+
+/**
+ * Runs `body` with a page in a new browser context (empty storage), and closes the
+ * context whatever happens. `initScript` runs in the page before the app does.
+ */
+export async function withPage(browser, url, body, { initScript } = {}) {
+  const context = await browser.newContext();
+  try {
+    if (initScript) await context.addInitScript(initScript);
+    const watched = await openPage(context, url);
+    return await body({ ...watched, context });
+  } finally {
+    await context.close();
+  }
+}
