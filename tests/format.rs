@@ -10,20 +10,30 @@ fn example() -> Value {
 }
 
 /// Applies an edit to the example and imports the result.
-fn import_edited(edit: impl FnOnce(&mut Value)) -> Result<cpc_action_plan::format::Imported, Vec<Problem>> {
+fn import_edited(
+    edit: impl FnOnce(&mut Value),
+) -> Result<cpc_action_plan::format::Imported, Vec<Problem>> {
     let mut value = example();
     edit(&mut value);
     import(&value.to_string())
 }
 
 fn set(pointer: &str, new: Value) -> impl FnOnce(&mut Value) + '_ {
-    move |v: &mut Value| *v.pointer_mut(pointer).unwrap_or_else(|| panic!("no {pointer}")) = new
+    move |v: &mut Value| {
+        *v.pointer_mut(pointer)
+            .unwrap_or_else(|| panic!("no {pointer}")) = new
+    }
 }
 
 fn remove(pointer: &str) -> impl FnOnce(&mut Value) + '_ {
     move |v: &mut Value| {
         let (parent, key) = pointer.rsplit_once('/').unwrap();
-        v.pointer_mut(parent).unwrap().as_object_mut().unwrap().remove(key).expect(pointer);
+        v.pointer_mut(parent)
+            .unwrap()
+            .as_object_mut()
+            .unwrap()
+            .remove(key)
+            .expect(pointer);
     }
 }
 
@@ -56,7 +66,9 @@ fn export_then_import_gives_an_equal_plan() {
     let again = import(&file).unwrap();
     assert_eq!(again.plan, plan);
     assert_eq!(again.exported_at.as_deref(), Some("2026-11-23T16:00:00Z"));
-    assert!(file.starts_with("{\n  \"format\": \"cpc-action-plan\",\n  \"version\": 1,\n  \"exported_at\""));
+    assert!(file.starts_with(
+        "{\n  \"format\": \"cpc-action-plan\",\n  \"version\": 1,\n  \"exported_at\""
+    ));
 }
 
 #[test]
@@ -104,7 +116,10 @@ fn unknown_fields_are_warnings_not_problems() {
     assert_eq!(
         imported.warnings,
         vec![
-            Problem::new("colour", "is not part of the plan format, so it was ignored"),
+            Problem::new(
+                "colour",
+                "is not part of the plan format, so it was ignored"
+            ),
             Problem::new(
                 "plan.recommendations[2].actions[0].rag",
                 "is not part of the plan format, so it was ignored"
@@ -119,32 +134,76 @@ fn files_that_are_not_plan_files_say_why() {
     let cases: &[(&[u8], &str, &str)] = &[
         (b"", "file", "is empty"),
         (b"   \n ", "file", "is empty"),
-        (b"{\"format\": ", "file", "is not complete JSON: it ends too soon"),
+        (
+            b"{\"format\": ",
+            "file",
+            "is not complete JSON: it ends too soon",
+        ),
         (b"{format: 1}", "file", "is not JSON: at line 1 column 2"),
         (b"Recommendation,Action\n1,Do it", "file", "is not JSON"),
         (b"[1, 2, 3]", "file", "is a list of JSON, not a plan file"),
         (b"\"plan\"", "file", "is text of JSON, not a plan file"),
         (b"{}", "format", "is missing: this is not a plan file"),
-        (b"{\"format\": \"todo-list\", \"version\": 1}", "format", "is \"todo-list\": this is not a plan file"),
-        (b"{\"format\": 7}", "format", "is a number: this is not a plan file"),
-        (b"{\"format\": \"cpc-action-plan\"}", "version", "is missing"),
+        (
+            b"{\"format\": \"todo-list\", \"version\": 1}",
+            "format",
+            "is \"todo-list\": this is not a plan file",
+        ),
+        (
+            b"{\"format\": 7}",
+            "format",
+            "is a number: this is not a plan file",
+        ),
+        (
+            b"{\"format\": \"cpc-action-plan\"}",
+            "version",
+            "is missing",
+        ),
         (
             b"{\"format\": \"cpc-action-plan\", \"version\": 2, \"plan\": {}}",
             "version",
             "made by a newer version of the app (v2)",
         ),
-        (b"{\"format\": \"cpc-action-plan\", \"version\": 0}", "version", "must be a whole number, 1"),
-        (b"{\"format\": \"cpc-action-plan\", \"version\": 1.5}", "version", "must be a whole number"),
-        (b"{\"format\": \"cpc-action-plan\", \"version\": \"1\"}", "version", "is text"),
-        (b"{\"format\": \"cpc-action-plan\", \"version\": 1}", "plan", "is missing"),
-        (b"{\"format\": \"cpc-action-plan\", \"version\": 1, \"plan\": []}", "plan", "should be the plan (a set of named fields), not a list"),
-        (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "file", "is not a text file: byte 1 is not UTF-8"),
+        (
+            b"{\"format\": \"cpc-action-plan\", \"version\": 0}",
+            "version",
+            "must be a whole number, 1",
+        ),
+        (
+            b"{\"format\": \"cpc-action-plan\", \"version\": 1.5}",
+            "version",
+            "must be a whole number",
+        ),
+        (
+            b"{\"format\": \"cpc-action-plan\", \"version\": \"1\"}",
+            "version",
+            "is text",
+        ),
+        (
+            b"{\"format\": \"cpc-action-plan\", \"version\": 1}",
+            "plan",
+            "is missing",
+        ),
+        (
+            b"{\"format\": \"cpc-action-plan\", \"version\": 1, \"plan\": []}",
+            "plan",
+            "should be the plan (a set of named fields), not a list",
+        ),
+        (
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+            "file",
+            "is not a text file: byte 1 is not UTF-8",
+        ),
     ];
     for (bytes, path, reason) in cases {
         let problems = import_bytes(bytes).expect_err(&String::from_utf8_lossy(bytes));
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].path, *path, "{problems:?}");
-        assert!(problems[0].reason.contains(reason), "{:?} should say {reason:?}", problems[0].reason);
+        assert!(
+            problems[0].reason.contains(reason),
+            "{:?} should say {reason:?}",
+            problems[0].reason
+        );
     }
 }
 
@@ -152,7 +211,10 @@ fn files_that_are_not_plan_files_say_why() {
 fn deep_nesting_is_refused_not_a_crash() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let problems = import(&deep).unwrap_err();
-    assert!(problems[0].reason.contains("nested too deeply"), "{problems:?}");
+    assert!(
+        problems[0].reason.contains("nested too deeply"),
+        "{problems:?}"
+    );
     let deep_in_plan = format!(
         "{{\"format\":\"cpc-action-plan\",\"version\":1,\"plan\":{}1{}}}",
         "{\"a\":".repeat(500),
@@ -252,7 +314,9 @@ fn each_rule_is_checked_with_its_place_and_reason() {
     for (edit, path, reason) in cases {
         let problems = import_edited(edit).expect_err(path);
         assert!(
-            problems.iter().any(|p| p.path == path && p.reason.contains(reason)),
+            problems
+                .iter()
+                .any(|p| p.path == path && p.reason.contains(reason)),
             "expected {path}: {reason}\ngot {problems:#?}"
         );
     }
@@ -281,8 +345,14 @@ fn every_problem_in_a_file_is_reported_at_once() {
 
 #[test]
 fn problems_read_as_place_then_reason() {
-    let problem = Problem::new("plan.recommendations[3].actions[0].due", "is \"soon\", which is not a date");
-    assert_eq!(problem.to_string(), "plan.recommendations[3].actions[0].due: is \"soon\", which is not a date");
+    let problem = Problem::new(
+        "plan.recommendations[3].actions[0].due",
+        "is \"soon\", which is not a date",
+    );
+    assert_eq!(
+        problem.to_string(),
+        "plan.recommendations[3].actions[0].due: is \"soon\", which is not a date"
+    );
 }
 
 #[test]
@@ -304,7 +374,10 @@ fn optional_lists_and_text_may_be_left_out() {
     let plan = import(&minimal.to_string()).unwrap().plan;
     let action = &plan.recommendations[0].actions[0];
     assert_eq!(plan.recommendations[0].response, Response::Accepted);
-    assert_eq!((action.timescale.as_str(), action.due, action.leads.len()), ("", None, 0));
+    assert_eq!(
+        (action.timescale.as_str(), action.due, action.leads.len()),
+        ("", None, 0)
+    );
     assert!(plan.themes.is_empty() && plan.milestones.is_empty());
 }
 
