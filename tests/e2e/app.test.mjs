@@ -194,6 +194,36 @@ test('with local storage blocked, a banner says so and the plan still shows', as
   );
 });
 
+test('with local storage full, a banner says so and the plan still shows', async () => {
+  // A page of the same origin that is not the app fills the storage first.
+  await withPage(browser, `${server.url}examples/havering-2019.plan.json`, async ({ page, errors }) => {
+    const filled = await page.evaluate(() => {
+      // Big pieces first, then smaller ones, until not even 16 characters fit.
+      let i = 0;
+      let last;
+      for (let size = 1024 * 1024; size >= 16; size /= 4) {
+        const chunk = 'x'.repeat(size);
+        try {
+          for (;;) localStorage.setItem(`filler-${i++}`, chunk);
+        } catch (e) {
+          last = e.name;
+        }
+      }
+      return last;
+    });
+    assert.equal(filled, 'QuotaExceededError');
+    await page.goto(at(`/plan/${PLAN_ID}/recommendations`));
+    await ready(page);
+    const banner = page.getByTestId('storage-banner');
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /This browser's storage is full/);
+    assert.equal(await page.locator('tr[data-action-id]').count(), 32);
+    assert.equal(await page.evaluate(() => localStorage.getItem('cpc-action-plan/index')), null,
+      'no half-written index: the list is written only after every plan was kept');
+    assert.deepEqual(errors.filter((e) => /panicked|RuntimeError|unreachable/.test(e)), []);
+  });
+});
+
 test('damaged stored data is reported and left exactly as it was', async () => {
   await withPage(browser, server.url, async ({ page, errors }) => {
     await ready(page);
