@@ -2,10 +2,16 @@
 //! no clock, no storage, no DOM, so all of it compiles and is tested natively.
 
 pub mod dates;
+pub mod edit;
 pub mod figures;
+pub mod history;
+pub mod ids;
 pub mod plan;
+pub mod problem;
 pub mod status;
+pub mod templates;
 pub mod timescale;
+pub mod validate;
 
 pub use plan::*;
 pub use status::Status;

@@ -10,9 +10,10 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, NaiveDate};
 use serde_json::{Map, Value};
 
-use super::problem::Problem;
 use super::{FORMAT, VERSION};
 use crate::domain::dates::parse_iso;
+use crate::domain::problem::Problem;
+use crate::domain::validate::{is_web_address, validate};
 use crate::domain::{
     Action, Engagement, Group, Link, Milestone, PeerTeamMember, Plan, PlanApproval, Recommendation,
     Response, Review, ReviewKind, Status, Theme, ThemeKind, Update,
@@ -74,11 +75,19 @@ pub fn import(text: &str) -> Result<Imported, Vec<Problem>> {
         Some(value) => checker.plan(value),
     };
     match plan {
-        Some(plan) if checker.problems.is_empty() => Ok(Imported {
-            plan,
-            exported_at,
-            warnings: checker.warnings,
-        }),
+        Some(plan) if checker.problems.is_empty() => {
+            // The walk checks shape and types; the plan's own rules are checked once more
+            // on the typed plan, exactly as every edit is.
+            let problems = validate(&plan);
+            if !problems.is_empty() {
+                return Err(problems);
+            }
+            Ok(Imported {
+                plan,
+                exported_at,
+                warnings: checker.warnings,
+            })
+        }
         _ => Err(checker.problems),
     }
 }
@@ -975,14 +984,4 @@ fn status_values() -> String {
 
 fn review_kinds() -> String {
     ReviewKind::ALL.map(ReviewKind::as_str).join(", ")
-}
-
-/// An http(s) address with something after the scheme. Anything else (javascript:, file:,
-/// data:) could do harm when a person clicks it, so it is refused.
-pub fn is_web_address(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    matches!(rest, Some(host) if !host.is_empty() && !host.starts_with('/') && !url.chars().any(char::is_whitespace))
 }

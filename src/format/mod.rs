@@ -3,11 +3,10 @@
 
 pub mod export;
 pub mod import;
-pub mod problem;
 
+pub use crate::domain::problem::Problem;
 pub use export::{export, export_compact, file_name};
 pub use import::{import, import_bytes, Imported};
-pub use problem::Problem;
 
 /// The `format` value every plan file carries.
 pub const FORMAT: &str = "cpc-action-plan";

@@ -1,0 +1,254 @@
+//! Every change an officer can make to a plan, as data, and the one function that makes it.
+//!
+//! `apply` never changes the plan it is given: it returns a new plan, checked against the
+//! format's rules, or the problems that stop it. So undo is exact (keep the old plan) and
+//! the app never holds a plan its own export would refuse.
+
+use chrono::NaiveDate;
+
+use super::plan::{
+    Action, Engagement, Group, Milestone, PeerTeamMember, Plan, PlanApproval, Recommendation,
+    ReviewKind, Theme, Update,
+};
+use super::problem::Problem;
+use super::validate::validate;
+
+/// A change to one list: add at the end, change, remove, or move an item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ListOp<T> {
+    Add(T),
+    /// Replaces the item at the index. Its id, and any list it owns, are kept.
+    Replace(usize, T),
+    Remove(usize),
+    Move {
+        from: usize,
+        to: usize,
+    },
+}
+
+/// The plan's own fields and its review, as the details form edits them together.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Details {
+    pub council: String,
+    pub title: String,
+    pub kind: ReviewKind,
+    pub onsite_from: Option<NaiveDate>,
+    pub onsite_to: Option<NaiveDate>,
+    pub report_received: Option<NaiveDate>,
+    pub plan_approved: Option<PlanApproval>,
+    pub engagement: Option<Engagement>,
+}
+
+impl Details {
+    pub fn of(plan: &Plan) -> Details {
+        Details {
+            council: plan.council.clone(),
+            title: plan.title.clone(),
+            kind: plan.review.kind,
+            onsite_from: plan.review.onsite_from,
+            onsite_to: plan.review.onsite_to,
+            report_received: plan.review.report_received,
+            plan_approved: plan.review.plan_approved.clone(),
+            engagement: plan.review.engagement.clone(),
+        }
+    }
+}
+
+/// One change to a plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Edit {
+    Details(Details),
+    Findings(Vec<String>),
+    Peer(ListOp<PeerTeamMember>),
+    /// Removing a theme also takes it off every recommendation that named it.
+    Theme(ListOp<Theme>),
+    /// Removing a group leaves its recommendations in no group.
+    Group(ListOp<Group>),
+    /// Replacing a recommendation keeps its actions; removing it removes them.
+    Recommendation(ListOp<Recommendation>),
+    /// Replacing an action keeps its progress updates.
+    Action {
+        recommendation: String,
+        op: ListOp<Action>,
+    },
+    /// Moves an action to the end of another recommendation's actions.
+    MoveAction {
+        action: String,
+        to: String,
+    },
+    /// Updates are kept oldest first; the newest sets the action's status.
+    Update {
+        action: String,
+        op: ListOp<Update>,
+    },
+    Milestone(ListOp<Milestone>),
+}
+
+/// Makes the change on a copy of the plan and checks the result.
+pub fn apply(plan: &Plan, edit: Edit) -> Result<Plan, Vec<Problem>> {
+    let mut next = plan.clone();
+    change(&mut next, edit).map_err(|p| vec![p])?;
+    let problems = validate(&next);
+    if problems.is_empty() {
+        Ok(next)
+    } else {
+        Err(problems)
+    }
+}
+
+fn change(plan: &mut Plan, edit: Edit) -> Result<(), Problem> {
+    match edit {
+        Edit::Details(d) => {
+            plan.council = d.council;
+            plan.title = d.title;
+            plan.review.kind = d.kind;
+            plan.review.onsite_from = d.onsite_from;
+            plan.review.onsite_to = d.onsite_to;
+            plan.review.report_received = d.report_received;
+            plan.review.plan_approved = d.plan_approved;
+            plan.review.engagement = d.engagement.filter(|e| *e != Engagement::default());
+        }
+        Edit::Findings(findings) => plan.findings = findings,
+        Edit::Peer(op) => list_op(
+            &mut plan.review.peer_team,
+            op,
+            "peer team member",
+            |_, _| {},
+        )?,
+        Edit::Theme(op) => {
+            let removed = removed_id(&plan.themes, &op, |t| &t.id);
+            list_op(&mut plan.themes, op, "theme", |old, new| {
+                new.id = old.id.clone()
+            })?;
+            if let Some(id) = removed {
+                for rec in &mut plan.recommendations {
+                    rec.themes.retain(|t| *t != id);
+                }
+            }
+        }
+        Edit::Group(op) => {
+            let removed = removed_id(&plan.groups, &op, |g| &g.id);
+            list_op(&mut plan.groups, op, "group", |old, new| {
+                new.id = old.id.clone()
+            })?;
+            if let Some(id) = removed {
+                for rec in &mut plan.recommendations {
+                    if rec.group.as_deref() == Some(id.as_str()) {
+                        rec.group = None;
+                    }
+                }
+            }
+        }
+        Edit::Recommendation(op) => list_op(
+            &mut plan.recommendations,
+            op,
+            "recommendation",
+            |old, new| {
+                new.id = old.id.clone();
+                new.actions = std::mem::take(&mut old.actions);
+            },
+        )?,
+        Edit::Action { recommendation, op } => {
+            let rec = plan
+                .recommendations
+                .iter_mut()
+                .find(|r| r.id == recommendation)
+                .ok_or_else(|| missing("recommendation", &recommendation))?;
+            list_op(&mut rec.actions, op, "action", |old, new| {
+                new.id = old.id.clone();
+                new.updates = std::mem::take(&mut old.updates);
+            })?;
+        }
+        Edit::MoveAction { action, to } => {
+            if plan.recommendation(&to).is_none() {
+                return Err(missing("recommendation", &to));
+            }
+            let moved = plan
+                .recommendations
+                .iter_mut()
+                .find_map(|r| {
+                    let i = r.actions.iter().position(|a| a.id == action)?;
+                    Some(r.actions.remove(i))
+                })
+                .ok_or_else(|| missing("action", &action))?;
+            if let Some(target) = plan.recommendations.iter_mut().find(|r| r.id == to) {
+                target.actions.push(moved);
+            }
+        }
+        Edit::Update { action, op } => {
+            let target = plan
+                .recommendations
+                .iter_mut()
+                .flat_map(|r| r.actions.iter_mut())
+                .find(|a| a.id == action)
+                .ok_or_else(|| missing("action", &action))?;
+            list_op(&mut target.updates, op, "progress update", |old, new| {
+                new.id = old.id.clone()
+            })?;
+            // A stable sort keeps the order of updates made on the same day.
+            target.updates.sort_by_key(|u| u.date);
+            if let Some(newest) = target.updates.last() {
+                target.status = newest.status;
+            }
+        }
+        Edit::Milestone(op) => list_op(&mut plan.milestones, op, "milestone", |old, new| {
+            new.id = old.id.clone()
+        })?,
+    }
+    Ok(())
+}
+
+fn missing(what: &str, id: &str) -> Problem {
+    Problem::new(
+        "edit",
+        format!("there is no {what} with the id \"{id}\" in this plan"),
+    )
+}
+
+fn removed_id<T>(items: &[T], op: &ListOp<T>, id: impl Fn(&T) -> &String) -> Option<String> {
+    match op {
+        ListOp::Remove(i) => items.get(*i).map(|item| id(item).clone()),
+        _ => None,
+    }
+}
+
+/// Applies a list change. `keep` copies what a replacement must not change (its id, and
+/// the lists it owns) from the old item to the new one.
+fn list_op<T>(
+    items: &mut Vec<T>,
+    op: ListOp<T>,
+    what: &str,
+    keep: impl FnOnce(&mut T, &mut T),
+) -> Result<(), Problem> {
+    let out_of_range = |i: usize| {
+        Problem::new(
+            "edit",
+            format!("there is no {what} number {} in this list", i + 1),
+        )
+    };
+    match op {
+        ListOp::Add(item) => items.push(item),
+        ListOp::Replace(i, mut item) => {
+            let old = items.get_mut(i).ok_or_else(|| out_of_range(i))?;
+            keep(old, &mut item);
+            *old = item;
+        }
+        ListOp::Remove(i) => {
+            if i >= items.len() {
+                return Err(out_of_range(i));
+            }
+            items.remove(i);
+        }
+        ListOp::Move { from, to } => {
+            if from >= items.len() {
+                return Err(out_of_range(from));
+            }
+            if to >= items.len() {
+                return Err(out_of_range(to));
+            }
+            let item = items.remove(from);
+            items.insert(to, item);
+        }
+    }
+    Ok(())
+}
