@@ -1,29 +1,38 @@
-//! The app: loads plans from storage, follows the address, and shows the page for it.
+//! The app: loads the library, follows the address, and shows the page for it.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use crate::components::banners::Banners;
 use crate::components::layout::{Footer, Header};
-use crate::components::storage_banner::StorageBanner;
 use crate::domain::Plan;
 use crate::format::import;
+use crate::library::Library;
 use crate::pages;
 use crate::route::{Address, Route};
-use crate::storage::{self, StorageProblem, Unreadable};
 use crate::{clock, EXAMPLE_PLAN};
 
-/// Everything a page needs to read, shared through context.
+/// A message shown on one page until the officer leaves it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Flash {
+    pub route: Route,
+    pub message: String,
+}
+
+/// Everything pages share, through context.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub plans: RwSignal<Vec<Plan>>,
+    pub library: Library,
     pub today: NaiveDate,
+    /// A message for one page, such as "Plan deleted" on the plans list, with an undo button.
+    pub flash: RwSignal<Option<Flash>>,
 }
 
 impl AppState {
     /// Calls `f` with the plan of that id, if this browser holds one.
     pub fn with_plan<T>(&self, id: &str, f: impl FnOnce(Option<&Plan>) -> T) -> T {
-        self.plans
-            .with(|plans| f(plans.iter().find(|p| p.id == id)))
+        self.library.with_plan(id, f)
     }
 }
 
@@ -46,6 +55,13 @@ fn current_address() -> Address {
     Address::parse(&hash)
 }
 
+/// Goes to a route, as following a link would.
+pub fn navigate(route: &Route) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(&route.path());
+    }
+}
+
 /// Moves focus to the new page's heading, as a screen reader user expects after a link.
 fn focus_heading() {
     request_animation_frame(|| {
@@ -54,7 +70,7 @@ fn focus_heading() {
         };
         if let Ok(Some(heading)) = document.query_selector("main h1") {
             let _ = heading.set_attribute("tabindex", "-1");
-            if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading) {
+            if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
                 let _ = heading.focus();
             }
         }
@@ -64,41 +80,65 @@ fn focus_heading() {
     });
 }
 
+/// Ctrl+Z undoes and Ctrl+Shift+Z (or Ctrl+Y) redoes; Cmd instead of Ctrl on a Mac.
+fn shortcut(ev: &web_sys::KeyboardEvent, library: Library) {
+    if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+        return;
+    }
+    match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+        ("z", false) => library.undo(),
+        ("z", true) | ("y", false) => library.redo(),
+        _ => return,
+    }
+    ev.prevent_default();
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let loaded = storage::load(example_plan());
     let state = AppState {
-        plans: RwSignal::new(loaded.plans),
+        library: Library::load(example_plan()),
         today: clock::today(),
+        flash: RwSignal::new(None),
     };
     provide_context(state);
-    let storage_problem: RwSignal<Option<StorageProblem>> = RwSignal::new(loaded.problem);
-    let unreadable: RwSignal<Vec<Unreadable>> = RwSignal::new(loaded.unreadable);
+    let library = state.library;
 
     let address = RwSignal::new(current_address());
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         address.set(current_address());
         focus_heading();
     });
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        if let Some(key) = ev.key() {
+            library.on_storage_changed(&key, ev.new_value());
+        }
+    });
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| shortcut(&ev, library));
+    // Anything not yet written goes to storage before the tab closes.
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| library.save_now());
 
     let route = Memo::new(move |_| address.with(|a| a.route.clone()));
+    // A message belongs to the page it was made for.
+    Effect::new(move |_| {
+        let now = route.get();
+        if state
+            .flash
+            .with_untracked(|f| f.as_ref().is_some_and(|f| f.route != now))
+        {
+            state.flash.set(None);
+        }
+    });
 
     view! {
         <a href="#main-content" class="govuk-skip-link" on:click=|ev| {
             // The address is the router's; jump to the content without changing it.
             ev.prevent_default();
-            if let Some(main) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("main-content"))
-                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-            {
-                let _ = main.focus();
-            }
+            crate::components::form::focus_field("main-content");
         }>"Skip to main content"</a>
         <Header route=route />
         <div class="govuk-width-container">
-            <StorageBanner problem=storage_problem unreadable=unreadable />
+            <Banners route=route />
             <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
                 {move || page(route.get())}
             </main>
@@ -108,19 +148,40 @@ pub fn App() -> impl IntoView {
 }
 
 fn page(route: Route) -> AnyView {
+    use pages::*;
     match route {
-        Route::Plans => view! { <pages::plans::PlansPage /> }.into_any(),
-        Route::Overview { plan } => view! { <pages::overview::OverviewPage plan_id=plan /> }.into_any(),
+        Route::Plans => view! { <plans::PlansPage /> }.into_any(),
+        Route::NewPlan => view! { <new_plan::NewPlanPage /> }.into_any(),
+        Route::Overview { plan } => view! { <overview::OverviewPage plan_id=plan /> }.into_any(),
         Route::Recommendations { plan } => {
-            view! { <pages::recommendations::RecommendationsPage plan_id=plan /> }.into_any()
+            view! { <recommendations::RecommendationsPage plan_id=plan /> }.into_any()
         }
         Route::Recommendation { plan, recommendation } => view! {
-            <pages::recommendation::RecommendationPage plan_id=plan recommendation_id=recommendation />
+            <recommendation::RecommendationPage plan_id=plan recommendation_id=recommendation />
         }
         .into_any(),
         Route::Action { plan, action } => {
-            view! { <pages::action::ActionPage plan_id=plan action_id=action /> }.into_any()
+            view! { <action::ActionPage plan_id=plan action_id=action /> }.into_any()
         }
-        Route::NotFound => view! { <pages::not_found::NotFoundPage what=pages::not_found::Missing::Page /> }.into_any(),
+        Route::EditPlan { plan } => view! { <edit_plan::EditPlanPage plan_id=plan /> }.into_any(),
+        Route::EditThemes { plan } => {
+            view! { <edit_themes::EditThemesPage plan_id=plan /> }.into_any()
+        }
+        Route::EditMilestones { plan } => {
+            view! { <edit_milestones::EditMilestonesPage plan_id=plan /> }.into_any()
+        }
+        Route::DeletePlan { plan } => {
+            view! { <delete_plan::DeletePlanPage plan_id=plan /> }.into_any()
+        }
+        Route::EditRecommendation { plan, recommendation } => view! {
+            <edit_recommendation::EditRecommendationPage plan_id=plan recommendation_id=recommendation />
+        }
+        .into_any(),
+        Route::EditAction { plan, action } => {
+            view! { <edit_action::EditActionPage plan_id=plan action_id=action /> }.into_any()
+        }
+        Route::NotFound => {
+            view! { <not_found::NotFoundPage what=not_found::Missing::Page /> }.into_any()
+        }
     }
 }

@@ -13,3 +13,14 @@ pub fn today() -> NaiveDate {
     // Only an absurd system clock gets here; the epoch is a safe, obvious stand-in.
     .unwrap_or_default()
 }
+
+/// Now as an RFC 3339 time in UTC, as plan files record `exported_at`.
+pub fn now_rfc3339() -> String {
+    let iso = js_sys::Date::new_0().to_iso_string();
+    // `toISOString` gives milliseconds ("…T16:00:00.000Z"); files keep whole seconds.
+    let text: String = iso.into();
+    match text.split_once('.') {
+        Some((seconds, _)) => format!("{seconds}Z"),
+        None => text,
+    }
+}

@@ -1,7 +1,8 @@
 //! Keeps the action plan that follows an LGA Corporate Peer Challenge.
 //!
 //! `domain`, `format` and `route` are pure and build on any target; the browser half
-//! (`app`, `pages`, `components`, `storage`, `clock`) builds only for WebAssembly.
+//! (`app`, `library`, `pages`, `components`, `storage`, `clock`, `random`,
+//! `download`) builds only for WebAssembly.
 
 pub mod domain;
 pub mod format;
@@ -14,7 +15,13 @@ mod clock;
 #[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
+mod download;
+#[cfg(target_arch = "wasm32")]
+mod library;
+#[cfg(target_arch = "wasm32")]
 mod pages;
+#[cfg(target_arch = "wasm32")]
+mod random;
 #[cfg(target_arch = "wasm32")]
 mod storage;
 

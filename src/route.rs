@@ -26,6 +26,32 @@ pub enum Route {
         plan: String,
         action: String,
     },
+    /// Start a new plan.
+    NewPlan,
+    /// Change the plan's details, review and peer team.
+    EditPlan {
+        plan: String,
+    },
+    /// Change the plan's themes and groups.
+    EditThemes {
+        plan: String,
+    },
+    /// Change the plan's milestones.
+    EditMilestones {
+        plan: String,
+    },
+    /// Confirm deleting a plan.
+    DeletePlan {
+        plan: String,
+    },
+    EditRecommendation {
+        plan: String,
+        recommendation: String,
+    },
+    EditAction {
+        plan: String,
+        action: String,
+    },
     /// An address the app does not have.
     NotFound,
 }
@@ -101,8 +127,29 @@ impl Address {
         let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
         let route = match segments.as_slice() {
             [] => Route::Plans,
+            ["new"] => Route::NewPlan,
             ["plan", plan] => Route::Overview {
                 plan: plan.to_string(),
+            },
+            ["plan", plan, "edit"] => Route::EditPlan {
+                plan: plan.to_string(),
+            },
+            ["plan", plan, "themes"] => Route::EditThemes {
+                plan: plan.to_string(),
+            },
+            ["plan", plan, "milestones"] => Route::EditMilestones {
+                plan: plan.to_string(),
+            },
+            ["plan", plan, "delete"] => Route::DeletePlan {
+                plan: plan.to_string(),
+            },
+            ["plan", plan, "recommendations", rec, "edit"] => Route::EditRecommendation {
+                plan: plan.to_string(),
+                recommendation: rec.to_string(),
+            },
+            ["plan", plan, "actions", action, "edit"] => Route::EditAction {
+                plan: plan.to_string(),
+                action: action.to_string(),
             },
             ["plan", plan, "recommendations"] => Route::Recommendations {
                 plan: plan.to_string(),
@@ -139,6 +186,22 @@ impl Route {
     pub fn path(&self) -> String {
         match self {
             Route::Plans | Route::NotFound => "/".to_string(),
+            Route::NewPlan => "/new".to_string(),
+            Route::EditPlan { plan } => format!("/plan/{}/edit", encode(plan)),
+            Route::EditThemes { plan } => format!("/plan/{}/themes", encode(plan)),
+            Route::EditMilestones { plan } => format!("/plan/{}/milestones", encode(plan)),
+            Route::DeletePlan { plan } => format!("/plan/{}/delete", encode(plan)),
+            Route::EditRecommendation {
+                plan,
+                recommendation,
+            } => format!(
+                "/plan/{}/recommendations/{}/edit",
+                encode(plan),
+                encode(recommendation)
+            ),
+            Route::EditAction { plan, action } => {
+                format!("/plan/{}/actions/{}/edit", encode(plan), encode(action))
+            }
             Route::Overview { plan } => format!("/plan/{}", encode(plan)),
             Route::Recommendations { plan } => format!("/plan/{}/recommendations", encode(plan)),
             Route::Recommendation {
@@ -166,8 +229,14 @@ impl Route {
             Route::Overview { plan }
             | Route::Recommendations { plan }
             | Route::Recommendation { plan, .. }
-            | Route::Action { plan, .. } => Some(plan),
-            Route::Plans | Route::NotFound => None,
+            | Route::Action { plan, .. }
+            | Route::EditPlan { plan }
+            | Route::EditThemes { plan }
+            | Route::EditMilestones { plan }
+            | Route::DeletePlan { plan }
+            | Route::EditRecommendation { plan, .. }
+            | Route::EditAction { plan, .. } => Some(plan),
+            Route::Plans | Route::NewPlan | Route::NotFound => None,
         }
     }
 }
@@ -235,6 +304,28 @@ mod tests {
                     action: "r1-a2".into(),
                 },
             ),
+            ("#/new", Route::NewPlan),
+            ("#/plan/p/edit", Route::EditPlan { plan: plan("p") }),
+            ("#/plan/p/themes", Route::EditThemes { plan: plan("p") }),
+            (
+                "#/plan/p/milestones",
+                Route::EditMilestones { plan: plan("p") },
+            ),
+            ("#/plan/p/delete", Route::DeletePlan { plan: plan("p") }),
+            (
+                "#/plan/p/recommendations/r3/edit",
+                Route::EditRecommendation {
+                    plan: plan("p"),
+                    recommendation: "r3".into(),
+                },
+            ),
+            (
+                "#/plan/p/actions/a1/edit",
+                Route::EditAction {
+                    plan: plan("p"),
+                    action: "a1".into(),
+                },
+            ),
             ("#/plan", Route::NotFound),
             ("#/nowhere", Route::NotFound),
             ("#/plan/x/recommendations/r1/extra", Route::NotFound),
@@ -274,6 +365,40 @@ mod tests {
             "{href}"
         );
         assert_eq!(Address::parse(&href).route, route);
+    }
+
+    #[test]
+    fn every_route_goes_out_and_comes_back() {
+        let p = || plan("havering cpc/2019");
+        let routes = [
+            Route::Plans,
+            Route::NewPlan,
+            Route::Overview { plan: p() },
+            Route::Recommendations { plan: p() },
+            Route::Recommendation {
+                plan: p(),
+                recommendation: "r 1".into(),
+            },
+            Route::Action {
+                plan: p(),
+                action: "a/1".into(),
+            },
+            Route::EditPlan { plan: p() },
+            Route::EditThemes { plan: p() },
+            Route::EditMilestones { plan: p() },
+            Route::DeletePlan { plan: p() },
+            Route::EditRecommendation {
+                plan: p(),
+                recommendation: "r1".into(),
+            },
+            Route::EditAction {
+                plan: p(),
+                action: "a1".into(),
+            },
+        ];
+        for route in routes {
+            assert_eq!(Address::parse(&route.href()).route, route);
+        }
     }
 
     #[test]

@@ -1,20 +1,24 @@
 //! The only code that touches the browser's local storage.
 //!
-//! Each plan is kept under its own key as a compact plan-format-v1 file, so what is stored
-//! is checked by the same importer as any file, and a damaged entry spoils only itself.
-//! An index key lists the plans in order. Nothing here panics: storage that is missing,
-//! blocked or full is reported as a [`StorageProblem`] and the app carries on in memory.
+//! Each plan is kept under its own key as a [`StoredPlan`]: the plan file with its
+//! revision, written in one `setItem`, so a write is all or nothing and a damaged entry
+//! spoils only itself. An index key lists the plans in order. Nothing here panics:
+//! storage that is missing, blocked or full is reported as a [`StorageProblem`].
 
-use gloo_storage::{errors::StorageError, LocalStorage, Storage};
+use gloo_storage::{LocalStorage, Storage};
 
-use crate::domain::Plan;
-use crate::format::{export_compact, import};
+use crate::format::StoredPlan;
 
-const INDEX_KEY: &str = "cpc-action-plan/index";
+pub const INDEX_KEY: &str = "cpc-action-plan/index";
 const PLAN_KEY_PREFIX: &str = "cpc-action-plan/plan/";
 
-fn plan_key(id: &str) -> String {
+pub fn plan_key(id: &str) -> String {
     format!("{PLAN_KEY_PREFIX}{id}")
+}
+
+/// The plan id a storage key belongs to, if it is a plan's key.
+pub fn plan_id_of(key: &str) -> Option<&str> {
+    key.strip_prefix(PLAN_KEY_PREFIX)
 }
 
 /// Why plans cannot be kept in this browser, or why one save failed.
@@ -33,11 +37,15 @@ pub enum StorageProblem {
 pub struct Unreadable {
     pub key: String,
     pub reason: String,
+    /// The stored text, kept so the officer can download it.
+    pub text: String,
 }
 
 /// What was found in storage at start.
 pub struct Loaded {
-    pub plans: Vec<Plan>,
+    pub plans: Vec<StoredPlan>,
+    /// True when storage was empty and the caller's first plans should be kept.
+    pub first_run: bool,
     pub problem: Option<StorageProblem>,
     pub unreadable: Vec<Unreadable>,
 }
@@ -45,34 +53,36 @@ pub struct Loaded {
 /// Local storage exists and the browser lets this page use it.
 ///
 /// gloo-storage's own accessor panics when storage is blocked, so this asks first.
-fn available() -> bool {
+pub fn available() -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
     matches!(window.local_storage(), Ok(Some(_)))
 }
 
-fn read(key: &str) -> Option<String> {
+/// The text under a key, or `None` when there is none or storage cannot be read.
+pub fn read(key: &str) -> Option<String> {
+    if !available() {
+        return None;
+    }
     LocalStorage::raw().get_item(key).ok().flatten()
 }
 
-/// Reads every stored plan. An empty storage starts with `first_run` and keeps it.
-pub fn load(first_run: Vec<Plan>) -> Loaded {
+/// Reads every stored plan, leaving anything unreadable exactly where it is.
+pub fn load() -> Loaded {
     if !available() {
         return Loaded {
-            plans: first_run,
+            plans: Vec::new(),
+            first_run: true,
             problem: Some(StorageProblem::Unavailable),
             unreadable: Vec::new(),
         };
     }
     let Some(index_text) = read(INDEX_KEY) else {
-        let problem = first_run
-            .iter()
-            .find_map(|p| save_plan(p).err())
-            .or_else(|| save_index(&first_run).err());
         return Loaded {
-            plans: first_run,
-            problem,
+            plans: Vec::new(),
+            first_run: stored_plan_keys().is_empty(),
+            problem: None,
             unreadable: Vec::new(),
         };
     };
@@ -83,34 +93,40 @@ pub fn load(first_run: Vec<Plan>) -> Loaded {
             unreadable.push(Unreadable {
                 key: INDEX_KEY.to_string(),
                 reason: format!("the list of plans is damaged ({e})"),
+                text: index_text.clone(),
             });
             stored_plan_keys()
-                .into_iter()
-                .filter_map(|k| k.strip_prefix(PLAN_KEY_PREFIX).map(str::to_string))
+                .iter()
+                .filter_map(|k| plan_id_of(k).map(str::to_string))
                 .collect()
         }
     };
     let mut plans = Vec::new();
     for id in ids {
         let key = plan_key(&id);
-        match read(&key).map(|text| import(&text)) {
-            Some(Ok(imported)) => plans.push(imported.plan),
-            Some(Err(problems)) => unreadable.push(Unreadable {
-                key,
-                reason: problems
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            }),
+        match read(&key) {
+            Some(text) => match StoredPlan::from_text(&text) {
+                Ok(stored) => plans.push(stored),
+                Err(problems) => unreadable.push(Unreadable {
+                    key,
+                    reason: problems
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    text,
+                }),
+            },
             None => unreadable.push(Unreadable {
                 key,
                 reason: "the plan is listed but its data is missing".to_string(),
+                text: String::new(),
             }),
         }
     }
     Loaded {
         plans,
+        first_run: false,
         problem: None,
         unreadable,
     }
@@ -125,34 +141,41 @@ fn stored_plan_keys() -> Vec<String> {
         .collect()
 }
 
-/// Writes one plan. Returns whether the browser kept it.
-pub fn save_plan(plan: &Plan) -> Result<(), StorageProblem> {
+/// Writes one plan in a single `setItem`. Returns whether the browser kept it.
+pub fn write_plan(stored: &StoredPlan) -> Result<(), StorageProblem> {
+    write(&plan_key(&stored.plan.id), &stored.to_text())
+}
+
+/// Removes a plan's entry.
+pub fn remove_plan(id: &str) -> Result<(), StorageProblem> {
     if !available() {
         return Err(StorageProblem::Unavailable);
     }
-    write(&plan_key(&plan.id), &export_compact(plan))
-}
-
-/// Writes the order of the plans.
-pub fn save_index(plans: &[Plan]) -> Result<(), StorageProblem> {
-    if !available() {
-        return Err(StorageProblem::Unavailable);
-    }
-    let ids: Vec<&str> = plans.iter().map(|p| p.id.as_str()).collect();
-    LocalStorage::set(INDEX_KEY, ids).map_err(problem_from)
-}
-
-fn write(key: &str, text: &str) -> Result<(), StorageProblem> {
     LocalStorage::raw()
-        .set_item(key, text)
+        .remove_item(&plan_key(id))
         .map_err(|e| problem_from_js(&e))
 }
 
-fn problem_from(error: StorageError) -> StorageProblem {
-    match error {
-        StorageError::JsError(e) if e.name == "QuotaExceededError" => StorageProblem::Full,
-        other => StorageProblem::Failed(other.to_string()),
+/// Writes the order of the plans.
+pub fn write_index(ids: &[String]) -> Result<(), StorageProblem> {
+    if !available() {
+        return Err(StorageProblem::Unavailable);
     }
+    LocalStorage::set(INDEX_KEY, ids).map_err(|e| match e {
+        gloo_storage::errors::StorageError::JsError(e) if e.name == "QuotaExceededError" => {
+            StorageProblem::Full
+        }
+        other => StorageProblem::Failed(other.to_string()),
+    })
+}
+
+fn write(key: &str, text: &str) -> Result<(), StorageProblem> {
+    if !available() {
+        return Err(StorageProblem::Unavailable);
+    }
+    LocalStorage::raw()
+        .set_item(key, text)
+        .map_err(|e| problem_from_js(&e))
 }
 
 fn problem_from_js(value: &wasm_bindgen::JsValue) -> StorageProblem {
@@ -162,5 +185,14 @@ fn problem_from_js(value: &wasm_bindgen::JsValue) -> StorageProblem {
         Some(e) if e.name() == "SecurityError" => StorageProblem::Unavailable,
         Some(e) => StorageProblem::Failed(format!("{}: {}", e.name(), e.message())),
         None => StorageProblem::Failed(format!("{value:?}")),
+    }
+}
+
+/// Asks the browser not to clear this site's storage when space runs low. Browsers may
+/// say no; a file export stays the real backup.
+pub fn ask_to_persist() {
+    if let Some(window) = web_sys::window() {
+        let storage = window.navigator().storage();
+        let _ = storage.persist();
     }
 }

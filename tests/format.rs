@@ -390,3 +390,57 @@ fn file_names_are_tidy() {
         "london-borough-of-havering-corporate-peer-challenge-2019-improvement-action-plan-2026-11-23.plan.json"
     );
 }
+
+mod stored {
+    use cpc_action_plan::format::{export, import, StoredPlan};
+    use cpc_action_plan::EXAMPLE_PLAN;
+
+    fn stored(revision: u64) -> StoredPlan {
+        StoredPlan {
+            revision,
+            tab: "t-abc".into(),
+            exported_at: Some("2026-11-23T16:00:00Z".into()),
+            changed_since_export: false,
+            plan: import(EXAMPLE_PLAN).unwrap().plan,
+        }
+    }
+
+    #[test]
+    fn a_stored_plan_reads_back_whole() {
+        let original = stored(7);
+        let text = original.to_text();
+        assert!(!text.contains('\n'), "stored compactly");
+        assert_eq!(StoredPlan::from_text(&text).unwrap(), original);
+        assert_eq!(StoredPlan::revision_of(&text), Some(7));
+        // The file inside is exactly the plan file, so it can be taken out as one.
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            import(&value["file"].to_string()).unwrap().plan,
+            original.plan
+        );
+    }
+
+    #[test]
+    fn a_bare_plan_file_reads_as_revision_zero() {
+        let plan = import(EXAMPLE_PLAN).unwrap().plan;
+        let read = StoredPlan::from_text(&export(&plan, None)).unwrap();
+        assert_eq!((read.revision, read.plan), (0, plan));
+        assert_eq!(StoredPlan::revision_of(EXAMPLE_PLAN), Some(0));
+    }
+
+    #[test]
+    fn damaged_stored_data_is_refused_with_a_reason() {
+        for (text, says) in [
+            ("{\"revision\": 3, \"file\"", "is not JSON"),
+            ("{\"revision\": 3}", "has no plan file in it"),
+            (
+                "{\"revision\": 3, \"file\": {\"format\": \"cpc-action-plan\", \"version\": 9}}",
+                "newer version of the app (v9)",
+            ),
+        ] {
+            let problems = StoredPlan::from_text(text).unwrap_err();
+            assert!(problems[0].reason.contains(says), "{text}: {problems:?}");
+        }
+        assert_eq!(StoredPlan::revision_of("not json"), None);
+    }
+}

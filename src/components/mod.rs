@@ -2,9 +2,10 @@
 //! app's context.
 
 pub mod actions_table;
+pub mod banners;
 pub mod breadcrumbs;
+pub mod form;
 pub mod layout;
 pub mod recommendation_body;
 pub mod status_tag;
-pub mod storage_banner;
 pub mod title;

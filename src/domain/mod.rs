@@ -14,4 +14,5 @@ pub mod timescale;
 pub mod validate;
 
 pub use plan::*;
+pub use problem::Problem;
 pub use status::Status;

@@ -5,8 +5,9 @@ use serde::Serialize;
 use super::{FORMAT, VERSION};
 use crate::domain::Plan;
 
+/// The file's outer object: format, version, when, and the plan.
 #[derive(Serialize)]
-struct Envelope<'a> {
+pub(crate) struct Envelope<'a> {
     format: &'static str,
     version: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -14,28 +15,23 @@ struct Envelope<'a> {
     plan: &'a Plan,
 }
 
+impl<'a> Envelope<'a> {
+    pub(crate) fn new(plan: &'a Plan, exported_at: Option<&'a str>) -> Envelope<'a> {
+        Envelope {
+            format: FORMAT,
+            version: VERSION,
+            exported_at,
+            plan,
+        }
+    }
+}
+
 /// The plan as a pretty-printed file. `exported_at` is an RFC 3339 time the caller reads
 /// from its clock; the domain has none.
 pub fn export(plan: &Plan, exported_at: Option<&str>) -> String {
-    let envelope = Envelope {
-        format: FORMAT,
-        version: VERSION,
-        exported_at,
-        plan,
-    };
+    let envelope = Envelope::new(plan, exported_at);
     // The plan holds only strings, numbers, dates and lists: serialising it cannot fail.
     serde_json::to_string_pretty(&envelope).expect("a plan always serialises")
-}
-
-/// The same file without spaces or line breaks, for storage where every byte counts.
-pub fn export_compact(plan: &Plan) -> String {
-    let envelope = Envelope {
-        format: FORMAT,
-        version: VERSION,
-        exported_at: None,
-        plan,
-    };
-    serde_json::to_string(&envelope).expect("a plan always serialises")
 }
 
 /// A tidy file name: `<council>-<title>-<date>.plan.json`, lower case, words joined by `-`.

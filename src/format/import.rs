@@ -53,12 +53,17 @@ pub fn import(text: &str) -> Result<Imported, Vec<Problem>> {
         )]);
     }
     let value: Value = serde_json::from_str(text).map_err(|e| vec![not_json(&e)])?;
+    import_value(&value)
+}
+
+/// Reads a plan file that has already been parsed as JSON.
+pub fn import_value(value: &Value) -> Result<Imported, Vec<Problem>> {
     let Some(root) = value.as_object() else {
         return Err(vec![Problem::new(
             "file",
             format!(
                 "is {} of JSON, not a plan file: a plan file is a JSON object with \"format\": \"{FORMAT}\"",
-                kind_of(&value)
+                kind_of(value)
             ),
         )]);
     };

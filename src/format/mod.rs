@@ -3,10 +3,12 @@
 
 pub mod export;
 pub mod import;
+pub mod stored;
 
 pub use crate::domain::problem::Problem;
-pub use export::{export, export_compact, file_name};
-pub use import::{import, import_bytes, Imported};
+pub use export::{export, file_name};
+pub use import::{import, import_bytes, import_value, Imported};
+pub use stored::StoredPlan;
 
 /// The `format` value every plan file carries.
 pub const FORMAT: &str = "cpc-action-plan";

@@ -1,6 +1,14 @@
-//! One file per address in `shared/docs/routes.md`.
+//! One file per address: the views in `shared/docs/routes.md`, and the edit pages.
 
 pub mod action;
+pub mod delete_plan;
+pub mod edit_action;
+pub mod edit_milestones;
+pub mod edit_plan;
+pub mod edit_recommendation;
+pub mod edit_themes;
+pub mod editing;
+pub mod new_plan;
 pub mod not_found;
 pub mod overview;
 pub mod plans;

@@ -127,6 +127,7 @@ fn overview(plan: &Plan, today: NaiveDate) -> impl IntoView {
         </table>
 
         <h2 class="govuk-heading-m">"The review"</h2>
+        <p class="govuk-body"><a class="govuk-link" href=Route::EditPlan { plan: plan.id.clone() }.href()>"Change the plan's details, review and peer team"</a></p>
         <dl class="govuk-summary-list">
             {review_rows.into_iter().map(|(k, v)| view! {
                 <div class="govuk-summary-list__row">
@@ -158,8 +159,9 @@ fn overview(plan: &Plan, today: NaiveDate) -> impl IntoView {
             </table>
         })}
 
+        <h2 class="govuk-heading-m">"Scope of the challenge"</h2>
+        <p class="govuk-body"><a class="govuk-link" href=Route::EditThemes { plan: plan.id.clone() }.href()>"Change the themes and groups"</a></p>
         {(!plan.themes.is_empty()).then(|| view! {
-            <h2 class="govuk-heading-m">"Scope of the challenge"</h2>
             {(!core.is_empty()).then(|| view! {
                 <h3 class="govuk-heading-s">"Core themes"</h3>
                 {theme_list(core)}
@@ -188,6 +190,7 @@ fn overview(plan: &Plan, today: NaiveDate) -> impl IntoView {
         })}
 
         <h2 class="govuk-heading-m">"Milestones"</h2>
+        <p class="govuk-body"><a class="govuk-link" href=Route::EditMilestones { plan: plan.id.clone() }.href()>"Change the milestones"</a></p>
         {if plan.milestones.is_empty() {
             view! { <p class="govuk-body">"No milestones have been set."</p> }.into_any()
         } else {

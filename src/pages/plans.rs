@@ -1,8 +1,8 @@
-//! `#/`: the plans held in this browser.
+//! `#/`: the plans held in this browser, to open, copy or delete, and a new one to start.
 
 use leptos::prelude::*;
 
-use crate::app::use_state;
+use crate::app::{use_state, Flash};
 use crate::components::title::set_title;
 use crate::domain::dates::format_range;
 use crate::route::Route;
@@ -11,12 +11,14 @@ use crate::route::Route;
 pub fn PlansPage() -> impl IntoView {
     set_title(&["Your plans"]);
     let state = use_state();
+    let library = state.library;
     view! {
         <h1 class="govuk-heading-l">"Action plans in this browser"</h1>
         <p class="govuk-body">
             "Each plan answers one peer challenge: the peer team's recommendations and the actions the council agreed."
         </p>
-        {move || state.plans.with(|plans| {
+        <a href=Route::NewPlan.href() class="govuk-button" draggable="false">"Start a new plan"</a>
+        {move || library.plans.with(|plans| {
             if plans.is_empty() {
                 return view! { <p class="govuk-body">"There are no plans in this browser."</p> }.into_any();
             }
@@ -30,6 +32,7 @@ pub fn PlansPage() -> impl IntoView {
                             <th scope="col" class="govuk-table__header">"Peer team on site"</th>
                             <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Recommendations"</th>
                             <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Actions"</th>
+                            <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Manage"</span></th>
                         </tr>
                     </thead>
                     <tbody class="govuk-table__body">
@@ -39,8 +42,11 @@ pub fn PlansPage() -> impl IntoView {
                                 (Some(day), None) | (None, Some(day)) => format_range(day, day),
                                 (None, None) => "Not recorded".to_string(),
                             };
+                            let id = plan.id.clone();
+                            let title = plan.title.clone();
+                            let copy_title = title.clone();
                             view! {
-                                <tr class="govuk-table__row">
+                                <tr class="govuk-table__row" data-plan-id=plan.id.clone()>
                                     <th scope="row" class="govuk-table__header">
                                         <a class="govuk-link" href=Route::Overview { plan: plan.id.clone() }.href()>{plan.title.clone()}</a>
                                     </th>
@@ -48,6 +54,25 @@ pub fn PlansPage() -> impl IntoView {
                                     <td class="govuk-table__cell">{onsite}</td>
                                     <td class="govuk-table__cell govuk-table__cell--numeric">{plan.recommendations.len()}</td>
                                     <td class="govuk-table__cell govuk-table__cell--numeric">{plan.actions().count()}</td>
+                                    <td class="govuk-table__cell">
+                                        <ul class="govuk-list govuk-!-margin-bottom-0">
+                                            <li>
+                                                <button type="button" class="app-link-button govuk-link" on:click=move |_| {
+                                                    if library.duplicate(&id).is_some() {
+                                                        state.flash.set(Some(Flash {
+                                                            route: Route::Plans,
+                                                            message: format!("A copy of “{copy_title}” was made"),
+                                                        }));
+                                                    }
+                                                }>"Copy"<span class="govuk-visually-hidden">" "{title.clone()}</span></button>
+                                            </li>
+                                            <li>
+                                                <a class="govuk-link" href=Route::DeletePlan { plan: plan.id.clone() }.href()>
+                                                    "Delete"<span class="govuk-visually-hidden">" "{title}</span>
+                                                </a>
+                                            </li>
+                                        </ul>
+                                    </td>
                                 </tr>
                             }
                         }).collect_view()}

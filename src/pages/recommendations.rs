@@ -2,17 +2,24 @@
 
 use leptos::prelude::*;
 
+use crate::app::navigate;
 use crate::app::use_state;
 use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::form::first_reason;
 use crate::components::recommendation_body::{Filing, RecommendationBody};
 use crate::components::title::set_title;
+use crate::domain::edit::{Edit, ListOp};
+use crate::domain::{Recommendation, Response};
+use crate::pages::edit_themes::NewItemInput;
 use crate::pages::not_found::{Missing, NotFoundPage};
+use crate::random::new_id;
 use crate::route::Route;
 
 #[component]
 pub fn RecommendationsPage(plan_id: String) -> impl IntoView {
     let state = use_state();
-    move || {
+    let add_to = plan_id.clone();
+    let list = move || {
         state.with_plan(&plan_id, |plan| {
             let Some(plan) = plan else {
                 return view! { <NotFoundPage what=Missing::Plan(plan_id.clone()) /> }.into_any();
@@ -41,6 +48,11 @@ pub fn RecommendationsPage(plan_id: String) -> impl IntoView {
                                     {format!("{}. {}", rec.number, rec.title)}
                                 </a>
                             </h2>
+                            <p class="govuk-body">
+                                <a class="govuk-link" href=Route::EditRecommendation { plan: plan.id.clone(), recommendation: rec.id.clone() }.href()>
+                                    "Change"<span class="govuk-visually-hidden">{format!(" recommendation {}", rec.number)}</span>
+                                </a>
+                            </p>
                             <RecommendationBody
                                 plan_id=plan.id.clone()
                                 recommendation=rec.clone()
@@ -53,5 +65,79 @@ pub fn RecommendationsPage(plan_id: String) -> impl IntoView {
             }
             .into_any()
         })
+    };
+    view! {
+        {list}
+        <AddRecommendation plan_id=add_to />
+    }
+}
+
+/// Adds a recommendation, then opens it to fill in.
+#[component]
+fn AddRecommendation(plan_id: String) -> impl IntoView {
+    let library = use_state().library;
+    let next_number = {
+        let id = plan_id.clone();
+        move || {
+            library.with_plan(&id, |p| {
+                let highest = p
+                    .map(|p| {
+                        p.recommendations
+                            .iter()
+                            .filter_map(|r| r.number.trim().parse::<u32>().ok())
+                            .max()
+                            .unwrap_or(0)
+                    })
+                    .unwrap_or(0);
+                (highest + 1).to_string()
+            })
+        }
+    };
+    let number = RwSignal::new(next_number());
+    let title = RwSignal::new(String::new());
+    let number_error = RwSignal::new(None::<String>);
+    let title_error = RwSignal::new(None::<String>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = number.get_untracked().trim().to_string();
+        let t = title.get_untracked().trim().to_string();
+        number_error.set(
+            n.is_empty()
+                .then(|| "Enter the recommendation's number".to_string()),
+        );
+        title_error.set(
+            t.is_empty()
+                .then(|| "Enter the recommendation in the peer team's words".to_string()),
+        );
+        if n.is_empty() || t.is_empty() {
+            return;
+        }
+        let rec = Recommendation {
+            id: new_id("r"),
+            number: n,
+            title: t,
+            context: String::new(),
+            response: Response::Accepted,
+            response_reason: String::new(),
+            themes: Vec::new(),
+            group: None,
+            actions: Vec::new(),
+        };
+        let rec_id = rec.id.clone();
+        match library.edit(&plan_id, Edit::Recommendation(ListOp::Add(rec)), None) {
+            Ok(()) => navigate(&Route::EditRecommendation {
+                plan: plan_id.clone(),
+                recommendation: rec_id,
+            }),
+            Err(p) => title_error.set(Some(first_reason(p))),
+        }
+    };
+    view! {
+        <form class="app-add-form" novalidate on:submit=add>
+            <h2 class="govuk-heading-m">"Add a recommendation"</h2>
+            <NewItemInput id="new-recommendation-number" label="Number" value=number error=number_error />
+            <NewItemInput id="new-recommendation-title" label="The peer team's recommendation, in their words" value=title error=title_error multiline=true />
+            <button type="submit" class="govuk-button govuk-button--secondary">"Add recommendation"</button>
+        </form>
     }
 }

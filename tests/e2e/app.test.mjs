@@ -44,7 +44,7 @@ test('the app loads with no console errors and asks only its own host', async ()
     assert.match(await page.title(), /^Your plans – /);
     const row = page.locator('tbody tr', { hasText: example.title });
     assert.equal(await row.count(), 1, 'an empty browser starts with the Havering plan');
-    assert.deepEqual(await row.locator('td').allInnerTexts(), [
+    assert.deepEqual((await row.locator('td').allInnerTexts()).slice(0, 4), [
       'London Borough of Havering',
       '26 February to 1 March 2019',
       '13',
@@ -152,19 +152,21 @@ test('a plan is kept in local storage and read back after a reload', async () =>
       [INDEX_KEY, PLAN_KEY],
     );
     assert.deepEqual(JSON.parse(stored[0]), [PLAN_ID]);
-    const file = JSON.parse(stored[1]);
-    assert.equal(file.format, 'cpc-action-plan');
-    assert.deepEqual(file.plan, example, 'the stored plan is the example, field for field');
+    const record = JSON.parse(stored[1]);
+    assert.equal(record.revision, 1, 'the first save is revision 1');
+    assert.equal(record.file.format, 'cpc-action-plan');
+    assert.equal(record.file.version, 1);
+    assert.deepEqual(record.file.plan, example, 'the stored plan is the example, field for field');
 
     // Change the stored plan as another session would have left it; the app must show it.
-    file.plan.council = 'Test Valley Borough Council';
-    file.plan.recommendations[0].title = 'A <b>title</b> with <img src=x onerror="window.hacked=1"> markup';
-    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [PLAN_KEY, JSON.stringify(file)]);
+    record.file.plan.council = 'Test Valley Borough Council';
+    record.file.plan.recommendations[0].title = 'A <b>title</b> with <img src=x onerror="window.hacked=1"> markup';
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [PLAN_KEY, JSON.stringify(record)]);
     await page.goto(at(`/plan/${PLAN_ID}/recommendations/r1`));
     await page.reload();
     await ready(page);
     assert.equal(await page.locator('.govuk-generic-header').innerText(), 'Test Valley Borough Council');
-    assert.equal(await page.locator('main h1').innerText(), file.plan.recommendations[0].title);
+    assert.equal(await page.locator('main h1').innerText(), record.file.plan.recommendations[0].title);
     assert.equal(await page.locator('main h1 b, main h1 img').count(), 0, 'user text is text, never HTML');
     assert.equal(await page.evaluate(() => window.hacked), undefined);
   });
