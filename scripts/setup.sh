@@ -16,10 +16,12 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# Debian's Chromium and its driver drive the browser tests; poppler-utils reads PDFs.
+# Debian's Chromium and its driver drive the browser tests, with its British English
+# (chromium-l10n: without it dates are American); poppler-utils reads PDFs.
 if [ "${1:-}" = "--with-browser" ]; then
   missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  [ -f /usr/lib/chromium/locales/en-GB.pak ] || missing+=(chromium-l10n)
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   if [ ${#missing[@]} -gt 0 ]; then

@@ -203,22 +203,32 @@ fn MilestoneRow(plan_id: String, milestone_id: String) -> impl IntoView {
             },
         )
     };
-    let op = {
+    // Marks the milestone done today (`true`) or removes it (`false`).
+    let act = {
         let (plan_id, mid) = (plan_id.clone(), milestone_id.clone());
-        move |make: Box<dyn Fn(usize, &Milestone) -> ListOp<Milestone>>| {
-            if let Some(plan) = library.plan_now(&plan_id) {
-                if let Some(index) = plan.milestones.iter().position(|m| m.id == mid) {
-                    let _ = library.edit(
-                        &plan_id,
-                        Edit::Milestone(make(index, &plan.milestones[index])),
-                        None,
-                    );
-                }
-            }
+        let today = state.today;
+        move |done_today: bool| {
+            let Some(plan) = library.plan_now(&plan_id) else {
+                return;
+            };
+            let Some(index) = plan.milestones.iter().position(|m| m.id == mid) else {
+                return;
+            };
+            let op = if done_today {
+                ListOp::Replace(
+                    index,
+                    Milestone {
+                        done: Some(today),
+                        ..plan.milestones[index].clone()
+                    },
+                )
+            } else {
+                ListOp::Remove(index)
+            };
+            let _ = library.edit(&plan_id, Edit::Milestone(op), None);
         }
     };
-    let done_today = op.clone();
-    let today = state.today;
+    let done_today = act.clone();
     let title = read(|m| m.title.clone());
     let done = read(|m| date_text(m.done));
     let field = format!("milestone-{milestone_id}");
@@ -238,12 +248,12 @@ fn MilestoneRow(plan_id: String, milestone_id: String) -> impl IntoView {
                     let done_today = done_today.clone();
                     view! {
                         <button type="button" class="govuk-button govuk-button--secondary"
-                            on:click=move |_| done_today(Box::new(move |i, m| ListOp::Replace(i, Milestone { done: Some(today), ..m.clone() })))>
+                            on:click=move |_| done_today(true)>
                             "Mark done today"<span class="govuk-visually-hidden">{move || format!(": {}", title.get())}</span>
                         </button>
                     }
                 })}
-                <button type="button" class="govuk-button govuk-button--warning" on:click=move |_| op(Box::new(|i, _| ListOp::Remove(i)))>
+                <button type="button" class="govuk-button govuk-button--warning" on:click=move |_| act(false)>
                     "Remove"<span class="govuk-visually-hidden">{move || format!(" {}", title.get())}</span>
                 </button>
             </div>

@@ -24,6 +24,13 @@ const screens = [
   ['one recommendation', `/plan/${PLAN_ID}/recommendations/r1`],
   ['one action', `/plan/${PLAN_ID}/actions/r1-a7`],
   ['not found', '/plan/nowhere'],
+  ['new plan form', '/new'],
+  ['plan details form', `/plan/${PLAN_ID}/edit`],
+  ['themes and groups form', `/plan/${PLAN_ID}/themes`],
+  ['milestones form', `/plan/${PLAN_ID}/milestones`],
+  ['recommendation form', `/plan/${PLAN_ID}/recommendations/r2/edit`],
+  ['action form', `/plan/${PLAN_ID}/actions/r1-a7/edit`],
+  ['delete plan', `/plan/${PLAN_ID}/delete`],
 ];
 
 for (const [name, hash] of screens) {
@@ -54,3 +61,43 @@ test('axe: the storage banner has no WCAG 2.2 A/AA violations', async () => {
     { initScript: blockStorage },
   );
 });
+
+// Forms with their errors showing: the error summary, messages and error styles.
+const withErrors = [
+  ['new plan form', '/new', async (page) => {
+    await page.getByRole('button', { name: 'Start the plan' }).click();
+    await page.getByTestId('error-summary').waitFor();
+  }],
+  ['plan details form', `/plan/${PLAN_ID}/edit`, async (page) => {
+    await page.getByLabel('Council').fill('');
+    await page.getByLabel('People').fill('lots');
+    await page.getByTestId('error-summary').locator('li').nth(1).waitFor();
+  }],
+  ['recommendation form', `/plan/${PLAN_ID}/recommendations/r2/edit`, async (page) => {
+    await page.getByLabel('Not accepted').check();
+    await page.getByLabel("The peer team's recommendation", { exact: true }).fill('');
+    await page.getByTestId('error-summary').locator('li').nth(1).waitFor();
+  }],
+  ['action form', `/plan/${PLAN_ID}/actions/r1-a7/edit`, async (page) => {
+    await page.getByLabel('Timescale').fill('Q3 2020/21 and ongoing');
+    await page.getByTestId('timescale-suggestion').waitFor();
+    await page.getByLabel('What the council will do').fill('');
+    await page.getByLabel('Lead 1').fill('');
+    await page.getByRole('button', { name: 'Add update' }).click();
+    await page.getByTestId('error-summary').locator('li').nth(1).waitFor();
+  }],
+  ['milestones form', `/plan/${PLAN_ID}/milestones`, async (page) => {
+    await page.getByRole('button', { name: 'Add milestone' }).click();
+    await page.locator('#new-milestone-due-error').waitFor();
+  }],
+];
+
+for (const [name, hash, provoke] of withErrors) {
+  test(`axe: ${name} with errors showing has no WCAG 2.2 A/AA violations`, async () => {
+    await withPage(browser, `${server.url}#${hash}`, async ({ page }) => {
+      await ready(page);
+      await provoke(page);
+      assert.deepEqual(await axeViolations(page), []);
+    });
+  });
+}

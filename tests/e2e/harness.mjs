@@ -63,7 +63,11 @@ export async function launch() {
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
+      '--lang=en-GB',
     ],
+    // A UK council's browser: dates read and are typed day, month, year. Chromium on
+    // Linux takes its language from LANGUAGE (with Debian's chromium-l10n installed).
+    env: { ...process.env, LANGUAGE: 'en_GB' },
   });
 }
 
@@ -115,13 +119,63 @@ export async function examplePlan() {
  * Runs `body` with a page in a new browser context (empty storage), and closes the
  * context whatever happens. `initScript` runs in the page before the app does.
  */
-export async function withPage(browser, url, body, { initScript } = {}) {
-  const context = await browser.newContext();
+export async function withPage(browser, url, body, { initScript, contextOptions } = {}) {
+  const context = await browser.newContext({ locale: 'en-GB', ...contextOptions });
   try {
     if (initScript) await context.addInitScript(initScript);
     const watched = await openPage(context, url);
     return await body({ ...watched, context });
   } finally {
     await context.close();
+  }
+}
+
+/**
+ * Moves focus to `locator` by pressing Tab, as a keyboard user would, and fails if it
+ * cannot be reached that way.
+ */
+export async function tabTo(page, locator, max = 200) {
+  const target = await locator.elementHandle();
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((el) => document.activeElement === el, target)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${locator} cannot be reached with the Tab key`);
+}
+
+/** Waits until the app says every change is saved. */
+export async function saved(page) {
+  await page.getByTestId('save-status').getByText('Saved', { exact: true }).waitFor();
+}
+
+/** The stored record of a plan, parsed. */
+export async function storedPlan(page, id) {
+  const text = await page.evaluate((key) => localStorage.getItem(key), `cpc-action-plan/plan/${id}`);
+  return text === null ? null : JSON.parse(text);
+}
+
+/** Runs `act` and returns the text of the file it downloads, with its suggested name. */
+export async function download(page, act) {
+  const [file] = await Promise.all([page.waitForEvent('download'), act()]);
+  const stream = await file.createReadStream();
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+}
+
+/**
+ * Types a date (YYYY-MM-DD) into the focused date field, digit by digit, in the order the
+ * browser's own date format puts day, month and year (day first in a UK browser).
+ */
+export async function typeDate(page, iso) {
+  const [year, month, day] = iso.split('-');
+  const order = await page.evaluate(() =>
+    new Intl.DateTimeFormat(undefined, { year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(new Date(2001, 1, 3))
+      .map((p) => p.type)
+      .filter((t) => t === 'day' || t === 'month' || t === 'year'),
+  );
+  for (const part of order) {
+    await page.keyboard.type({ day, month, year }[part]);
   }
 }
