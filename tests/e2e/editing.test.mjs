@@ -379,3 +379,24 @@ test('the LGA timeline is worked out from the days on site and added as mileston
     assert.equal(await page.getByTestId('milestone').count(), 3, 'adding the timeline is one step');
   });
 });
+
+test('export downloads the plan file, notes when, and reminds after a change', async () => {
+  await withPage(browser, at(`/plan/${PLAN_ID}/edit`), async ({ page }) => {
+    await ready(page);
+    const note = page.getByTestId('export-note');
+    assert.equal(await note.innerText(), 'Not exported yet: export the plan to keep a copy outside this browser.');
+    const file = await download(page, () => page.locator('.app-toolbar').getByRole('button', { name: 'Export plan' }).click());
+    assert.match(file.name, /^london-borough-of-havering-corporate-peer-challenge-2019-improvement-action-plan-\d{4}-\d{2}-\d{2}\.plan\.json$/);
+    const exported = JSON.parse(file.text);
+    assert.deepEqual(Object.keys(exported), ['format', 'version', 'exported_at', 'plan']);
+    assert.equal(exported.plan.recommendations.length, 13);
+    assert.match(await note.innerText(), /^Last exported \d{1,2} \w+ \d{4}\.$/);
+    await page.getByLabel('Council').fill('London Borough of Havering Council');
+    assert.match(await note.innerText(), /It has changed since: export it again to keep a copy\.$/);
+    // The reminder is kept with the plan, across a reload.
+    await saved(page);
+    await page.reload();
+    await ready(page);
+    assert.match(await page.getByTestId('export-note').innerText(), /It has changed since/);
+  });
+});
