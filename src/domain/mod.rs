@@ -6,6 +6,7 @@ pub mod edit;
 pub mod figures;
 pub mod history;
 pub mod ids;
+pub mod merge;
 pub mod plan;
 pub mod problem;
 pub mod status;

@@ -10,20 +10,27 @@ use super::status::Status;
 
 /// One council's action plan after one peer challenge.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Plan {
     pub id: String,
     pub council: String,
     pub title: String,
     pub review: Review,
+    #[serde(default)]
     pub themes: Vec<Theme>,
+    #[serde(default)]
     pub groups: Vec<Group>,
+    #[serde(default)]
     pub findings: Vec<String>,
+    #[serde(default)]
     pub recommendations: Vec<Recommendation>,
+    #[serde(default)]
     pub milestones: Vec<Milestone>,
 }
 
 /// The peer challenge (or review) that the plan answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Review {
     pub kind: ReviewKind,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -34,6 +41,7 @@ pub struct Review {
     pub report_received: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan_approved: Option<PlanApproval>,
+    #[serde(default)]
     pub peer_team: Vec<PeerTeamMember>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub engagement: Option<Engagement>,
@@ -41,6 +49,7 @@ pub struct Review {
 
 /// What kind of LGA review produced the recommendations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewKind {
     CorporatePeerChallenge,
@@ -86,21 +95,27 @@ impl ReviewKind {
 
 /// When the plan was approved, and by which body ("Cabinet").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct PlanApproval {
     pub date: NaiveDate,
+    #[serde(default)]
     pub by: String,
 }
 
 /// One member of the peer team; role and organisation may be empty.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct PeerTeamMember {
     pub name: String,
+    #[serde(default)]
     pub role: String,
+    #[serde(default)]
     pub organisation: String,
 }
 
 /// How many people, meetings and hours the peer team's report says it drew on.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Engagement {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub people: Option<u64>,
@@ -112,14 +127,17 @@ pub struct Engagement {
 
 /// A theme in the scope of the challenge: one of the core five, or one the council asked for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Theme {
     pub id: String,
     pub title: String,
+    #[serde(default)]
     pub question: String,
     pub kind: ThemeKind,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ThemeKind {
     Core,
@@ -137,6 +155,7 @@ impl ThemeKind {
 
 /// The council's own grouping of recommendations (a steering group, a directorate).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Group {
     pub id: String,
     pub name: String,
@@ -144,24 +163,33 @@ pub struct Group {
 
 /// One of the peer team's numbered recommendations and the council's actions under it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Recommendation {
     pub id: String,
     pub number: String,
     /// The peer team's own words; never reworded.
     pub title: String,
+    #[serde(default)]
     pub context: String,
+    #[serde(default)]
     pub response: Response,
     #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub response_reason: String,
+    #[serde(default)]
     pub themes: Vec<String>,
+    #[serde(default)]
     pub group: Option<String>,
+    #[serde(default)]
     pub actions: Vec<Action>,
 }
 
-/// Whether the council accepted the recommendation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+/// Whether the council accepted the recommendation; `accepted` when a file does not say.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Response {
+    #[default]
     Accepted,
     PartlyAccepted,
     NotAccepted,
@@ -197,44 +225,58 @@ impl Response {
 
 /// One thing the council said it would do.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Action {
     pub id: String,
     pub text: String,
     /// As the council wrote it: "December 2019", "On-going".
+    #[serde(default)]
     pub timescale: String,
     /// The date the action is measured against.
+    #[serde(default)]
     pub due: Option<NaiveDate>,
+    #[serde(default)]
     pub leads: Vec<String>,
     pub status: Status,
     /// Oldest first.
+    #[serde(default)]
     pub updates: Vec<Update>,
+    #[serde(default)]
     pub links: Vec<Link>,
 }
 
 /// A dated note of progress: on `date` the action stood at `status`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Update {
     pub id: String,
     pub date: NaiveDate,
     pub status: Status,
+    #[serde(default)]
     pub note: String,
+    #[serde(default)]
     pub author: String,
 }
 
 /// Evidence for an action: a committee paper, a published strategy.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Link {
+    #[serde(default)]
     pub title: String,
     pub url: String,
 }
 
 /// A date the process sets or the council reports at.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Milestone {
     pub id: String,
     pub title: String,
     pub due: NaiveDate,
+    #[serde(default)]
     pub done: Option<NaiveDate>,
+    #[serde(default)]
     pub note: String,
 }
 

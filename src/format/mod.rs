@@ -1,8 +1,11 @@
 //! Plan-format-v1: the JSON file a plan travels in. Import checks every rule of the
 //! format and reports each problem with its place; export writes exactly the format.
 
+pub mod csv;
 pub mod export;
 pub mod import;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod stored;
 
 pub use crate::domain::problem::Problem;

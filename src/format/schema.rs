@@ -1,0 +1,31 @@
+//! The plan file as a JSON Schema, made from the plan's own types so it cannot drift from
+//! what export writes. `tests/schema.rs` checks the published copy in `docs/`.
+
+use schemars::JsonSchema;
+
+use crate::domain::Plan;
+
+/// A plan file: the format's name, its version, when it was exported, and the plan.
+#[derive(JsonSchema)]
+#[schemars(title = "Corporate Peer Challenge action plan, version 1")]
+#[allow(dead_code)]
+struct PlanFile {
+    /// Always `cpc-action-plan`.
+    #[schemars(extend("const" = "cpc-action-plan"))]
+    format: String,
+    /// The version of the format: 1.
+    #[schemars(extend("const" = 1))]
+    version: u64,
+    /// When the file was exported (RFC 3339), written on export.
+    #[schemars(extend("format" = "date-time"))]
+    exported_at: Option<String>,
+    plan: Plan,
+}
+
+/// The schema as pretty-printed JSON.
+pub fn plan_file_schema() -> String {
+    let schema = schemars::schema_for!(PlanFile);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema always serialises");
+    text.push('\n');
+    text
+}

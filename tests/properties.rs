@@ -1,0 +1,321 @@
+//! Properties over generated plans: files round-trip, merges settle, and the importer
+//! never panics whatever it is given.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use cpc_action_plan::domain::merge::{compare, merge};
+use cpc_action_plan::domain::{
+    Action, Engagement, Group, Link, Milestone, PeerTeamMember, Plan, PlanApproval, Recommendation,
+    Response, Review, ReviewKind, Status, Theme, ThemeKind, Update,
+};
+use cpc_action_plan::format::{export, import, import_bytes};
+use cpc_action_plan::EXAMPLE_PLAN;
+use proptest::prelude::*;
+
+fn text() -> impl Strategy<Value = String> {
+    // Any printable text, quotes, markup and non-Latin letters included.
+    prop_oneof!["\\PC{0,40}", "[<>&\"'=+@ a-z]{0,12}", Just(String::new())]
+}
+
+fn required_text() -> impl Strategy<Value = String> {
+    text().prop_map(|t| format!("x{t}"))
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (2010i32..2035, 1u32..=12, 1u32..=28)
+        .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
+}
+
+fn status() -> impl Strategy<Value = Status> {
+    prop::sample::select(Status::ALL.to_vec())
+}
+
+/// An action; `n` makes its ids unique within the plan.
+fn action(n: usize) -> impl Strategy<Value = Action> {
+    (
+        required_text(),
+        text(),
+        prop::option::of(date()),
+        prop::collection::vec(required_text(), 0..3),
+        status(),
+        prop::collection::vec((date(), status(), text(), text()), 0..3),
+        prop::collection::vec((text(), "[a-z]{1,8}"), 0..2),
+    )
+        .prop_map(
+            move |(text, timescale, due, leads, status, updates, links)| Action {
+                id: format!("a-{n}"),
+                text,
+                timescale,
+                due,
+                leads,
+                status,
+                updates: {
+                    let mut updates: Vec<Update> = updates
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (date, status, note, author))| Update {
+                            id: format!("u-{n}-{i}"),
+                            date,
+                            status,
+                            note,
+                            author,
+                        })
+                        .collect();
+                    updates.sort_by_key(|u| u.date);
+                    updates
+                },
+                links: links
+                    .into_iter()
+                    .map(|(title, host)| Link {
+                        title,
+                        url: format!("https://{host}.example/"),
+                    })
+                    .collect(),
+            },
+        )
+}
+
+fn recommendation(n: usize, themes: usize, groups: usize) -> impl Strategy<Value = Recommendation> {
+    (
+        required_text(),
+        text(),
+        prop::sample::select(Response::ALL.to_vec()),
+        required_text(),
+        prop::collection::vec(0..themes.max(1), 0..3),
+        prop::option::of(0..groups.max(1)),
+        prop::collection::vec(Just(()), 0..4),
+    )
+        .prop_flat_map(
+            move |(title, context, response, reason, theme_picks, group, action_slots)| {
+                let actions: Vec<_> = (0..action_slots.len())
+                    .map(|i| action(n * 10 + i))
+                    .collect();
+                (
+                    Just((title, context, response, reason, theme_picks, group)),
+                    actions,
+                )
+            },
+        )
+        .prop_map(
+            move |((title, context, response, reason, theme_picks, group), actions)| {
+                let mut picked: Vec<String> = theme_picks
+                    .into_iter()
+                    .filter(|_| themes > 0)
+                    .map(|t| format!("t-{t}"))
+                    .collect();
+                picked.dedup();
+                Recommendation {
+                    id: format!("r-{n}"),
+                    number: (n + 1).to_string(),
+                    title,
+                    context,
+                    response,
+                    response_reason: if response == Response::Accepted {
+                        String::new()
+                    } else {
+                        reason
+                    },
+                    themes: picked,
+                    group: group.filter(|_| groups > 0).map(|g| format!("g-{g}")),
+                    actions,
+                }
+            },
+        )
+}
+
+fn plan() -> impl Strategy<Value = Plan> {
+    (0usize..4, 0usize..3, 0usize..6)
+        .prop_flat_map(|(themes, groups, recs)| {
+            (
+                (
+                    required_text(),
+                    required_text(),
+                    prop::sample::select(ReviewKind::ALL.to_vec()),
+                ),
+                (
+                    prop::option::of(date()),
+                    prop::option::of((date(), text())),
+                    prop::option::of((0u64..500, 0u64..100)),
+                ),
+                prop::collection::vec((required_text(), text(), text()), 0..4),
+                prop::collection::vec((required_text(), text(), any::<bool>()), themes..=themes),
+                prop::collection::vec(required_text(), groups..=groups),
+                prop::collection::vec(text(), 0..3),
+                (0..recs)
+                    .map(|n| recommendation(n, themes, groups))
+                    .collect::<Vec<_>>(),
+                prop::collection::vec(
+                    (required_text(), date(), prop::option::of(date()), text()),
+                    0..3,
+                ),
+            )
+        })
+        .prop_map(
+            |(
+                (council, title, kind),
+                (received, approved, engagement),
+                peers,
+                themes,
+                groups,
+                findings,
+                recommendations,
+                milestones,
+            )| Plan {
+                id: "plan-1".into(),
+                council,
+                title,
+                review: Review {
+                    kind,
+                    onsite_from: None,
+                    onsite_to: None,
+                    report_received: received,
+                    plan_approved: approved.map(|(date, by)| PlanApproval { date, by }),
+                    peer_team: peers
+                        .into_iter()
+                        .map(|(name, role, organisation)| PeerTeamMember {
+                            name,
+                            role,
+                            organisation,
+                        })
+                        .collect(),
+                    engagement: engagement.map(|(people, meetings)| Engagement {
+                        people: Some(people),
+                        meetings: Some(meetings),
+                        hours: None,
+                    }),
+                },
+                themes: themes
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (title, question, core))| Theme {
+                        id: format!("t-{i}"),
+                        title,
+                        question,
+                        kind: if core {
+                            ThemeKind::Core
+                        } else {
+                            ThemeKind::Additional
+                        },
+                    })
+                    .collect(),
+                groups: groups
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, name)| Group {
+                        id: format!("g-{i}"),
+                        name,
+                    })
+                    .collect(),
+                findings,
+                recommendations,
+                milestones: milestones
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (title, due, done, note))| Milestone {
+                        id: format!("m-{i}"),
+                        title,
+                        due,
+                        done,
+                        note,
+                    })
+                    .collect(),
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn export_then_import_gives_the_same_plan(plan in plan()) {
+        let file = export(&plan, Some("2026-11-23T16:00:00Z"));
+        let back = import(&file).map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
+        prop_assert_eq!(back.plan, plan);
+    }
+
+    #[test]
+    fn merging_a_plan_with_itself_changes_nothing(plan in plan()) {
+        prop_assert!(compare(Some(&plan), &plan, &plan).differences.is_empty());
+        let everything: HashSet<String> = ["x".to_string()].into();
+        prop_assert_eq!(merge(&plan, &plan, &everything), plan);
+    }
+
+    #[test]
+    fn merging_twice_is_merging_once(ours in plan(), theirs in plan(), take_all in any::<bool>()) {
+        let comparison = compare(Some(&ours), &ours, &theirs);
+        let take: HashSet<String> = comparison
+            .differences
+            .iter()
+            .filter(|d| take_all || d.taken_by_default())
+            .map(|d| d.key.clone())
+            .collect();
+        let once = merge(&ours, &theirs, &take);
+        let twice = merge(&once, &theirs, &take);
+        prop_assert_eq!(&twice, &once);
+        prop_assert_eq!(compare(Some(&ours), &once, &theirs).updates_added, 0);
+    }
+
+    #[test]
+    fn the_importer_never_panics_on_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        let _ = import_bytes(&bytes);
+    }
+
+    #[test]
+    fn the_importer_never_panics_on_a_damaged_plan_file(cuts in prop::collection::vec((0usize..27_000, any::<u8>()), 1..8)) {
+        let mut bytes = EXAMPLE_PLAN.as_bytes().to_vec();
+        for (at, byte) in cuts {
+            let at = at % bytes.len();
+            bytes[at] = byte;
+        }
+        let _ = import_bytes(&bytes);
+    }
+
+    #[test]
+    fn the_importer_never_panics_on_any_json(value in json()) {
+        let _ = import(&value.to_string());
+        let wrapped = serde_json::json!({"format": "cpc-action-plan", "version": 1, "plan": value});
+        let _ = import(&wrapped.to_string());
+    }
+}
+
+/// Arbitrary JSON, nested a few levels, with the format's own field names among the keys.
+fn json() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| Value::from(n)),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| Value::from(f)),
+        text().prop_map(Value::String),
+    ];
+    let key = prop_oneof![
+        prop::sample::select(vec![
+            "id",
+            "council",
+            "title",
+            "review",
+            "kind",
+            "recommendations",
+            "actions",
+            "status",
+            "due",
+            "updates",
+            "links",
+            "url",
+            "themes",
+            "group"
+        ])
+        .prop_map(String::from),
+        "[a-z]{1,6}",
+    ];
+    leaf.prop_recursive(4, 64, 8, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map(key.clone(), inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
