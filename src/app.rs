@@ -27,6 +27,8 @@ pub struct AppState {
     pub today: NaiveDate,
     /// A message for one page, such as "Plan deleted" on the plans list, with an undo button.
     pub flash: RwSignal<Option<Flash>>,
+    /// A plan file read and checked, waiting for the officer to say what to do with it.
+    pub pending: RwSignal<Option<pages::import::PendingImport>>,
 }
 
 impl AppState {
@@ -100,6 +102,7 @@ pub fn App() -> impl IntoView {
         library: Library::load(example_plan()),
         today: clock::today(),
         flash: RwSignal::new(None),
+        pending: RwSignal::new(None),
     };
     provide_context(state);
     let library = state.library;
@@ -115,6 +118,7 @@ pub fn App() -> impl IntoView {
         }
     });
     let _ = window_event_listener(leptos::ev::keydown, move |ev| shortcut(&ev, library));
+    pages::import::accept_drops(state);
     // Anything not yet written goes to storage before the tab closes.
     let _ = window_event_listener(leptos::ev::pagehide, move |_| library.save_now());
 
@@ -152,6 +156,9 @@ fn page(route: Route) -> AnyView {
     match route {
         Route::Plans => view! { <plans::PlansPage /> }.into_any(),
         Route::NewPlan => view! { <new_plan::NewPlanPage /> }.into_any(),
+        Route::Import => view! { <import::ImportPage /> }.into_any(),
+        Route::ImportMerge => view! { <import_merge::ImportMergePage /> }.into_any(),
+        Route::HelpPlanFile => view! { <help_plan_file::HelpPlanFilePage /> }.into_any(),
         Route::Overview { plan } => view! { <overview::OverviewPage plan_id=plan /> }.into_any(),
         Route::Recommendations { plan } => {
             view! { <recommendations::RecommendationsPage plan_id=plan /> }.into_any()

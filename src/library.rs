@@ -175,6 +175,47 @@ impl Library {
         self.replace_all(next);
     }
 
+    /// Replaces a plan with another version of it (an imported file, a merge): one step
+    /// that undo takes back. The new version is checked like any edit.
+    pub fn replace_plan(&self, plan: Plan) -> Result<(), Vec<Problem>> {
+        let problems = crate::domain::validate::validate(&plan);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let current = self.plans.get_untracked();
+        let index = current
+            .iter()
+            .position(|p| p.id == plan.id)
+            .ok_or_else(|| {
+                vec![Problem::new(
+                    "plan",
+                    format!("there is no plan \"{}\"", plan.id),
+                )]
+            })?;
+        let mut next = current.clone();
+        next[index] = Arc::new(plan);
+        self.history.update_value(|h| h.record(current, None));
+        self.replace_all(next);
+        Ok(())
+    }
+
+    /// Whether this browser holds a plan with that id.
+    pub fn has(&self, id: &str) -> bool {
+        self.plans
+            .with_untracked(|plans| plans.iter().any(|p| p.id == id))
+    }
+
+    /// The plan as it was last exported or imported here: what a returned copy is
+    /// compared with, to tell who changed what.
+    pub fn base(&self, id: &str) -> Option<Plan> {
+        storage::read_base(id)
+    }
+
+    /// Remembers a plan as sent or received, for a later merge.
+    pub fn keep_base(&self, plan: &Plan) {
+        let _ = storage::write_base(plan);
+    }
+
     /// Copies a plan under a new id, just after it. Returns the copy's id.
     pub fn duplicate(&self, id: &str) -> Option<String> {
         let current = self.plans.get_untracked();
@@ -503,6 +544,7 @@ impl Library {
         if !download(&name, "application/json", &export(&plan, Some(&now))) {
             return false;
         }
+        self.keep_base(&plan);
         self.exports.update(|e| {
             e.insert(
                 id.to_string(),
@@ -516,6 +558,27 @@ impl Library {
             .update_value(|t| t.entry(id.to_string()).or_default().dirty = true);
         self.schedule_save();
         true
+    }
+
+    /// Downloads every plan, one file each.
+    pub fn export_all(&self) -> usize {
+        let ids: Vec<String> = self
+            .plans
+            .with_untracked(|plans| plans.iter().map(|p| p.id.clone()).collect());
+        ids.iter().filter(|id| self.export(id)).count()
+    }
+
+    /// Downloads the plan's actions as a spreadsheet (CSV), with overdue as at today.
+    pub fn download_csv(&self, id: &str) -> bool {
+        let Some(plan) = self.plan_now(id) else {
+            return false;
+        };
+        let today = clock::today();
+        download(
+            &crate::format::csv::csv_file_name(&plan, today),
+            "text/csv;charset=utf-8",
+            &crate::format::csv::to_csv(&plan, today),
+        )
     }
 
     /// Downloads both sides of a conflict, so nothing is lost whichever is kept.

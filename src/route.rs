@@ -28,6 +28,12 @@ pub enum Route {
     },
     /// Start a new plan.
     NewPlan,
+    /// Import a plan file: choose it, then see what it holds and what to do with it.
+    Import,
+    /// Merge the file being imported into the plan of the same id.
+    ImportMerge,
+    /// What a plan file is, for a person who receives one.
+    HelpPlanFile,
     /// Change the plan's details, review and peer team.
     EditPlan {
         plan: String,
@@ -128,6 +134,9 @@ impl Address {
         let route = match segments.as_slice() {
             [] => Route::Plans,
             ["new"] => Route::NewPlan,
+            ["import"] => Route::Import,
+            ["import", "merge"] => Route::ImportMerge,
+            ["help", "plan-file"] => Route::HelpPlanFile,
             ["plan", plan] => Route::Overview {
                 plan: plan.to_string(),
             },
@@ -187,6 +196,9 @@ impl Route {
         match self {
             Route::Plans | Route::NotFound => "/".to_string(),
             Route::NewPlan => "/new".to_string(),
+            Route::Import => "/import".to_string(),
+            Route::ImportMerge => "/import/merge".to_string(),
+            Route::HelpPlanFile => "/help/plan-file".to_string(),
             Route::EditPlan { plan } => format!("/plan/{}/edit", encode(plan)),
             Route::EditThemes { plan } => format!("/plan/{}/themes", encode(plan)),
             Route::EditMilestones { plan } => format!("/plan/{}/milestones", encode(plan)),
@@ -236,7 +248,12 @@ impl Route {
             | Route::DeletePlan { plan }
             | Route::EditRecommendation { plan, .. }
             | Route::EditAction { plan, .. } => Some(plan),
-            Route::Plans | Route::NewPlan | Route::NotFound => None,
+            Route::Plans
+            | Route::NewPlan
+            | Route::Import
+            | Route::ImportMerge
+            | Route::HelpPlanFile
+            | Route::NotFound => None,
         }
     }
 }
@@ -373,6 +390,9 @@ mod tests {
         let routes = [
             Route::Plans,
             Route::NewPlan,
+            Route::Import,
+            Route::ImportMerge,
+            Route::HelpPlanFile,
             Route::Overview { plan: p() },
             Route::Recommendations { plan: p() },
             Route::Recommendation {

@@ -11,6 +11,8 @@ use crate::format::StoredPlan;
 
 pub const INDEX_KEY: &str = "cpc-action-plan/index";
 const PLAN_KEY_PREFIX: &str = "cpc-action-plan/plan/";
+/// The plan as it was last exported: the copy a returned file is merged against.
+const BASE_KEY_PREFIX: &str = "cpc-action-plan/base/";
 
 pub fn plan_key(id: &str) -> String {
     format!("{PLAN_KEY_PREFIX}{id}")
@@ -146,14 +148,30 @@ pub fn write_plan(stored: &StoredPlan) -> Result<(), StorageProblem> {
     write(&plan_key(&stored.plan.id), &stored.to_text())
 }
 
-/// Removes a plan's entry.
+/// Removes a plan's entry, and the copy kept from its last export.
 pub fn remove_plan(id: &str) -> Result<(), StorageProblem> {
     if !available() {
         return Err(StorageProblem::Unavailable);
     }
-    LocalStorage::raw()
+    let storage = LocalStorage::raw();
+    let _ = storage.remove_item(&format!("{BASE_KEY_PREFIX}{id}"));
+    storage
         .remove_item(&plan_key(id))
         .map_err(|e| problem_from_js(&e))
+}
+
+/// Keeps the plan as it was sent, for merging what comes back.
+pub fn write_base(plan: &crate::domain::Plan) -> Result<(), StorageProblem> {
+    write(
+        &format!("{BASE_KEY_PREFIX}{}", plan.id),
+        &crate::format::export(plan, None),
+    )
+}
+
+/// The plan as it was last sent, if this browser kept it and it still reads.
+pub fn read_base(id: &str) -> Option<crate::domain::Plan> {
+    let text = read(&format!("{BASE_KEY_PREFIX}{id}"))?;
+    crate::format::import(&text).ok().map(|i| i.plan)
 }
 
 /// Writes the order of the plans.

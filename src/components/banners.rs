@@ -162,6 +162,8 @@ pub fn Banners(route: Memo<Route>) -> impl IntoView {
             <span class="app-toolbar__note" data-testid="export-note">{text}</span>
             <button type="button" class="govuk-button govuk-button--secondary app-toolbar__button"
                 on:click=move |_| { library.export(&export_id); }>"Export plan"</button>
+            <button type="button" class="govuk-button govuk-button--secondary app-toolbar__button"
+                on:click=move |_| { library.download_csv(&id); }>"Download as CSV"</button>
         })
     };
 

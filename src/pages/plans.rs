@@ -17,7 +17,13 @@ pub fn PlansPage() -> impl IntoView {
         <p class="govuk-body">
             "Each plan answers one peer challenge: the peer team's recommendations and the actions the council agreed."
         </p>
-        <a href=Route::NewPlan.href() class="govuk-button" draggable="false">"Start a new plan"</a>
+        <div class="govuk-button-group">
+            <a href=Route::NewPlan.href() class="govuk-button" draggable="false">"Start a new plan"</a>
+            <a href=Route::Import.href() class="govuk-button govuk-button--secondary" draggable="false">"Import a plan file"</a>
+            <button type="button" class="govuk-button govuk-button--secondary"
+                disabled=move || library.plans.with(|p| p.is_empty())
+                on:click=move |_| { library.export_all(); }>"Export all plans"</button>
+        </div>
         {move || library.plans.with(|plans| {
             if plans.is_empty() {
                 return view! { <p class="govuk-body">"There are no plans in this browser."</p> }.into_any();

@@ -2,7 +2,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, withPage, ready, axeViolations, PLAN_ID } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, withPage, ready, axeViolations, ROOT, PLAN_ID } from './harness.mjs';
 
 let server;
 let browser;
@@ -97,6 +99,40 @@ for (const [name, hash, provoke] of withErrors) {
     await withPage(browser, `${server.url}#${hash}`, async ({ page }) => {
       await ready(page);
       await provoke(page);
+      assert.deepEqual(await axeViolations(page), []);
+    });
+  });
+}
+
+// The sharing screens: import (empty, with a preview, with a refusal), merge, and help.
+const example = JSON.parse(await readFile(join(ROOT, 'public/examples/havering-2019.plan.json'), 'utf8'));
+const returned = structuredClone(example);
+returned.plan.recommendations[4].actions[0].status = 'on_track';
+returned.plan.stray = 1;
+
+const sharingScreens = [
+  ['import page', '/import', async () => {}],
+  ['import preview', '/import', async (page) => {
+    await page.locator('#import-file').setInputFiles({ name: 'r.plan.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(returned)) });
+    await page.getByTestId('import-warnings').waitFor();
+  }],
+  ['refused import', '/import', async (page) => {
+    await page.locator('#import-file').setInputFiles({ name: 'bad.plan.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "cpc-action-plan", "version": 1, "plan": {"id": ""}}') });
+    await page.getByTestId('import-refused').waitFor();
+  }],
+  ['merge page', '/import', async (page) => {
+    await page.locator('#import-file').setInputFiles({ name: 'r.plan.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(returned)) });
+    await page.getByRole('link', { name: 'Merge the changes' }).click();
+    await page.getByTestId('merge-summary').waitFor();
+  }],
+  ['plan file help', '/help/plan-file', async () => {}],
+];
+
+for (const [name, hash, reach] of sharingScreens) {
+  test(`axe: ${name} has no WCAG 2.2 A/AA violations`, async () => {
+    await withPage(browser, `${server.url}#${hash}`, async ({ page }) => {
+      await ready(page);
+      await reach(page);
       assert.deepEqual(await axeViolations(page), []);
     });
   });
