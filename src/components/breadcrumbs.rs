@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::route::Route;
+
 /// Links from the plans list down to this page; the last crumb is the page itself.
 #[component]
 pub fn Breadcrumbs(links: Vec<(String, String)>, current: String) -> impl IntoView {
@@ -22,4 +24,31 @@ pub fn Breadcrumbs(links: Vec<(String, String)>, current: String) -> impl IntoVi
             </ol>
         </nav>
     }
+}
+
+/// Plans › the plan: where every page of a plan starts.
+pub fn plan_trail(plan_id: &str, plan_title: &str) -> Vec<(String, String)> {
+    vec![
+        ("Plans".to_string(), Route::Plans.href()),
+        (
+            plan_title.to_string(),
+            Route::Overview {
+                plan: plan_id.to_string(),
+            }
+            .href(),
+        ),
+    ]
+}
+
+/// Plans › the plan › Recommendations.
+pub fn recommendations_trail(plan_id: &str, plan_title: &str) -> Vec<(String, String)> {
+    let mut trail = plan_trail(plan_id, plan_title);
+    trail.push((
+        "Recommendations".to_string(),
+        Route::Recommendations {
+            plan: plan_id.to_string(),
+        }
+        .href(),
+    ));
+    trail
 }

@@ -266,6 +266,31 @@ pub fn SelectField(
     }
 }
 
+/// The frame of a group of radios or checkboxes: fieldset, legend, hint and error.
+#[component]
+fn ChoiceFrame(
+    id: String,
+    legend: String,
+    hint: Option<String>,
+    error: RwSignal<Option<String>>,
+    children: Children,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let describe = described_by(&id, hint.is_some(), error);
+    view! {
+        <div class=move || if error.get().is_some() { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+            <fieldset class="govuk-fieldset" aria-describedby=describe>
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+                {hint.map(|h| view! { <div id=hint_id class="govuk-hint">{h}</div> })}
+                {move || error.get().map(|e| view! {
+                    <p class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{e}</p>
+                })}
+                {children()}
+            </fieldset>
+        </div>
+    }
+}
+
 /// One choice from a few, all shown.
 #[component]
 pub fn RadiosField(
@@ -278,16 +303,8 @@ pub fn RadiosField(
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     report_errors(&id, error);
-    let hint_id = format!("{id}-hint");
-    let describe = described_by(&id, hint.is_some(), error);
     view! {
-        <div class=move || if error.get().is_some() { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
-            <fieldset class="govuk-fieldset" aria-describedby=describe>
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-                {hint.map(|h| view! { <div id=hint_id class="govuk-hint">{h}</div> })}
-                {move || error.get().map(|e| view! {
-                    <p class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{e}</p>
-                })}
+        <ChoiceFrame id=id.clone() legend=legend hint=hint error=error>
                 <div class="govuk-radios govuk-radios--small">
                     {options.into_iter().enumerate().map(|(i, (v, text))| {
                         // The first radio carries the group's id, so a summary link reaches it.
@@ -304,8 +321,7 @@ pub fn RadiosField(
                         }
                     }).collect_view()}
                 </div>
-            </fieldset>
-        </div>
+        </ChoiceFrame>
     }
 }
 
@@ -321,16 +337,8 @@ pub fn CheckboxesField(
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     report_errors(&id, error);
-    let hint_id = format!("{id}-hint");
-    let describe = described_by(&id, hint.is_some(), error);
     view! {
-        <div class=move || if error.get().is_some() { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
-            <fieldset class="govuk-fieldset" aria-describedby=describe>
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-                {hint.map(|h| view! { <div id=hint_id class="govuk-hint">{h}</div> })}
-                {move || error.get().map(|e| view! {
-                    <p class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{e}</p>
-                })}
+        <ChoiceFrame id=id.clone() legend=legend hint=hint error=error>
                 <div class="govuk-checkboxes govuk-checkboxes--small">
                     {options.into_iter().enumerate().map(|(i, (v, text))| {
                         let input_id = if i == 0 { id.clone() } else { format!("{id}-{i}") };
@@ -354,8 +362,7 @@ pub fn CheckboxesField(
                         }
                     }).collect_view()}
                 </div>
-            </fieldset>
-        </div>
+        </ChoiceFrame>
     }
 }
 

@@ -8,4 +8,5 @@ pub mod form;
 pub mod layout;
 pub mod recommendation_body;
 pub mod status_tag;
+pub mod summary_list;
 pub mod title;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_state;
-use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::breadcrumbs::{recommendations_trail, Breadcrumbs};
 use crate::components::status_tag::{OverdueTag, StatusTag};
 use crate::components::title::set_title;
 use crate::domain::dates::format_long;
@@ -26,12 +26,8 @@ pub fn ActionPage(plan_id: String, action_id: String) -> impl IntoView {
             let name = format!("Action {}.{}", rec.number, position);
             set_title(&[&name, &plan.title]);
             let rec_href = Route::Recommendation { plan: plan.id.clone(), recommendation: rec.id.clone() }.href();
-            let crumbs = vec![
-                ("Plans".to_string(), Route::Plans.href()),
-                (plan.title.clone(), Route::Overview { plan: plan.id.clone() }.href()),
-                ("Recommendations".to_string(), Route::Recommendations { plan: plan.id.clone() }.href()),
-                (format!("Recommendation {}", rec.number), rec_href.clone()),
-            ];
+            let mut crumbs = recommendations_trail(&plan.id, &plan.title);
+            crumbs.push((format!("Recommendation {}", rec.number), rec_href.clone()));
             let overdue = days_overdue(action, state.today);
             let mut updates = action.updates.clone();
             updates.sort_by_key(|u| std::cmp::Reverse(u.date));

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_state;
-use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::breadcrumbs::{recommendations_trail, Breadcrumbs};
 use crate::components::form::{
     first_reason, focus_field, DateField, ErrorSummary, FormErrors, SelectField, TextField,
 };
@@ -220,31 +220,16 @@ fn ActionForm(plan_id: String, action_id: String) -> impl IntoView {
     .href();
     let crumbs = {
         let (rec_id, number, _) = place.get_untracked();
-        vec![
-            ("Plans".to_string(), Route::Plans.href()),
-            (
-                plan_title.get_untracked(),
-                Route::Overview {
-                    plan: plan_id.clone(),
-                }
-                .href(),
-            ),
-            (
-                "Recommendations".to_string(),
-                Route::Recommendations {
-                    plan: plan_id.clone(),
-                }
-                .href(),
-            ),
-            (
-                format!("Recommendation {number}"),
-                Route::EditRecommendation {
-                    plan: plan_id.clone(),
-                    recommendation: rec_id,
-                }
-                .href(),
-            ),
-        ]
+        let mut trail = recommendations_trail(&plan_id, &plan_title.get_untracked());
+        trail.push((
+            format!("Recommendation {number}"),
+            Route::EditRecommendation {
+                plan: plan_id.clone(),
+                recommendation: rec_id,
+            }
+            .href(),
+        ));
+        trail
     };
     let field = format!("action-{action_id}");
     // Ids for the lists' rows, which are made again as the lists change.

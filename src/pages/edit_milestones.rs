@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_state;
-use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::breadcrumbs::{plan_trail, Breadcrumbs};
 use crate::components::form::{first_reason, DateField, ErrorSummary, FormErrors, TextField};
 use crate::components::title::set_title;
 use crate::domain::dates::format_long;
@@ -35,6 +35,7 @@ fn MilestonesForm(plan_id: String) -> impl IntoView {
     let library = state.library;
     FormErrors::provide();
     let title = from_plan(&plan_id, |p| p.title.clone());
+    let trail = plan_trail(&plan_id, &title.get_untracked());
     Effect::new(move |_| set_title(&["Milestones", &title.get()]));
     let ids = from_plan(&plan_id, |p| {
         p.milestones
@@ -121,7 +122,7 @@ fn MilestonesForm(plan_id: String) -> impl IntoView {
     let row_plan = StoredValue::new(plan_id);
 
     view! {
-        <Breadcrumbs links=vec![("Plans".to_string(), Route::Plans.href()), (title.get_untracked(), overview.clone())] current="Milestones".to_string() />
+        <Breadcrumbs links=trail current="Milestones".to_string() />
         <ErrorSummary />
         <span class="govuk-caption-l">{move || title.get()}</span>
         <h1 class="govuk-heading-l">"Milestones"</h1>

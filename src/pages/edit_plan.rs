@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_state;
-use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::breadcrumbs::{plan_trail, Breadcrumbs};
 use crate::components::form::{
     first_reason, DateField, ErrorSummary, FormErrors, SelectField, TextField,
 };
@@ -46,6 +46,7 @@ fn EditPlanForm(plan_id: String) -> impl IntoView {
     let library = state.library;
     FormErrors::provide();
     let title = from_plan(&plan_id, |p| p.title.clone());
+    let trail = plan_trail(&plan_id, &title.get_untracked());
     Effect::new(move |_| set_title(&["Change the plan's details", &title.get()]));
     let id = plan_id.as_str();
     let overview = Route::Overview {
@@ -83,7 +84,7 @@ fn EditPlanForm(plan_id: String) -> impl IntoView {
     let add_plan = plan_id.clone();
 
     view! {
-        <Breadcrumbs links=vec![("Plans".to_string(), Route::Plans.href()), (title.get_untracked(), overview.clone())] current="Change details".to_string() />
+        <Breadcrumbs links=trail current="Change details".to_string() />
         <ErrorSummary />
         <span class="govuk-caption-l">{move || title.get()}</span>
         <h1 class="govuk-heading-l">"Change the plan's details"</h1>

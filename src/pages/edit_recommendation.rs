@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::{navigate, use_state, Flash};
-use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::breadcrumbs::{recommendations_trail, Breadcrumbs};
 use crate::components::form::{
     first_reason, focus_field, CheckboxesField, ErrorSummary, FormErrors, RadiosField, SelectField,
     TextField,
@@ -241,23 +241,7 @@ fn RecommendationForm(plan_id: String, recommendation_id: String) -> impl IntoVi
         recommendation: recommendation_id.clone(),
     }
     .href();
-    let crumbs = vec![
-        ("Plans".to_string(), Route::Plans.href()),
-        (
-            plan_title.get_untracked(),
-            Route::Overview {
-                plan: plan_id.clone(),
-            }
-            .href(),
-        ),
-        (
-            "Recommendations".to_string(),
-            Route::Recommendations {
-                plan: plan_id.clone(),
-            }
-            .href(),
-        ),
-    ];
+    let crumbs = recommendations_trail(&plan_id, &plan_title.get_untracked());
     let field = format!("rec-{recommendation_id}");
     let reason_id = format!("{field}-reason");
     let reason = read(|r| r.response_reason.clone());

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_state;
-use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::breadcrumbs::{plan_trail, Breadcrumbs};
 use crate::components::form::{
     first_reason, focus_field, ErrorSummary, FormErrors, SelectField, TextField,
 };
@@ -46,6 +46,7 @@ fn ThemesForm(plan_id: String) -> impl IntoView {
     let library = use_state().library;
     FormErrors::provide();
     let title = from_plan(&plan_id, |p| p.title.clone());
+    let trail = plan_trail(&plan_id, &title.get_untracked());
     Effect::new(move |_| set_title(&["Themes and groups", &title.get()]));
     let theme_ids = from_plan(&plan_id, |p| {
         p.themes.iter().map(|t| t.id.clone()).collect::<Vec<_>>()
@@ -117,7 +118,7 @@ fn ThemesForm(plan_id: String) -> impl IntoView {
     let row_plan = StoredValue::new(plan_id);
 
     view! {
-        <Breadcrumbs links=vec![("Plans".to_string(), Route::Plans.href()), (title.get_untracked(), overview.clone())] current="Themes and groups".to_string() />
+        <Breadcrumbs links=trail current="Themes and groups".to_string() />
         <ErrorSummary />
         <span class="govuk-caption-l">{move || title.get()}</span>
         <h1 class="govuk-heading-l">"Themes and groups"</h1>

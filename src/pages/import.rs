@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::app::{navigate, use_state, AppState, Flash};
+use crate::components::summary_list::SummaryList;
 use crate::components::title::set_title;
 use crate::domain::dates::{format_long, parse_iso};
 use crate::domain::Problem;
@@ -124,7 +125,7 @@ fn Preview(name: String, imported: Imported) -> impl IntoView {
         .and_then(parse_iso)
         .map(format_long)
         .unwrap_or_else(|| "Not recorded".to_string());
-    let rows = vec![
+    let rows: Vec<(String, String)> = [
         ("File", name),
         ("Council", plan.council.clone()),
         ("Plan", plan.title.clone()),
@@ -132,7 +133,10 @@ fn Preview(name: String, imported: Imported) -> impl IntoView {
         ("Actions", plan.actions().count().to_string()),
         ("Progress updates", updates.to_string()),
         ("Exported", exported),
-    ];
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
 
     let open_new = {
         let plan = plan.clone();
@@ -176,14 +180,7 @@ fn Preview(name: String, imported: Imported) -> impl IntoView {
 
     view! {
         <h2 class="govuk-heading-m">"What the file holds"</h2>
-        <dl class="govuk-summary-list" data-testid="import-preview">
-            {rows.into_iter().map(|(k, v)| view! {
-                <div class="govuk-summary-list__row">
-                    <dt class="govuk-summary-list__key">{k}</dt>
-                    <dd class="govuk-summary-list__value">{v}</dd>
-                </div>
-            }).collect_view()}
-        </dl>
+        <SummaryList rows=rows testid="import-preview" />
         {(!imported.warnings.is_empty()).then(|| view! {
             <div class="govuk-inset-text" data-testid="import-warnings">
                 <p class="govuk-body">"Some of the file's contents are not part of the plan format and will be left out:"</p>

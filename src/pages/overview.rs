@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::app::use_state;
 use crate::components::status_tag::StatusTag;
+use crate::components::summary_list::SummaryList;
 use crate::components::title::set_title;
 use crate::domain::dates::{format_long, format_range};
 use crate::domain::figures::{count_by_status, milestone_state, overdue_actions, MilestoneState};
@@ -59,7 +60,7 @@ fn overview(plan: &Plan, today: NaiveDate) -> impl IntoView {
         .collect();
         (!parts.is_empty()).then(|| parts.join(", "))
     });
-    let review_rows: Vec<(&str, String)> = [
+    let review_rows: Vec<(String, String)> = [
         ("Kind of review", Some(review.kind.label().to_string())),
         ("Peer team on site", onsite),
         ("Report received", review.report_received.map(format_long)),
@@ -67,7 +68,7 @@ fn overview(plan: &Plan, today: NaiveDate) -> impl IntoView {
         ("Peer team spoke with", engagement),
     ]
     .into_iter()
-    .filter_map(|(k, v)| v.map(|v| (k, v)))
+    .filter_map(|(k, v)| v.map(|v| (k.to_string(), v)))
     .collect();
 
     let core: Vec<_> = plan
@@ -128,14 +129,7 @@ fn overview(plan: &Plan, today: NaiveDate) -> impl IntoView {
 
         <h2 class="govuk-heading-m">"The review"</h2>
         <p class="govuk-body"><a class="govuk-link" href=Route::EditPlan { plan: plan.id.clone() }.href()>"Change the plan's details, review and peer team"</a></p>
-        <dl class="govuk-summary-list">
-            {review_rows.into_iter().map(|(k, v)| view! {
-                <div class="govuk-summary-list__row">
-                    <dt class="govuk-summary-list__key">{k}</dt>
-                    <dd class="govuk-summary-list__value">{v}</dd>
-                </div>
-            }).collect_view()}
-        </dl>
+        <SummaryList rows=review_rows />
 
         {(!review.peer_team.is_empty()).then(|| view! {
             <table class="govuk-table">

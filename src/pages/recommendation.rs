@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_state;
-use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::breadcrumbs::{recommendations_trail, Breadcrumbs};
 use crate::components::recommendation_body::{Filing, RecommendationBody};
 use crate::components::title::set_title;
 use crate::pages::not_found::{Missing, NotFoundPage};
@@ -22,11 +22,7 @@ pub fn RecommendationPage(plan_id: String, recommendation_id: String) -> impl In
             };
             let name = format!("Recommendation {}", rec.number);
             set_title(&[&name, &plan.title]);
-            let crumbs = vec![
-                ("Plans".to_string(), Route::Plans.href()),
-                (plan.title.clone(), Route::Overview { plan: plan.id.clone() }.href()),
-                ("Recommendations".to_string(), Route::Recommendations { plan: plan.id.clone() }.href()),
-            ];
+            let crumbs = recommendations_trail(&plan.id, &plan.title);
             view! {
                 <Breadcrumbs links=crumbs current=name.clone() />
                 <span class="govuk-caption-l">{name}</span>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::navigate;
 use crate::app::use_state;
-use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::breadcrumbs::{plan_trail, Breadcrumbs};
 use crate::components::form::first_reason;
 use crate::components::recommendation_body::{Filing, RecommendationBody};
 use crate::components::title::set_title;
@@ -25,10 +25,7 @@ pub fn RecommendationsPage(plan_id: String) -> impl IntoView {
                 return view! { <NotFoundPage what=Missing::Plan(plan_id.clone()) /> }.into_any();
             };
             set_title(&["Recommendations", &plan.title]);
-            let crumbs = vec![
-                ("Plans".to_string(), Route::Plans.href()),
-                (plan.title.clone(), Route::Overview { plan: plan.id.clone() }.href()),
-            ];
+            let crumbs = plan_trail(&plan.id, &plan.title);
             let actions = plan.actions().count();
             view! {
                 <Breadcrumbs links=crumbs current="Recommendations".to_string() />
