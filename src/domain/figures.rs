@@ -37,6 +37,19 @@ impl StatusCounts {
         counts
     }
 
+    /// Counts statuses rather than actions: for a status worked out as at a date.
+    pub fn of_statuses(statuses: impl IntoIterator<Item = Status>) -> StatusCounts {
+        let mut counts = StatusCounts::default();
+        for status in statuses {
+            counts.add(status);
+        }
+        counts
+    }
+
+    pub fn add(&mut self, status: Status) {
+        self.counts[status.index()] += 1;
+    }
+
     pub fn get(&self, status: Status) -> usize {
         self.counts[status.index()]
     }

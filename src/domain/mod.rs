@@ -4,11 +4,13 @@
 pub mod dates;
 pub mod edit;
 pub mod figures;
+pub mod filter;
 pub mod history;
 pub mod ids;
 pub mod merge;
 pub mod plan;
 pub mod problem;
+pub mod progress;
 pub mod status;
 pub mod templates;
 pub mod timescale;

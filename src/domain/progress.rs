@@ -1,0 +1,334 @@
+//! Where a plan stands as at a date: the figures behind the progress views.
+//!
+//! An action's status on a past day comes from its dated progress updates: the newest update
+//! on or before that day. An action with no updates at all has only its current status, so
+//! that is its status on any day; one whose updates all come later had not started yet.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::dates::month_end;
+use super::figures::StatusCounts;
+use super::plan::{Action, Plan, Recommendation, Response, ThemeKind};
+use super::status::Status;
+
+/// The action's status on `as_at`.
+pub fn status_at(action: &Action, as_at: NaiveDate) -> Status {
+    if action.updates.is_empty() {
+        return action.status;
+    }
+    action
+        .updates
+        .iter()
+        .filter(|u| u.date <= as_at)
+        .max_by_key(|u| u.date)
+        .map(|u| u.status)
+        .unwrap_or(Status::NotStarted)
+}
+
+/// Days past its due date on `as_at`, for an action open on that day.
+pub fn days_late(action: &Action, as_at: NaiveDate) -> Option<i64> {
+    if status_at(action, as_at).is_closed() {
+        return None;
+    }
+    let due = action.due?;
+    (due < as_at).then(|| (as_at - due).num_days())
+}
+
+/// One action in a list of figures, with where it sits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActionLine {
+    pub recommendation_id: String,
+    pub recommendation_number: String,
+    pub action_id: String,
+    pub text: String,
+    pub leads: Vec<String>,
+    pub due: Option<NaiveDate>,
+    pub status: Status,
+    /// Days late (for overdue lists) or days to go (for due-soon lists).
+    pub days: i64,
+}
+
+fn line(rec: &Recommendation, action: &Action, as_at: NaiveDate, days: i64) -> ActionLine {
+    ActionLine {
+        recommendation_id: rec.id.clone(),
+        recommendation_number: rec.number.clone(),
+        action_id: action.id.clone(),
+        text: action.text.clone(),
+        leads: action.leads.clone(),
+        due: action.due,
+        status: status_at(action, as_at),
+        days,
+    }
+}
+
+/// How one recommendation's actions stand.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecommendationProgress {
+    pub id: String,
+    pub number: String,
+    pub title: String,
+    pub counts: StatusCounts,
+}
+
+impl RecommendationProgress {
+    /// Actions under way: on track, at risk or off track.
+    pub fn in_hand(&self) -> usize {
+        self.counts.get(Status::OnTrack)
+            + self.counts.get(Status::AtRisk)
+            + self.counts.get(Status::OffTrack)
+    }
+}
+
+/// A recommendation the council did not accept in full.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotAccepted {
+    pub number: String,
+    pub title: String,
+    pub response: Response,
+    pub reason: String,
+}
+
+/// Everything the dashboard shows, as at one day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dashboard {
+    pub as_at: NaiveDate,
+    pub counts: StatusCounts,
+    pub overdue: Vec<ActionLine>,
+    pub due_in_30: Vec<ActionLine>,
+    pub due_in_90: Vec<ActionLine>,
+    pub recommendations: Vec<RecommendationProgress>,
+    pub not_accepted: Vec<NotAccepted>,
+}
+
+impl Dashboard {
+    /// Completed actions: delivered.
+    pub fn delivered(&self) -> usize {
+        self.counts.get(Status::Completed)
+    }
+
+    /// Ongoing actions: embedded in everyday work.
+    pub fn embedded(&self) -> usize {
+        self.counts.get(Status::Ongoing)
+    }
+}
+
+/// A share as a whole percentage, rounded; 0 of 0 is 0.
+pub fn percent(part: usize, whole: usize) -> usize {
+    if whole == 0 {
+        0
+    } else {
+        (part * 100 + whole / 2) / whole
+    }
+}
+
+/// The dashboard's figures for `plan` as at `as_at`.
+pub fn dashboard(plan: &Plan, as_at: NaiveDate) -> Dashboard {
+    let mut counts = StatusCounts::default();
+    let mut overdue = Vec::new();
+    let mut due_in_30 = Vec::new();
+    let mut due_in_90 = Vec::new();
+    let mut recommendations = Vec::new();
+    for rec in &plan.recommendations {
+        let mut rec_counts = StatusCounts::default();
+        for action in &rec.actions {
+            let status = status_at(action, as_at);
+            counts.add(status);
+            rec_counts.add(status);
+            if let Some(days) = days_late(action, as_at) {
+                overdue.push(line(rec, action, as_at, days));
+            } else if let (Some(due), false) = (action.due, status.is_closed()) {
+                let to_go = (due - as_at).num_days();
+                if (0..=30).contains(&to_go) {
+                    due_in_30.push(line(rec, action, as_at, to_go));
+                }
+                if (0..=90).contains(&to_go) {
+                    due_in_90.push(line(rec, action, as_at, to_go));
+                }
+            }
+        }
+        recommendations.push(RecommendationProgress {
+            id: rec.id.clone(),
+            number: rec.number.clone(),
+            title: rec.title.clone(),
+            counts: rec_counts,
+        });
+    }
+    overdue.sort_by_key(|l| std::cmp::Reverse(l.days));
+    due_in_30.sort_by_key(|l| l.days);
+    due_in_90.sort_by_key(|l| l.days);
+    let not_accepted = plan
+        .recommendations
+        .iter()
+        .filter(|r| r.response != Response::Accepted)
+        .map(|r| NotAccepted {
+            number: r.number.clone(),
+            title: r.title.clone(),
+            response: r.response,
+            reason: r.response_reason.clone(),
+        })
+        .collect();
+    Dashboard {
+        as_at,
+        counts,
+        overdue,
+        due_in_30,
+        due_in_90,
+        recommendations,
+        not_accepted,
+    }
+}
+
+/// Counts for one theme, group or lead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Breakdown {
+    /// The theme's, group's or lead's id (a lead is its own id).
+    pub key: String,
+    pub name: String,
+    pub counts: StatusCounts,
+    pub overdue: usize,
+}
+
+fn tally(breakdown: &mut Breakdown, action: &Action, as_at: NaiveDate) {
+    breakdown.counts.add(status_at(action, as_at));
+    if days_late(action, as_at).is_some() {
+        breakdown.overdue += 1;
+    }
+}
+
+/// Actions under each theme of the given kind, in the plan's order of themes. An action
+/// counts for every theme its recommendation names.
+pub fn by_theme(plan: &Plan, kind: ThemeKind, as_at: NaiveDate) -> Vec<Breakdown> {
+    plan.themes
+        .iter()
+        .filter(|t| t.kind == kind)
+        .map(|theme| {
+            let mut b = Breakdown {
+                key: theme.id.clone(),
+                name: theme.title.clone(),
+                counts: StatusCounts::default(),
+                overdue: 0,
+            };
+            for (_, action) in plan.actions().filter(|(r, _)| r.themes.contains(&theme.id)) {
+                tally(&mut b, action, as_at);
+            }
+            b
+        })
+        .collect()
+}
+
+/// Actions under each of the council's groups, then those in no group.
+pub fn by_group(plan: &Plan, as_at: NaiveDate) -> Vec<Breakdown> {
+    let mut out: Vec<Breakdown> = plan
+        .groups
+        .iter()
+        .map(|group| {
+            let mut b = Breakdown {
+                key: group.id.clone(),
+                name: group.name.clone(),
+                counts: StatusCounts::default(),
+                overdue: 0,
+            };
+            for (_, action) in plan
+                .actions()
+                .filter(|(r, _)| r.group.as_deref() == Some(group.id.as_str()))
+            {
+                tally(&mut b, action, as_at);
+            }
+            b
+        })
+        .collect();
+    let mut none = Breakdown {
+        key: String::new(),
+        name: "No group".to_string(),
+        counts: StatusCounts::default(),
+        overdue: 0,
+    };
+    for (_, action) in plan.actions().filter(|(r, _)| r.group.is_none()) {
+        tally(&mut none, action, as_at);
+    }
+    if none.counts.total() > 0 {
+        out.push(none);
+    }
+    out
+}
+
+/// Actions for each lead, in alphabetical order. A shared action counts for each lead.
+pub fn by_lead(plan: &Plan, as_at: NaiveDate) -> Vec<Breakdown> {
+    let mut leads: BTreeMap<(String, String), Breakdown> = BTreeMap::new();
+    for (_, action) in plan.actions() {
+        let mut seen: Vec<&str> = Vec::new();
+        for lead in action
+            .leads
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+        {
+            if seen.contains(&lead) {
+                continue;
+            }
+            seen.push(lead);
+            let b = leads
+                .entry((lead.to_lowercase(), lead.to_string()))
+                .or_insert_with(|| Breakdown {
+                    key: lead.to_string(),
+                    name: lead.to_string(),
+                    counts: StatusCounts::default(),
+                    overdue: 0,
+                });
+            tally(b, action, as_at);
+        }
+    }
+    leads.into_values().collect()
+}
+
+/// How many actions stood at each status at one month's end.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MonthEnd {
+    pub date: NaiveDate,
+    pub counts: StatusCounts,
+}
+
+/// The counts at the end of each month, from the month of the first progress update (or
+/// of the peer team's visit, if earlier) to `as_at`, whose own day ends the series. Empty
+/// when nothing dates the plan's progress.
+pub fn month_ends(plan: &Plan, as_at: NaiveDate) -> Vec<MonthEnd> {
+    let first_update = plan
+        .actions()
+        .flat_map(|(_, a)| a.updates.iter().map(|u| u.date))
+        .min();
+    let start = match (
+        first_update,
+        plan.review.onsite_to.or(plan.review.onsite_from),
+    ) {
+        (Some(u), Some(v)) => u.min(v),
+        (Some(u), None) => u,
+        (None, Some(v)) => v,
+        (None, None) => return Vec::new(),
+    };
+    if start > as_at {
+        return Vec::new();
+    }
+    let mut dates = Vec::new();
+    let (mut year, mut month) = (start.year(), start.month());
+    while let Some(end) = month_end(year, month) {
+        if end >= as_at {
+            break;
+        }
+        dates.push(end);
+        (year, month) = if month == 12 {
+            (year + 1, 1)
+        } else {
+            (year, month + 1)
+        };
+    }
+    dates.push(as_at);
+    dates
+        .into_iter()
+        .map(|date| MonthEnd {
+            date,
+            counts: StatusCounts::of_statuses(plan.actions().map(|(_, a)| status_at(a, date))),
+        })
+        .collect()
+}
