@@ -64,6 +64,15 @@ pub fn navigate(route: &Route) {
     }
 }
 
+/// Goes to an address with its query.
+pub fn navigate_to(address: &Address) {
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .location()
+            .set_hash(address.href().trim_start_matches('#'));
+    }
+}
+
 /// Moves focus to the new page's heading, as a screen reader user expects after a link.
 fn focus_heading() {
     request_animation_frame(|| {
@@ -123,6 +132,7 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::pagehide, move |_| library.save_now());
 
     let route = Memo::new(move |_| address.with(|a| a.route.clone()));
+    let current = Memo::new(move |_| address.get());
     // A message belongs to the page it was made for.
     Effect::new(move |_| {
         let now = route.get();
@@ -144,15 +154,16 @@ pub fn App() -> impl IntoView {
         <div class="govuk-width-container">
             <Banners route=route />
             <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
-                {move || page(route.get())}
+                {move || page(current.get())}
             </main>
         </div>
         <Footer />
     }
 }
 
-fn page(route: Route) -> AnyView {
+fn page(address: Address) -> AnyView {
     use pages::*;
+    let Address { route, query } = address;
     match route {
         Route::Plans => view! { <plans::PlansPage /> }.into_any(),
         Route::NewPlan => view! { <new_plan::NewPlanPage /> }.into_any(),
@@ -169,6 +180,9 @@ fn page(route: Route) -> AnyView {
         .into_any(),
         Route::Action { plan, action } => {
             view! { <action::ActionPage plan_id=plan action_id=action /> }.into_any()
+        }
+        Route::Dashboard { plan } => {
+            view! { <dashboard::DashboardPage plan_id=plan query=query /> }.into_any()
         }
         Route::EditPlan { plan } => view! { <edit_plan::EditPlanPage plan_id=plan /> }.into_any(),
         Route::EditThemes { plan } => {

@@ -26,6 +26,10 @@ pub enum Route {
         plan: String,
         action: String,
     },
+    /// Where the plan stands, as at a date and for a filter (in the query).
+    Dashboard {
+        plan: String,
+    },
     /// Start a new plan.
     NewPlan,
     /// Import a plan file: choose it, then see what it holds and what to do with it.
@@ -88,6 +92,16 @@ impl Query {
         Query { pairs }
     }
 
+    /// A query from pairs, kept in the order given.
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> Query {
+        Query { pairs }
+    }
+
+    /// Every pair, in order.
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
     pub fn get(&self, key: &str) -> Option<&str> {
         self.pairs
             .iter()
@@ -138,6 +152,9 @@ impl Address {
             ["import", "merge"] => Route::ImportMerge,
             ["help", "plan-file"] => Route::HelpPlanFile,
             ["plan", plan] => Route::Overview {
+                plan: plan.to_string(),
+            },
+            ["plan", plan, "dashboard"] => Route::Dashboard {
                 plan: plan.to_string(),
             },
             ["plan", plan, "edit"] => Route::EditPlan {
@@ -199,6 +216,7 @@ impl Route {
             Route::Import => "/import".to_string(),
             Route::ImportMerge => "/import/merge".to_string(),
             Route::HelpPlanFile => "/help/plan-file".to_string(),
+            Route::Dashboard { plan } => format!("/plan/{}/dashboard", encode(plan)),
             Route::EditPlan { plan } => format!("/plan/{}/edit", encode(plan)),
             Route::EditThemes { plan } => format!("/plan/{}/themes", encode(plan)),
             Route::EditMilestones { plan } => format!("/plan/{}/milestones", encode(plan)),
@@ -242,6 +260,7 @@ impl Route {
             | Route::Recommendations { plan }
             | Route::Recommendation { plan, .. }
             | Route::Action { plan, .. }
+            | Route::Dashboard { plan }
             | Route::EditPlan { plan }
             | Route::EditThemes { plan }
             | Route::EditMilestones { plan }
@@ -322,6 +341,7 @@ mod tests {
                 },
             ),
             ("#/new", Route::NewPlan),
+            ("#/plan/p/dashboard", Route::Dashboard { plan: plan("p") }),
             ("#/plan/p/edit", Route::EditPlan { plan: plan("p") }),
             ("#/plan/p/themes", Route::EditThemes { plan: plan("p") }),
             (
@@ -403,6 +423,7 @@ mod tests {
                 plan: p(),
                 action: "a/1".into(),
             },
+            Route::Dashboard { plan: p() },
             Route::EditPlan { plan: p() },
             Route::EditThemes { plan: p() },
             Route::EditMilestones { plan: p() },
@@ -419,6 +440,27 @@ mod tests {
         for route in routes {
             assert_eq!(Address::parse(&route.href()).route, route);
         }
+    }
+
+    #[test]
+    fn a_dashboard_link_with_a_filter_reads_back_the_same() {
+        let address = Address {
+            route: Route::Dashboard {
+                plan: "havering-cpc-2019".into(),
+            },
+            query: Query::from_pairs(vec![
+                ("as_at".into(), "2019-09-04".into()),
+                ("lead".into(), "AD Policy, Performance & Communities".into()),
+                ("q".into(), "peer review?".into()),
+            ]),
+        };
+        let href = address.href();
+        assert_eq!(
+            href,
+            "#/plan/havering-cpc-2019/dashboard?as_at=2019-09-04&lead=AD%20Policy%2C%20Performance%20%26%20Communities&q=peer%20review%3F"
+        );
+        assert_eq!(Address::parse(&href), address);
+        assert_eq!(address.query.pairs().count(), 3);
     }
 
     #[test]

@@ -128,6 +128,23 @@ fn havering_dashboard_as_at_the_scrutiny_meeting() {
 }
 
 #[test]
+fn the_summary_reads_as_plain_english() {
+    assert_eq!(
+        dashboard(&havering(), d(2026, 11, 23)).summary(),
+        "Of 32 actions, 4 are completed, 10 are now part of everyday work and 18 are not started; 15 are past their date."
+    );
+    let mut plan = havering();
+    plan.recommendations.truncate(1);
+    plan.recommendations[0].actions[6].status = Status::AtRisk;
+    plan.recommendations[0].actions[0].status = Status::Cancelled;
+    plan.recommendations[0].actions.truncate(7);
+    assert_eq!(
+        dashboard(&plan, d(2019, 9, 4)).summary(),
+        "Of 7 actions, 1 is completed, 4 are now part of everyday work, 1 is under way, 0 are not started and 1 is cancelled; 0 are past their date."
+    );
+}
+
+#[test]
 fn recommendations_not_accepted_are_listed_with_their_reasons() {
     let mut plan = havering();
     plan.recommendations[1].response = Response::NotAccepted;

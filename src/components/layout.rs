@@ -37,6 +37,7 @@ pub fn Header(route: Memo<Route>) -> impl IntoView {
                         let items = vec![
                             ("Overview", Route::Overview { plan: id.clone() }),
                             ("Recommendations", Route::Recommendations { plan: id.clone() }),
+                            ("Progress", Route::Dashboard { plan: id.clone() }),
                             ("All plans", Route::Plans),
                         ];
                         view! {

@@ -4,6 +4,7 @@
 pub mod actions_table;
 pub mod banners;
 pub mod breadcrumbs;
+pub mod charts;
 pub mod form;
 pub mod layout;
 pub mod recommendation_body;

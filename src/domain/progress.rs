@@ -112,15 +112,43 @@ impl Dashboard {
     pub fn embedded(&self) -> usize {
         self.counts.get(Status::Ongoing)
     }
+
+    /// Where the plan stands in one sentence, as a committee or a resident reads it first:
+    /// "Of 32 actions, 4 are completed, 10 are now part of everyday work and 18 are not
+    /// started; 15 are past their date."
+    pub fn summary(&self) -> String {
+        let c = &self.counts;
+        let are = |n: usize| if n == 1 { "is" } else { "are" };
+        let in_hand = c.get(Status::OnTrack) + c.get(Status::AtRisk) + c.get(Status::OffTrack);
+        let mut parts: Vec<String> = [
+            (c.get(Status::Completed), "completed", true),
+            (c.get(Status::Ongoing), "now part of everyday work", true),
+            (in_hand, "under way", in_hand > 0),
+            (c.get(Status::NotStarted), "not started", true),
+            (
+                c.get(Status::Cancelled),
+                "cancelled",
+                c.get(Status::Cancelled) > 0,
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, _, shown)| *shown)
+        .map(|(n, what, _)| format!("{n} {} {what}", are(n)))
+        .collect();
+        let last = parts.pop().unwrap_or_default();
+        let overdue = self.overdue.len();
+        format!(
+            "Of {} actions, {} and {last}; {overdue} {} past their date.",
+            c.total(),
+            parts.join(", "),
+            are(overdue)
+        )
+    }
 }
 
 /// A share as a whole percentage, rounded; 0 of 0 is 0.
 pub fn percent(part: usize, whole: usize) -> usize {
-    if whole == 0 {
-        0
-    } else {
-        (part * 100 + whole / 2) / whole
-    }
+    (part * 100 + whole / 2).checked_div(whole).unwrap_or(0)
 }
 
 /// The dashboard's figures for `plan` as at `as_at`.

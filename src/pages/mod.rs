@@ -1,6 +1,7 @@
 //! One file per address: the views in `shared/docs/routes.md`, and the edit pages.
 
 pub mod action;
+pub mod dashboard;
 pub mod delete_plan;
 pub mod edit_action;
 pub mod edit_milestones;

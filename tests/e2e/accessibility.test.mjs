@@ -33,6 +33,9 @@ const screens = [
   ['recommendation form', `/plan/${PLAN_ID}/recommendations/r2/edit`],
   ['action form', `/plan/${PLAN_ID}/actions/r1-a7/edit`],
   ['delete plan', `/plan/${PLAN_ID}/delete`],
+  ['progress as at today', `/plan/${PLAN_ID}/dashboard`],
+  ['progress as at the scrutiny meeting', `/plan/${PLAN_ID}/dashboard?as_at=2019-09-04`],
+  ['progress filtered', `/plan/${PLAN_ID}/dashboard?as_at=2019-09-04&status=not_started&lead=CLT&overdue=yes&q=plan`],
 ];
 
 for (const [name, hash] of screens) {
