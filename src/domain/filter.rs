@@ -1,6 +1,8 @@
 //! Which actions a view shows: by status, theme, group, lead, overdue and words. A filter
 //! reads from and writes to the address's query, so a filtered view is a link to send.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use super::plan::{Action, Plan, Recommendation};
@@ -88,10 +90,10 @@ impl Filter {
     }
 
     /// The plan with only the shown actions; recommendations with none of them are left
-    /// out, unless nothing is filtered.
-    pub fn apply(&self, plan: &Plan, as_at: NaiveDate) -> Plan {
+    /// out, unless nothing is filtered (then it is the plan itself, not a copy).
+    pub fn apply<'a>(&self, plan: &'a Plan, as_at: NaiveDate) -> Cow<'a, Plan> {
         if self.is_empty() {
-            return plan.clone();
+            return Cow::Borrowed(plan);
         }
         let mut shown = plan.clone();
         for rec in &mut shown.recommendations {
@@ -99,7 +101,7 @@ impl Filter {
             rec.actions.retain(|a| self.matches(&source, a, as_at));
         }
         shown.recommendations.retain(|r| !r.actions.is_empty());
-        shown
+        Cow::Owned(shown)
     }
 }
 

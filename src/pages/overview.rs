@@ -105,6 +105,9 @@ fn overview(plan: &Plan, today: NaiveDate) -> impl IntoView {
             {format!("{} recommendations, {} actions. ", plan.recommendations.len(), counts.total())}
             <a class="govuk-link" href=recommendations_href>"See every recommendation and its actions"</a>
         </p>
+        <p class="govuk-body">
+            <a class="govuk-link" href=Route::Dashboard { plan: plan.id.clone() }.href()>"See where the plan stands, as at any date"</a>
+        </p>
         <table class="govuk-table" data-testid="status-counts">
             <caption class="govuk-table__caption govuk-visually-hidden">"Actions by status today"</caption>
             <thead class="govuk-table__head">
