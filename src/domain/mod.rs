@@ -11,6 +11,7 @@ pub mod merge;
 pub mod plan;
 pub mod problem;
 pub mod progress;
+pub mod reports;
 pub mod status;
 pub mod templates;
 pub mod timescale;

@@ -1,0 +1,231 @@
+//! What the committee reports hold, row by row: the action plan annex, the progress report
+//! and the exceptions report. The pages only lay these out.
+
+use chrono::NaiveDate;
+
+use super::filter::Filter;
+use super::plan::{Action, Plan, Recommendation};
+use super::progress::{days_late, status_at};
+use super::status::Status;
+
+/// The options every report takes from its address.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// The day the report is "as at"; the caller supplies today when the address has none.
+    pub as_at: Option<NaiveDate>,
+    pub committee: String,
+    pub meeting: Option<NaiveDate>,
+    /// Whether completed actions are listed (they always count in the figures).
+    pub include_completed: bool,
+    /// Only the recommendations filed under these themes or groups.
+    pub filter: Filter,
+}
+
+impl ReportOptions {
+    /// Reads `as_at`, `committee`, `meeting`, `completed=no`, `theme` and `group`.
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)> + Clone,
+    ) -> ReportOptions {
+        let mut options = ReportOptions {
+            include_completed: true,
+            ..ReportOptions::default()
+        };
+        for (key, value) in pairs.clone() {
+            match key {
+                "as_at" => options.as_at = super::dates::parse_iso(value),
+                "committee" => options.committee = value.trim().to_string(),
+                "meeting" => options.meeting = super::dates::parse_iso(value),
+                "completed" => options.include_completed = value != "no",
+                _ => {}
+            }
+        }
+        let chosen = Filter::from_pairs(pairs);
+        options.filter = Filter {
+            themes: chosen.themes,
+            groups: chosen.groups,
+            ..Filter::default()
+        };
+        options
+    }
+
+    /// The options as query pairs, so the report is a link.
+    pub fn pairs(&self) -> Vec<(String, String)> {
+        let mut pairs = Vec::new();
+        if let Some(d) = self.as_at {
+            pairs.push(("as_at".to_string(), d.format("%Y-%m-%d").to_string()));
+        }
+        if !self.committee.is_empty() {
+            pairs.push(("committee".to_string(), self.committee.clone()));
+        }
+        if let Some(d) = self.meeting {
+            pairs.push(("meeting".to_string(), d.format("%Y-%m-%d").to_string()));
+        }
+        if !self.include_completed {
+            pairs.push(("completed".to_string(), "no".to_string()));
+        }
+        pairs.extend(self.filter.pairs());
+        pairs
+    }
+
+    /// The recommendations the report covers.
+    pub fn recommendations<'a>(
+        &'a self,
+        plan: &'a Plan,
+    ) -> impl Iterator<Item = &'a Recommendation> + 'a {
+        plan.recommendations.iter().filter(move |r| {
+            (self.filter.themes.is_empty()
+                || self.filter.themes.iter().any(|t| r.themes.contains(t)))
+                && (self.filter.groups.is_empty()
+                    || self.filter.groups.iter().any(|g| {
+                        r.group.as_deref() == Some(g.as_str()) || (g == "none" && r.group.is_none())
+                    }))
+        })
+    }
+
+    /// Whether an action is listed, as at `as_at`.
+    pub fn lists(&self, action: &Action, as_at: NaiveDate) -> bool {
+        self.include_completed || status_at(action, as_at) != Status::Completed
+    }
+}
+
+/// One row of the action plan annex. The first row of a recommendation carries its number
+/// and words, spanning all of its rows, as councils lay the table out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnnexRow {
+    /// The recommendation, on its first row only, with how many rows it spans.
+    pub recommendation: Option<(Recommendation, usize)>,
+    /// The action; none for a recommendation with no actions listed.
+    pub action: Option<Action>,
+    pub status: Option<Status>,
+}
+
+/// The annex table's rows as at `as_at`.
+pub fn annex_rows(plan: &Plan, options: &ReportOptions, as_at: NaiveDate) -> Vec<AnnexRow> {
+    let mut rows = Vec::new();
+    for rec in options.recommendations(plan) {
+        let actions: Vec<&Action> = rec
+            .actions
+            .iter()
+            .filter(|a| options.lists(a, as_at))
+            .collect();
+        let mut header = rec.clone();
+        header.actions.clear();
+        if actions.is_empty() {
+            rows.push(AnnexRow {
+                recommendation: Some((header, 1)),
+                action: None,
+                status: None,
+            });
+            continue;
+        }
+        let span = actions.len();
+        for (i, action) in actions.into_iter().enumerate() {
+            rows.push(AnnexRow {
+                recommendation: (i == 0).then(|| (header.clone(), span)),
+                action: Some(action.clone()),
+                status: Some(status_at(action, as_at)),
+            });
+        }
+    }
+    rows
+}
+
+/// An action as the progress and exceptions reports list it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportAction {
+    pub id: String,
+    pub text: String,
+    pub leads: Vec<String>,
+    pub due: Option<NaiveDate>,
+    pub status: Status,
+    pub days_late: Option<i64>,
+    /// The newest update on or before the as-at date: its date and note.
+    pub latest: Option<(NaiveDate, String)>,
+}
+
+fn report_action(action: &Action, as_at: NaiveDate) -> ReportAction {
+    ReportAction {
+        id: action.id.clone(),
+        text: action.text.clone(),
+        leads: action.leads.clone(),
+        due: action.due,
+        status: status_at(action, as_at),
+        days_late: days_late(action, as_at),
+        latest: action
+            .updates
+            .iter()
+            .filter(|u| u.date <= as_at)
+            .max_by_key(|u| u.date)
+            .map(|u| (u.date, u.note.clone())),
+    }
+}
+
+/// A recommendation with the actions a report lists under it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportSection {
+    pub number: String,
+    pub title: String,
+    pub context: String,
+    pub actions: Vec<ReportAction>,
+}
+
+/// Each recommendation with its listed actions, for the progress report.
+pub fn progress_sections(
+    plan: &Plan,
+    options: &ReportOptions,
+    as_at: NaiveDate,
+) -> Vec<ReportSection> {
+    options
+        .recommendations(plan)
+        .map(|rec| ReportSection {
+            number: rec.number.clone(),
+            title: rec.title.clone(),
+            context: rec.context.clone(),
+            actions: rec
+                .actions
+                .iter()
+                .filter(|a| options.lists(a, as_at))
+                .map(|a| report_action(a, as_at))
+                .collect(),
+        })
+        .collect()
+}
+
+/// What needs a committee's attention as at `as_at`: overdue, at risk and off track actions,
+/// under their recommendations; recommendations with none are left out.
+pub fn exception_sections(
+    plan: &Plan,
+    options: &ReportOptions,
+    as_at: NaiveDate,
+) -> Vec<ReportSection> {
+    options
+        .recommendations(plan)
+        .filter_map(|rec| {
+            let actions: Vec<ReportAction> = rec
+                .actions
+                .iter()
+                .map(|a| report_action(a, as_at))
+                .filter(|a| {
+                    a.days_late.is_some() || matches!(a.status, Status::AtRisk | Status::OffTrack)
+                })
+                .collect();
+            (!actions.is_empty()).then(|| ReportSection {
+                number: rec.number.clone(),
+                title: rec.title.clone(),
+                context: rec.context.clone(),
+                actions,
+            })
+        })
+        .collect()
+}
+
+/// The plan with only the recommendations the report covers, for its figures.
+pub fn covered(plan: &Plan, options: &ReportOptions) -> Plan {
+    let mut covered = plan.clone();
+    let keep: Vec<String> = options
+        .recommendations(plan)
+        .map(|r| r.id.clone())
+        .collect();
+    covered.recommendations.retain(|r| keep.contains(&r.id));
+    covered
+}
