@@ -184,6 +184,9 @@ fn page(address: Address) -> AnyView {
         Route::Dashboard { plan } => {
             view! { <dashboard::DashboardPage plan_id=plan query=query /> }.into_any()
         }
+        Route::Report { plan, kind } => {
+            view! { <reports::ReportPage plan_id=plan kind=kind query=query /> }.into_any()
+        }
         Route::EditPlan { plan } => view! { <edit_plan::EditPlanPage plan_id=plan /> }.into_any(),
         Route::EditThemes { plan } => {
             view! { <edit_themes::EditThemesPage plan_id=plan /> }.into_any()

@@ -6,6 +6,46 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_AL
 
 use crate::domain::dates::parse_iso;
 
+/// The committee reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportKind {
+    /// The action plan as councils publish it: the annex table.
+    ActionPlan,
+    /// Progress as at a date, for a named committee and meeting.
+    Progress,
+    /// Only what needs a committee's attention.
+    Exceptions,
+}
+
+impl ReportKind {
+    pub const ALL: [ReportKind; 3] = [
+        ReportKind::ActionPlan,
+        ReportKind::Progress,
+        ReportKind::Exceptions,
+    ];
+
+    /// The last part of the report's address.
+    pub fn slug(self) -> &'static str {
+        match self {
+            ReportKind::ActionPlan => "action-plan",
+            ReportKind::Progress => "progress",
+            ReportKind::Exceptions => "exceptions",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ReportKind::ActionPlan => "Action plan",
+            ReportKind::Progress => "Progress report",
+            ReportKind::Exceptions => "Exceptions report",
+        }
+    }
+
+    fn parse(slug: &str) -> Option<ReportKind> {
+        ReportKind::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+}
+
 /// A view of the app.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Route {
@@ -29,6 +69,11 @@ pub enum Route {
     /// Where the plan stands, as at a date and for a filter (in the query).
     Dashboard {
         plan: String,
+    },
+    /// A committee report; its options are in the query.
+    Report {
+        plan: String,
+        kind: ReportKind,
     },
     /// Start a new plan.
     NewPlan,
@@ -154,6 +199,13 @@ impl Address {
             ["plan", plan] => Route::Overview {
                 plan: plan.to_string(),
             },
+            ["plan", plan, "reports", slug] => match ReportKind::parse(slug) {
+                Some(kind) => Route::Report {
+                    plan: plan.to_string(),
+                    kind,
+                },
+                None => Route::NotFound,
+            },
             ["plan", plan, "dashboard"] => Route::Dashboard {
                 plan: plan.to_string(),
             },
@@ -217,6 +269,9 @@ impl Route {
             Route::ImportMerge => "/import/merge".to_string(),
             Route::HelpPlanFile => "/help/plan-file".to_string(),
             Route::Dashboard { plan } => format!("/plan/{}/dashboard", encode(plan)),
+            Route::Report { plan, kind } => {
+                format!("/plan/{}/reports/{}", encode(plan), kind.slug())
+            }
             Route::EditPlan { plan } => format!("/plan/{}/edit", encode(plan)),
             Route::EditThemes { plan } => format!("/plan/{}/themes", encode(plan)),
             Route::EditMilestones { plan } => format!("/plan/{}/milestones", encode(plan)),
@@ -261,6 +316,7 @@ impl Route {
             | Route::Recommendation { plan, .. }
             | Route::Action { plan, .. }
             | Route::Dashboard { plan }
+            | Route::Report { plan, .. }
             | Route::EditPlan { plan }
             | Route::EditThemes { plan }
             | Route::EditMilestones { plan }
@@ -342,6 +398,28 @@ mod tests {
             ),
             ("#/new", Route::NewPlan),
             ("#/plan/p/dashboard", Route::Dashboard { plan: plan("p") }),
+            (
+                "#/plan/p/reports/action-plan",
+                Route::Report {
+                    plan: plan("p"),
+                    kind: ReportKind::ActionPlan,
+                },
+            ),
+            (
+                "#/plan/p/reports/progress",
+                Route::Report {
+                    plan: plan("p"),
+                    kind: ReportKind::Progress,
+                },
+            ),
+            (
+                "#/plan/p/reports/exceptions",
+                Route::Report {
+                    plan: plan("p"),
+                    kind: ReportKind::Exceptions,
+                },
+            ),
+            ("#/plan/p/reports/minutes", Route::NotFound),
             ("#/plan/p/edit", Route::EditPlan { plan: plan("p") }),
             ("#/plan/p/themes", Route::EditThemes { plan: plan("p") }),
             (
@@ -424,6 +502,18 @@ mod tests {
                 action: "a/1".into(),
             },
             Route::Dashboard { plan: p() },
+            Route::Report {
+                plan: p(),
+                kind: ReportKind::ActionPlan,
+            },
+            Route::Report {
+                plan: p(),
+                kind: ReportKind::Progress,
+            },
+            Route::Report {
+                plan: p(),
+                kind: ReportKind::Exceptions,
+            },
             Route::EditPlan { plan: p() },
             Route::EditThemes { plan: p() },
             Route::EditMilestones { plan: p() },

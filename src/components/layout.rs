@@ -38,6 +38,13 @@ pub fn Header(route: Memo<Route>) -> impl IntoView {
                             ("Overview", Route::Overview { plan: id.clone() }),
                             ("Recommendations", Route::Recommendations { plan: id.clone() }),
                             ("Progress", Route::Dashboard { plan: id.clone() }),
+                            (
+                                "Reports",
+                                Route::Report {
+                                    plan: id.clone(),
+                                    kind: crate::route::ReportKind::ActionPlan,
+                                },
+                            ),
                             ("All plans", Route::Plans),
                         ];
                         view! {
@@ -79,6 +86,7 @@ fn is_current(item: &Route, current: &Route) -> Option<&'static str> {
         (Route::Recommendations { .. }, Route::Recommendation { .. } | Route::Action { .. }) => {
             Some("true")
         }
+        (Route::Report { .. }, Route::Report { .. }) => Some("true"),
         _ => None,
     }
 }

@@ -18,3 +18,4 @@ pub mod overview;
 pub mod plans;
 pub mod recommendation;
 pub mod recommendations;
+pub mod reports;

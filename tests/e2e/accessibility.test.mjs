@@ -36,6 +36,9 @@ const screens = [
   ['progress as at today', `/plan/${PLAN_ID}/dashboard`],
   ['progress as at the scrutiny meeting', `/plan/${PLAN_ID}/dashboard?as_at=2019-09-04`],
   ['progress filtered', `/plan/${PLAN_ID}/dashboard?as_at=2019-09-04&status=not_started&lead=CLT&overdue=yes&q=plan`],
+  ['action plan report', `/plan/${PLAN_ID}/reports/action-plan?as_at=2019-09-04&committee=Cabinet&meeting=2019-10-16`],
+  ['progress report', `/plan/${PLAN_ID}/reports/progress?as_at=2019-09-04&committee=Cabinet`],
+  ['exceptions report', `/plan/${PLAN_ID}/reports/exceptions?as_at=2026-11-23`],
 ];
 
 for (const [name, hash] of screens) {

@@ -1,0 +1,132 @@
+// Committee reports in headless Chromium: each printed to an A4 PDF, read back with
+// pdftotext (poppler-utils), and its first page kept as a picture for a person to look at.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, withPage, ready, examplePlan, ROOT, PLAN_ID } from './harness.mjs';
+
+const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
+let server;
+let browser;
+let plan;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  plan = (await examplePlan()).plan;
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const OPTIONS = 'as_at=2019-09-04&committee=Overview%20and%20Scrutiny%20Board&meeting=2019-09-04';
+const report = (kind, query = OPTIONS) => `${server.url}#/plan/${PLAN_ID}/reports/${kind}?${query}`;
+/** Text with every space, line break and hyphen taken out, so wrapping cannot hide a match
+ *  (pdftotext joins a word hyphenated at a line's end, dropping its hyphen). */
+const squash = (text) => text.replace(/[\s\-\u2010]+/g, '');
+
+/** Prints the page as the browser would to an A4 PDF (without the browser's own header and
+ *  footer: the report numbers its pages) and returns its text and page count. */
+async function print(page, name) {
+  const path = join(ARTIFACTS, `${name}.pdf`);
+  await page.pdf({
+    path,
+    format: 'A4',
+    preferCSSPageSize: true,
+    printBackground: true,
+  });
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', path, join(ARTIFACTS, `${name}-page`)]);
+  const text = execFileSync('pdftotext', [path, '-']).toString();
+  const info = execFileSync('pdfinfo', [path]).toString();
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
+  const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info).slice(1).map(Number);
+  return { text, pages, size };
+}
+
+function assertHeading(text, title) {
+  const flat = squash(text);
+  for (const part of ['London Borough of Havering', title, 'Corporate Peer Challenge 2019: improvement action plan', 'Committee', 'Overview and Scrutiny Board', 'Meeting', 'As at', '4 September 2019']) {
+    assert.ok(flat.includes(squash(part)), `the heading says ${part}`);
+  }
+}
+
+test('the action plan prints landscape with every recommendation and action', async () => {
+  await withPage(browser, report('action-plan'), async ({ page, errors }) => {
+    await page.getByTestId('annex').waitFor();
+    const rows = await page.getByTestId('annex').locator('tbody th[rowspan]').evaluateAll((ths) => ths.map((th) => Number(th.getAttribute('rowspan'))));
+    assert.deepEqual(rows, plan.recommendations.map((r) => r.actions.length), 'each recommendation spans its actions');
+    const { text, pages, size } = await print(page, 'action-plan');
+    assert.ok(size[0] > size[1], `landscape A4 (${size})`);
+    assertHeading(text, 'Action plan');
+    const flat = squash(text);
+    for (const r of plan.recommendations) assert.ok(flat.includes(squash(r.title)), `recommendation ${r.number}`);
+    for (const a of plan.recommendations.flatMap((r) => r.actions)) assert.ok(flat.includes(squash(a.text)), `action ${a.id}`);
+    assert.ok(flat.includes(`Page1of${pages}`) && flat.includes(`Page${pages}of${pages}`), 'every page is numbered');
+    assert.ok(pages >= 6 && pages <= 16, `${pages} pages`);
+    for (const hidden of ['Reportoptions', 'Print', 'Skiptomaincontent', 'Undo']) assert.ok(!flat.includes(hidden), `no ${hidden} on paper`);
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('the progress report prints portrait: summary, every action with its status, milestones', async () => {
+  await withPage(browser, report('progress'), async ({ page }) => {
+    await page.getByTestId('report').waitFor();
+    const { text, pages, size } = await print(page, 'progress');
+    assert.ok(size[1] > size[0], `portrait A4 (${size})`);
+    assertHeading(text, 'Progress report');
+    const flat = squash(text);
+    assert.ok(flat.includes(squash('Of 32 actions, 4 are completed, 10 are now part of everyday work and 18 are not started; 4 are past their date.')));
+    for (const r of plan.recommendations) assert.ok(flat.includes(squash(`${r.number}. ${r.title}`)), `recommendation ${r.number}`);
+    for (const a of plan.recommendations.flatMap((r) => r.actions)) assert.ok(flat.includes(squash(a.text)), `action ${a.id}`);
+    assert.ok(flat.includes(squash('Overdue by 127 days')), 'overdue actions are marked in words');
+    assert.ok(flat.includes(squash('LGA follow-up visit')) && flat.includes(squash('Progress review (LGA process)')));
+    assert.ok(flat.includes(squash('The council accepted every recommendation.')));
+    assert.ok(pages >= 5 && pages <= 15, `${pages} pages`);
+    assert.ok(flat.includes(`Page2of${pages}`), 'every page is numbered');
+  });
+});
+
+test('the exceptions report lists only what needs attention', async () => {
+  await withPage(browser, report('exceptions'), async ({ page }) => {
+    await page.getByTestId('report').waitFor();
+    const listed = await page.locator('[data-action-id]').evaluateAll((rows) => rows.map((r) => r.dataset.actionId));
+    const open = new Set(['not_started', 'on_track', 'at_risk', 'off_track']);
+    const want = plan.recommendations.flatMap((r) => r.actions).filter((a) => (a.due && a.due < '2019-09-04' && open.has(a.status)) || ['at_risk', 'off_track'].includes(a.status));
+    assert.deepEqual(listed, want.map((a) => a.id));
+    const { text, pages } = await print(page, 'exceptions');
+    assertHeading(text, 'Exceptions report');
+    const flat = squash(text);
+    assert.ok(flat.includes(squash('4 actions are overdue, at risk or off track as at 4 September 2019.')));
+    for (const a of want) assert.ok(flat.includes(squash(a.text)), a.id);
+    assert.ok(!flat.includes(squash(plan.recommendations[0].actions[0].text)), 'a completed action is not an exception');
+    assert.ok(pages >= 1 && pages <= 3, `${pages} pages`);
+  });
+});
+
+test('report options go into the address, and the Print button prints', async () => {
+  const recordPrint = () => { window.print = () => { window.printed = (window.printed ?? 0) + 1; }; };
+  await withPage(browser, report('action-plan', 'as_at=2019-09-04'), async ({ page }) => {
+    await page.getByTestId('annex').waitFor();
+    await page.locator('#report-committee').fill('Cabinet');
+    await page.locator('#report-meeting').fill('2019-10-16');
+    await page.getByLabel('List completed actions').uncheck();
+    await page.locator('#report-theme').selectOption('core-governance');
+    await page.getByRole('button', { name: 'Update the report' }).click();
+    await page.waitForURL(/committee=Cabinet&meeting=2019-10-16&completed=no&theme=core-governance$/);
+    await page.reload();
+    await page.getByTestId('annex').waitFor();
+    const facts = (await page.getByTestId('report-facts').innerText()).replace(/\s+/g, ' ');
+    assert.equal(facts, 'Committee Cabinet Meeting 16 October 2019 As at 4 September 2019');
+    const numbers = await page.getByTestId('annex').locator('tbody th[rowspan]').allInnerTexts();
+    assert.deepEqual(numbers, ['3', '4', '5', '9'], 'only the governance recommendations');
+    assert.equal(await page.getByTestId('annex').getByText('Completed', { exact: true }).count(), 0, 'completed actions left out');
+    await page.getByRole('button', { name: 'Print' }).click();
+    assert.equal(await page.evaluate(() => window.printed), 1);
+  }, { initScript: recordPrint });
+});
