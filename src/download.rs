@@ -4,16 +4,21 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Offers `text` as a download named `name`. Returns false if the browser refused.
 pub fn download(name: &str, mime: &str, text: &str) -> bool {
-    offer(name, mime, text).is_ok()
+    offer(name, mime, &JsValue::from_str(text)).is_ok()
 }
 
-fn offer(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+/// Offers bytes (a Word document) as a download.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> bool {
+    offer(name, mime, &js_sys::Uint8Array::from(bytes)).is_ok()
+}
+
+fn offer(name: &str, mime: &str, contents: &JsValue) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or(JsValue::NULL)?;
     let document = window.document().ok_or(JsValue::NULL)?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let parts = js_sys::Array::of1(contents);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     link.set_href(&url);

@@ -2,6 +2,7 @@
 //! format and reports each problem with its place; export writes exactly the format.
 
 pub mod csv;
+pub mod docx;
 pub mod export;
 pub mod import;
 #[cfg(not(target_arch = "wasm32"))]

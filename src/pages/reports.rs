@@ -17,6 +17,8 @@ use crate::domain::reports::{
 };
 use crate::domain::templates::lga_timeline;
 use crate::domain::{Plan, Status};
+use crate::download::download_bytes;
+use crate::format::docx::{action_plan_docx, docx_file_name, progress_docx, Heading};
 use crate::pages::not_found::{Missing, NotFoundPage};
 use crate::route::{Address, Query, ReportKind, Route};
 
@@ -99,6 +101,7 @@ fn OptionsForm(
     let group = RwSignal::new(options.filter.groups.first().cloned().unwrap_or_default());
     let error = RwSignal::new(None::<String>);
     let plan_id = plan.id.clone();
+    let plan_for_word = plan.clone();
     let update = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(day) = parse_iso(date.get_untracked().trim()) else {
@@ -204,6 +207,23 @@ fn OptionsForm(
             <div class="govuk-button-group">
                 <button type="submit" class="govuk-button govuk-button--secondary">"Update the report"</button>
                 <button type="button" class="govuk-button" on:click=print>"Print"</button>
+                {(kind != ReportKind::Exceptions).then(|| {
+                    let (plan, options) = (plan_for_word.clone(), options.clone());
+                    view! {
+                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
+                            let heading = Heading { report: kind.title(), committee: &options.committee, meeting: options.meeting, as_at };
+                            let bytes = match kind {
+                                ReportKind::ActionPlan => action_plan_docx(&plan, &options, &heading),
+                                _ => progress_docx(&plan, &options, &heading),
+                            };
+                            download_bytes(
+                                &docx_file_name(&plan, kind.title(), as_at),
+                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                                &bytes,
+                            );
+                        }>"Download as Word (.docx)"</button>
+                    }
+                })}
             </div>
             <p class="govuk-body-s">"What is printed is exactly the report below, with its pages numbered. To make a PDF, choose “Save as PDF” as the printer."</p>
         </form>

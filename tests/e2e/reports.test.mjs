@@ -130,3 +130,35 @@ test('report options go into the address, and the Print button prints', async ()
     assert.equal(await page.evaluate(() => window.printed), 1);
   }, { initScript: recordPrint });
 });
+
+test('the action plan and progress report download as Word documents with real tables', async () => {
+  await withPage(browser, report('progress'), async ({ page }) => {
+    await page.getByTestId('report').waitFor();
+    for (const [kind, name] of [['progress', 'progress-report'], ['action-plan', 'action-plan']]) {
+      await page.goto(report(kind));
+      await page.getByTestId('report').waitFor();
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as Word (.docx)' }).click()]);
+      assert.equal(file.suggestedFilename(), `london-borough-of-havering-corporate-peer-challenge-2019-improvement-action-plan-2019-09-04-${name}.docx`);
+      const path = join(ARTIFACTS, `${name}.docx`);
+      await file.saveAs(path);
+      // Read it with Python's own zip and XML modules: a second opinion on the file.
+      const read = execFileSync('python3', ['-c', `
+import sys, zipfile, xml.dom.minidom
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None
+doc = xml.dom.minidom.parseString(z.read('word/document.xml'))
+texts = ''.join(t.firstChild.data for t in doc.getElementsByTagName('w:t') if t.firstChild)
+print(len(doc.getElementsByTagName('w:tbl')), len(doc.getElementsByTagName('w:tr')))
+print(texts)
+`, path]).toString();
+      const [counts, ...rest] = read.split('\n');
+      const text = squash(rest.join('\n'));
+      const [tables, rows] = counts.split(' ').map(Number);
+      if (kind === 'action-plan') assert.deepEqual([tables, rows], [1, 33]);
+      else assert.equal(tables, 13);
+      for (const r of plan.recommendations) assert.ok(text.includes(squash(r.title)), `${kind}: recommendation ${r.number}`);
+      for (const a of plan.recommendations.flatMap((r) => r.actions)) assert.ok(text.includes(squash(a.text)), `${kind}: ${a.id}`);
+      assert.ok(text.includes(squash('Committee: Overview and Scrutiny Board')));
+    }
+  });
+});
