@@ -8,8 +8,10 @@ use crate::components::banners::Banners;
 use crate::components::layout::{Footer, Header};
 use crate::domain::Plan;
 use crate::format::import;
+use crate::format::site::SiteSettings;
 use crate::library::Library;
 use crate::pages;
+use crate::published::Published;
 use crate::route::{Address, Route};
 use crate::{clock, EXAMPLE_PLAN};
 
@@ -29,9 +31,16 @@ pub struct AppState {
     pub flash: RwSignal<Option<Flash>>,
     /// A plan file read and checked, waiting for the officer to say what to do with it.
     pub pending: RwSignal<Option<pages::import::PendingImport>>,
+    /// A published site's settings; `None` in the officer's app.
+    pub site: Option<StoredValue<SiteSettings>>,
 }
 
 impl AppState {
+    /// A published site: read-only, for residents.
+    pub fn published(&self) -> bool {
+        self.site.is_some()
+    }
+
     /// Calls `f` with the plan of that id, if this browser holds one.
     pub fn with_plan<T>(&self, id: &str, f: impl FnOnce(Option<&Plan>) -> T) -> T {
         self.library.with_plan(id, f)
@@ -104,32 +113,49 @@ fn shortcut(ev: &web_sys::KeyboardEvent, library: Library) {
     ev.prevent_default();
 }
 
-/// The whole app.
+/// The whole app: the officer's, or a published site's when `published` is given.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(published: Option<Published>) -> impl IntoView {
+    let (library, site, unpublishable) = match published {
+        None => (Library::load(example_plan()), None, None),
+        Some(Published {
+            plan: Ok(plan),
+            settings,
+        }) => (Library::published(vec![plan]), Some(settings), None),
+        Some(Published {
+            plan: Err(problems),
+            settings,
+        }) => (
+            Library::published(Vec::new()),
+            Some(settings),
+            Some(problems),
+        ),
+    };
     let state = AppState {
-        library: Library::load(example_plan()),
+        library,
         today: clock::today(),
         flash: RwSignal::new(None),
         pending: RwSignal::new(None),
+        site: site.map(StoredValue::new),
     };
     provide_context(state);
-    let library = state.library;
 
     let address = RwSignal::new(current_address());
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         address.set(current_address());
         focus_heading();
     });
-    let _ = window_event_listener(leptos::ev::storage, move |ev| {
-        if let Some(key) = ev.key() {
-            library.on_storage_changed(&key, ev.new_value());
-        }
-    });
-    let _ = window_event_listener(leptos::ev::keydown, move |ev| shortcut(&ev, library));
-    pages::import::accept_drops(state);
-    // Anything not yet written goes to storage before the tab closes.
-    let _ = window_event_listener(leptos::ev::pagehide, move |_| library.save_now());
+    if !state.published() {
+        let _ = window_event_listener(leptos::ev::storage, move |ev| {
+            if let Some(key) = ev.key() {
+                library.on_storage_changed(&key, ev.new_value());
+            }
+        });
+        let _ = window_event_listener(leptos::ev::keydown, move |ev| shortcut(&ev, library));
+        pages::import::accept_drops(state);
+        // Anything not yet written goes to storage before the tab closes.
+        let _ = window_event_listener(leptos::ev::pagehide, move |_| library.save_now());
+    }
 
     let route = Memo::new(move |_| address.with(|a| a.route.clone()));
     let current = Memo::new(move |_| address.get());
@@ -154,10 +180,36 @@ pub fn App() -> impl IntoView {
         <div class="govuk-width-container">
             <Banners route=route />
             <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
-                {move || page(current.get())}
+                {move || match (&unpublishable, state.published()) {
+                    (Some(problems), _) => view! { <pages::about::Unpublishable problems=problems.clone() /> }.into_any(),
+                    (None, true) => published_page(current.get(), &library),
+                    (None, false) => page(current.get()),
+                }}
             </main>
         </div>
         <Footer />
+    }
+}
+
+/// A published site shows the plan and its views; everything that changes a plan is absent.
+fn published_page(address: Address, library: &Library) -> AnyView {
+    use pages::*;
+    let plan_id = library
+        .plans
+        .with_untracked(|p| p.first().map(|p| p.id.clone()))
+        .unwrap_or_default();
+    match address.route {
+        Route::Plans => view! { <overview::OverviewPage plan_id=plan_id /> }.into_any(),
+        Route::Overview { .. }
+        | Route::Recommendations { .. }
+        | Route::Recommendation { .. }
+        | Route::Action { .. }
+        | Route::Dashboard { .. }
+        | Route::Report { .. }
+        | Route::About
+        | Route::Accessibility
+        | Route::HelpPlanFile => page(address),
+        _ => view! { <not_found::NotFoundPage what=not_found::Missing::Page /> }.into_any(),
     }
 }
 
@@ -170,6 +222,8 @@ fn page(address: Address) -> AnyView {
         Route::Import => view! { <import::ImportPage /> }.into_any(),
         Route::ImportMerge => view! { <import_merge::ImportMergePage /> }.into_any(),
         Route::HelpPlanFile => view! { <help_plan_file::HelpPlanFilePage /> }.into_any(),
+        Route::About => view! { <about::AboutPage /> }.into_any(),
+        Route::Accessibility => view! { <accessibility::AccessibilityPage /> }.into_any(),
         Route::Overview { plan } => view! { <overview::OverviewPage plan_id=plan /> }.into_any(),
         Route::Recommendations { plan } => {
             view! { <recommendations::RecommendationsPage plan_id=plan /> }.into_any()

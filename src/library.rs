@@ -70,6 +70,8 @@ pub struct Library {
     history: StoredValue<History<Vec<Arc<Plan>>>>,
     tab: StoredValue<String>,
     save_timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// A published plan: shown, never changed, and nothing written to storage.
+    pub read_only: bool,
 }
 
 impl Library {
@@ -123,12 +125,33 @@ impl Library {
             history: StoredValue::new(History::new(UNDO_LIMIT)),
             tab: StoredValue::new(new_id("t")),
             save_timer: StoredValue::new_local(None),
+            read_only: false,
         };
         if first_run && storage::available() {
             library.save_now();
         }
         storage::ask_to_persist();
         library
+    }
+
+    /// A published site's library: the plans it shows, and no storage at all.
+    pub fn published(plans: Vec<Plan>) -> Library {
+        Library {
+            plans: RwSignal::new(plans.into_iter().map(Arc::new).collect()),
+            save_status: RwSignal::new(SaveStatus::Saved),
+            problem: RwSignal::new(None),
+            unreadable: RwSignal::new(Vec::new()),
+            conflicts: RwSignal::new(Vec::new()),
+            exports: RwSignal::new(HashMap::new()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            tracked: StoredValue::new(HashMap::new()),
+            deleted: StoredValue::new(HashSet::new()),
+            history: StoredValue::new(History::new(1)),
+            tab: StoredValue::new(String::new()),
+            save_timer: StoredValue::new_local(None),
+            read_only: true,
+        }
     }
 
     /// Calls `f` with the plan of that id, tracking it for the caller's reactive scope.
@@ -146,6 +169,12 @@ impl Library {
     /// Makes one change to one plan. `key` names the field being typed in, so that typing
     /// is one undo step; `None` makes the change a step of its own.
     pub fn edit(&self, plan_id: &str, edit: Edit, key: Option<&str>) -> Result<(), Vec<Problem>> {
+        if self.read_only {
+            return Err(vec![Problem::new(
+                "plan",
+                "this published plan cannot be changed",
+            )]);
+        }
         let current = self.plans.get_untracked();
         let index = current
             .iter()
@@ -213,7 +242,9 @@ impl Library {
 
     /// Remembers a plan as sent or received, for a later merge.
     pub fn keep_base(&self, plan: &Plan) {
-        let _ = storage::write_base(plan);
+        if !self.read_only {
+            let _ = storage::write_base(plan);
+        }
     }
 
     /// Copies a plan under a new id, just after it. Returns the copy's id.
@@ -308,6 +339,9 @@ impl Library {
     }
 
     fn schedule_save(&self) {
+        if self.read_only {
+            return;
+        }
         self.save_status.set(SaveStatus::Saving);
         if let Some(handle) = self.save_timer.get_value() {
             handle.clear();
@@ -319,6 +353,9 @@ impl Library {
 
     /// Writes every unsaved plan now, then the index; removes deleted plans.
     pub fn save_now(&self) {
+        if self.read_only {
+            return;
+        }
         if let Some(handle) = self.save_timer.get_value() {
             handle.clear();
             self.save_timer.set_value(None);

@@ -3,7 +3,13 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(cpc_action_plan::app::App);
+    // A published site is known before the app starts, so it never touches storage.
+    wasm_bindgen_futures::spawn_local(async {
+        let published = cpc_action_plan::published::detect().await;
+        leptos::mount::mount_to_body(move || {
+            leptos::view! { <cpc_action_plan::app::App published=published.clone() /> }
+        });
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -83,6 +83,10 @@ pub enum Route {
     ImportMerge,
     /// What a plan file is, for a person who receives one.
     HelpPlanFile,
+    /// What a corporate peer challenge is, for residents.
+    About,
+    /// The accessibility statement.
+    Accessibility,
     /// Change the plan's details, review and peer team.
     EditPlan {
         plan: String,
@@ -196,6 +200,8 @@ impl Address {
             ["import"] => Route::Import,
             ["import", "merge"] => Route::ImportMerge,
             ["help", "plan-file"] => Route::HelpPlanFile,
+            ["about"] => Route::About,
+            ["accessibility"] => Route::Accessibility,
             ["plan", plan] => Route::Overview {
                 plan: plan.to_string(),
             },
@@ -268,6 +274,8 @@ impl Route {
             Route::Import => "/import".to_string(),
             Route::ImportMerge => "/import/merge".to_string(),
             Route::HelpPlanFile => "/help/plan-file".to_string(),
+            Route::About => "/about".to_string(),
+            Route::Accessibility => "/accessibility".to_string(),
             Route::Dashboard { plan } => format!("/plan/{}/dashboard", encode(plan)),
             Route::Report { plan, kind } => {
                 format!("/plan/{}/reports/{}", encode(plan), kind.slug())
@@ -328,6 +336,8 @@ impl Route {
             | Route::Import
             | Route::ImportMerge
             | Route::HelpPlanFile
+            | Route::About
+            | Route::Accessibility
             | Route::NotFound => None,
         }
     }
@@ -491,6 +501,8 @@ mod tests {
             Route::Import,
             Route::ImportMerge,
             Route::HelpPlanFile,
+            Route::About,
+            Route::Accessibility,
             Route::Overview { plan: p() },
             Route::Recommendations { plan: p() },
             Route::Recommendation {

@@ -167,6 +167,9 @@ pub fn Banners(route: Memo<Route>) -> impl IntoView {
         })
     };
 
+    if state.published() {
+        return ().into_any();
+    }
     view! {
         {storage_problem}
         {unreadable}
@@ -189,4 +192,5 @@ pub fn Banners(route: Memo<Route>) -> impl IntoView {
             {export_note}
         </div>
     }
+    .into_any()
 }

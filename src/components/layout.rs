@@ -14,7 +14,15 @@ pub fn Header(route: Memo<Route>) -> impl IntoView {
     let state = use_state();
     let open_plan = Memo::new(move |_| {
         let route = route.get();
-        let id = route.plan_id()?.to_string();
+        // A published site has one plan, and every page belongs to it.
+        let id = match route.plan_id() {
+            Some(id) => id.to_string(),
+            None if state.published() => state
+                .library
+                .plans
+                .with(|p| p.first().map(|p| p.id.clone()))?,
+            None => return None,
+        };
         state.with_plan(&id, |p| {
             p.map(|p| (p.id.clone(), p.council.clone(), p.title.clone()))
         })
@@ -34,7 +42,7 @@ pub fn Header(route: Memo<Route>) -> impl IntoView {
                 let current = route.get();
                 match open_plan.get() {
                     Some((id, _, title)) => {
-                        let items = vec![
+                        let mut items = vec![
                             ("Overview", Route::Overview { plan: id.clone() }),
                             ("Recommendations", Route::Recommendations { plan: id.clone() }),
                             ("Progress", Route::Dashboard { plan: id.clone() }),
@@ -45,8 +53,12 @@ pub fn Header(route: Memo<Route>) -> impl IntoView {
                                     kind: crate::route::ReportKind::ActionPlan,
                                 },
                             ),
-                            ("All plans", Route::Plans),
                         ];
+                        if state.published() {
+                            items.push(("About", Route::About));
+                        } else {
+                            items.push(("All plans", Route::Plans));
+                        }
                         view! {
                             <section aria-label="Plan" class="govuk-service-navigation">
                                 <div class="govuk-width-container">
@@ -123,17 +135,31 @@ fn NavList(items: Vec<(&'static str, Route)>, current: Route) -> impl IntoView {
     }
 }
 
-/// The footer: what the app keeps and where.
+/// The footer: the accessibility statement, and what the site keeps and where.
 #[component]
 pub fn Footer() -> impl IntoView {
+    let published = use_state().published();
     view! {
         <footer class="govuk-template__footer">
             <div class="govuk-footer">
                 <div class="govuk-width-container">
                     <div class="govuk-footer__meta">
                         <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+                            <h2 class="govuk-visually-hidden">"Support links"</h2>
+                            <ul class="govuk-footer__inline-list">
+                                <li class="govuk-footer__inline-list-item">
+                                    <a class="govuk-footer__link" href=Route::Accessibility.href()>"Accessibility statement"</a>
+                                </li>
+                                <li class="govuk-footer__inline-list-item">
+                                    <a class="govuk-footer__link" href=Route::About.href()>"What is a peer challenge?"</a>
+                                </li>
+                            </ul>
                             <p class="govuk-footer__meta-custom">
-                                "Plans are kept in this browser only. Nothing you type is sent anywhere."
+                                {if published {
+                                    "This site sets no cookies, stores nothing in your browser and sends nothing anywhere."
+                                } else {
+                                    "Plans are kept in this browser only. Nothing you type is sent anywhere."
+                                }}
                             </p>
                         </div>
                     </div>

@@ -7,6 +7,7 @@ pub mod export;
 pub mod import;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod site;
 pub mod stored;
 
 pub use crate::domain::problem::Problem;

@@ -35,11 +35,11 @@ pub fn ActionPage(plan_id: String, action_id: String) -> impl IntoView {
                 <Breadcrumbs links=crumbs current=name.clone() />
                 <span class="govuk-caption-l">{name}</span>
                 <h1 class="govuk-heading-l">{action.text.clone()}</h1>
-                <p class="govuk-body">
+{(!state.published()).then(|| view! {                <p class="govuk-body">
                     <a class="govuk-link" href=Route::EditAction { plan: plan.id.clone(), action: action.id.clone() }.href()>
                         "Change this action or add a progress update"
                     </a>
-                </p>
+                </p>})}
                 <dl class="govuk-summary-list">
                     <div class="govuk-summary-list__row">
                         <dt class="govuk-summary-list__key">"Recommendation"</dt>

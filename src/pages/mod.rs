@@ -1,5 +1,7 @@
 //! One file per address: the views in `shared/docs/routes.md`, and the edit pages.
 
+pub mod about;
+pub mod accessibility;
 pub mod action;
 pub mod dashboard;
 pub mod delete_plan;

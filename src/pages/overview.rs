@@ -21,14 +21,14 @@ pub fn OverviewPage(plan_id: String) -> impl IntoView {
         state.with_plan(&plan_id, |plan| match plan {
             Some(plan) => {
                 set_title(&["Overview", &plan.title]);
-                overview(plan, state.today).into_any()
+                overview(plan, state.today, state.published()).into_any()
             }
             None => view! { <NotFoundPage what=Missing::Plan(plan_id.clone()) /> }.into_any(),
         })
     }
 }
 
-fn overview(plan: &Plan, today: NaiveDate) -> impl IntoView {
+fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
     let review = &plan.review;
     let counts = count_by_status(plan);
     let overdue = overdue_actions(plan, today).len();
@@ -100,6 +100,12 @@ fn overview(plan: &Plan, today: NaiveDate) -> impl IntoView {
         <span class="govuk-caption-l">{plan.council.clone()}</span>
         <h1 class="govuk-heading-l">{plan.title.clone()}</h1>
 
+        <p class="govuk-body-l" data-testid="plan-summary">{crate::domain::progress::dashboard(plan, today).summary()}</p>
+        {published.then(|| view! {
+            <p class="govuk-body">
+                <a class="govuk-link" href=Route::About.href()>"What is a corporate peer challenge?"</a>
+            </p>
+        })}
         <h2 class="govuk-heading-m">"Progress today"</h2>
         <p class="govuk-body" data-testid="plan-size">
             {format!("{} recommendations, {} actions. ", plan.recommendations.len(), counts.total())}
@@ -131,7 +137,7 @@ fn overview(plan: &Plan, today: NaiveDate) -> impl IntoView {
         </table>
 
         <h2 class="govuk-heading-m">"The review"</h2>
-        <p class="govuk-body"><a class="govuk-link" href=Route::EditPlan { plan: plan.id.clone() }.href()>"Change the plan's details, review and peer team"</a></p>
+        {(!published).then(|| view! { <p class="govuk-body"><a class="govuk-link" href=Route::EditPlan { plan: plan.id.clone() }.href()>"Change the plan's details, review and peer team"</a></p> })}
         <SummaryList rows=review_rows />
 
         {(!review.peer_team.is_empty()).then(|| view! {
@@ -157,7 +163,7 @@ fn overview(plan: &Plan, today: NaiveDate) -> impl IntoView {
         })}
 
         <h2 class="govuk-heading-m">"Scope of the challenge"</h2>
-        <p class="govuk-body"><a class="govuk-link" href=Route::EditThemes { plan: plan.id.clone() }.href()>"Change the themes and groups"</a></p>
+        {(!published).then(|| view! { <p class="govuk-body"><a class="govuk-link" href=Route::EditThemes { plan: plan.id.clone() }.href()>"Change the themes and groups"</a></p> })}
         {(!plan.themes.is_empty()).then(|| view! {
             {(!core.is_empty()).then(|| view! {
                 <h3 class="govuk-heading-s">"Core themes"</h3>
@@ -186,8 +192,16 @@ fn overview(plan: &Plan, today: NaiveDate) -> impl IntoView {
             {plan.findings.iter().map(|f| view! { <p class="govuk-body">{f.clone()}</p> }).collect_view()}
         })}
 
+        {published.then(|| view! {
+            <h2 class="govuk-heading-m">"The plan as data"</h2>
+            <p class="govuk-body">
+                <a class="govuk-link" href="plan.json" download="plan.json">"Download the whole plan (plan.json)"</a>
+                ", or "
+                <a class="govuk-link" href=Route::HelpPlanFile.href()>"read what the file holds"</a>"."
+            </p>
+        })}
         <h2 class="govuk-heading-m">"Milestones"</h2>
-        <p class="govuk-body"><a class="govuk-link" href=Route::EditMilestones { plan: plan.id.clone() }.href()>"Change the milestones"</a></p>
+        {(!published).then(|| view! { <p class="govuk-body"><a class="govuk-link" href=Route::EditMilestones { plan: plan.id.clone() }.href()>"Change the milestones"</a></p> })}
         {if plan.milestones.is_empty() {
             view! { <p class="govuk-body">"No milestones have been set."</p> }.into_any()
         } else {

@@ -27,11 +27,11 @@ pub fn RecommendationPage(plan_id: String, recommendation_id: String) -> impl In
                 <Breadcrumbs links=crumbs current=name.clone() />
                 <span class="govuk-caption-l">{name}</span>
                 <h1 class="govuk-heading-l">{rec.title.clone()}</h1>
-                <p class="govuk-body">
+{(!state.published()).then(|| view! {                <p class="govuk-body">
                     <a class="govuk-link" href=Route::EditRecommendation { plan: plan.id.clone(), recommendation: rec.id.clone() }.href()>
                         "Change this recommendation or its actions"
                     </a>
-                </p>
+                </p>})}
                 <RecommendationBody
                     plan_id=plan.id.clone()
                     recommendation=rec.clone()

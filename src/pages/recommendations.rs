@@ -45,11 +45,13 @@ pub fn RecommendationsPage(plan_id: String) -> impl IntoView {
                                     {format!("{}. {}", rec.number, rec.title)}
                                 </a>
                             </h2>
-                            <p class="govuk-body">
-                                <a class="govuk-link" href=Route::EditRecommendation { plan: plan.id.clone(), recommendation: rec.id.clone() }.href()>
-                                    "Change"<span class="govuk-visually-hidden">{format!(" recommendation {}", rec.number)}</span>
-                                </a>
-                            </p>
+                            {(!state.published()).then(|| view! {
+                                <p class="govuk-body">
+                                    <a class="govuk-link" href=Route::EditRecommendation { plan: plan.id.clone(), recommendation: rec.id.clone() }.href()>
+                                        "Change"<span class="govuk-visually-hidden">{format!(" recommendation {}", rec.number)}</span>
+                                    </a>
+                                </p>
+                            })}
                             <RecommendationBody
                                 plan_id=plan.id.clone()
                                 recommendation=rec.clone()
@@ -65,7 +67,7 @@ pub fn RecommendationsPage(plan_id: String) -> impl IntoView {
     };
     view! {
         {list}
-        <AddRecommendation plan_id=add_to />
+        {(!state.published()).then(|| view! { <AddRecommendation plan_id=add_to /> })}
     }
 }
 
