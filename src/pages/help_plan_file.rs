@@ -8,6 +8,7 @@ use crate::route::Route;
 #[component]
 pub fn HelpPlanFilePage() -> impl IntoView {
     set_title(&["What is a plan file?"]);
+    let published = crate::app::use_state().published();
     view! {
         <h1 class="govuk-heading-l">"What is a plan file?"</h1>
         <p class="govuk-body-l">"A plan file holds one council's action plan after a Local Government Association corporate peer challenge: the peer team's recommendations, the actions the council agreed, and the progress made."</p>
@@ -15,7 +16,11 @@ pub fn HelpPlanFilePage() -> impl IntoView {
         <h2 class="govuk-heading-m">"If you have been sent one"</h2>
         <ol class="govuk-list govuk-list--number">
             <li>"Keep the file as it is. Its name ends in "<code>".plan.json"</code>"."</li>
-            <li><a class="govuk-link" href=Route::Import.href()>"Import it"</a>" into this app: it opens in your browser, and nothing is sent anywhere."</li>
+            {if published {
+                view! { <li>"Open it in the council's action plan app: it opens in your browser, and nothing is sent anywhere."</li> }.into_any()
+            } else {
+                view! { <li><a class="govuk-link" href=Route::Import.href()>"Import it"</a>" into this app: it opens in your browser, and nothing is sent anywhere."</li> }.into_any()
+            }}
             <li>"Update the actions you lead: their status, a progress update saying what has been done, and links to evidence."</li>
             <li>"Export the plan and send the new file back. The officer who sent it merges your changes into the council's plan; updates from everyone are kept."</li>
         </ol>
