@@ -1,0 +1,220 @@
+// The benchmark: sizes and times of the release build in headless Chromium, on plans of
+// three sizes. Each time is the median of RUNS runs after one warm-up, measured inside the
+// page with performance.now(). Prints a table and writes the figures as JSON.
+//
+//   node tests/bench/bench.mjs [results.json]     (scripts/bench builds first)
+
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, DIST, ROOT } from '../e2e/harness.mjs';
+import { generate } from './generate.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const out = process.argv[2] ?? join(ROOT, 'target', 'bench-results.json');
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+/** Runs `measure` once to warm up, then RUNS times, and returns the median of each figure. */
+async function repeat(name, measure) {
+  await measure();
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await measure());
+  const figures = {};
+  for (const key of Object.keys(runs[0])) figures[key] = typeof runs[0][key] === 'number' ? median(runs.map((r) => r[key])) : runs[0][key];
+  console.error(`  ${name}: ${JSON.stringify(figures)}`);
+  return figures;
+}
+
+// In every page: `__when(selector)` resolves with performance.now() once the selector
+// matches, and `__marks` records when the officer's input arrived.
+const instrument = () => {
+  window.__marks = {};
+  window.__when = (selector, count = 1) => new Promise((resolve) => {
+    const check = () => document.querySelectorAll(selector).length >= count;
+    if (check()) return resolve(performance.now());
+    const observer = new MutationObserver(() => {
+      if (check()) {
+        observer.disconnect();
+        resolve(performance.now());
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  addEventListener('change', () => { window.__marks.change = performance.now(); }, true);
+  addEventListener('click', () => { window.__marks.click = performance.now(); }, true);
+  addEventListener('keydown', () => { window.__marks.keydown = performance.now(); }, true);
+  // The frame after an input event is the first that can show what the app made of it.
+  addEventListener('input', () => requestAnimationFrame(() => { window.__marks.painted = performance.now(); }), true);
+};
+
+async function sizes() {
+  const files = await readdir(DIST);
+  const kinds = { wasm: /\.wasm$/, js: /\.js$/, css: /\.css$/, html: /\.html$/ };
+  const result = {};
+  for (const [kind, pattern] of Object.entries(kinds)) {
+    let raw = 0, gzip = 0, brotli = 0;
+    for (const name of files.filter((f) => pattern.test(f))) {
+      const bytes = await readFile(join(DIST, name));
+      raw += bytes.length;
+      gzip += gzipSync(bytes, { level: 9 }).length;
+      brotli += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    }
+    result[kind] = { raw, gzip, brotli };
+  }
+  result.total = Object.values(result).reduce((t, k) => ({ raw: t.raw + k.raw, gzip: t.gzip + k.gzip, brotli: t.brotli + k.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return result;
+}
+
+async function main() {
+  // The served site: the release build, the reference page (with the app's own CSS), and the plans.
+  const dir = await mkdtemp(join(tmpdir(), 'cpc-bench-'));
+  await cp(DIST, dir, { recursive: true });
+  const css = (await readdir(DIST)).find((f) => f.endsWith('.css'));
+  await cp(join(DIST, css), join(dir, 'reference.css'));
+  for (const f of ['reference.html', 'reference.mjs']) await cp(join(ROOT, 'tests/bench', f), join(dir, f));
+  const plans = {};
+  for (const size of ['S', 'M', 'L']) {
+    plans[size] = JSON.stringify(generate(size));
+    await writeFile(join(dir, `bench-${size}.plan.json`), plans[size]);
+  }
+  const server = await serve(dir, '/');
+  const browser = await launch();
+  const results = { date: new Date().toISOString(), runs: RUNS, plans: {}, bytes: await sizes() };
+  for (const size of ['S', 'M', 'L']) {
+    const plan = JSON.parse(plans[size]).plan;
+    results.plans[size] = {
+      bytes: plans[size].length,
+      recommendations: plan.recommendations.length,
+      actions: plan.recommendations.reduce((n, r) => n + r.actions.length, 0),
+      updates: plan.recommendations.reduce((n, r) => n + r.actions.reduce((m, a) => m + a.updates.length, 0), 0),
+    };
+  }
+
+  /** A fresh context (empty cache and storage) with the page instrumented. */
+  async function fresh(body) {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    await context.addInitScript(instrument);
+    try {
+      return await body(await context.newPage());
+    } finally {
+      await context.close();
+    }
+  }
+
+  try {
+    console.error('Measuring (median of', RUNS, 'runs after a warm-up):');
+    results.paint_s = await repeat('S plan painted, cold', () => fresh(async (page) => {
+      await page.goto(`${server.url}#/plan/havering-cpc-2019/recommendations`);
+      const painted = await page.evaluate(() => __when('section[data-recommendation-id]', 13));
+      return { ms: painted };
+    }));
+    results.reference_s = await repeat('reference page, S', () => fresh(async (page) => {
+      await page.goto(`${server.url}reference.html?plan=examples/havering-2019.plan.json`);
+      const painted = await page.evaluate(() => __when('section[data-recommendation-id]', 13));
+      return { ms: painted };
+    }));
+    results.paint_s.ratio_to_reference = Number((results.paint_s.ms / results.reference_s.ms).toFixed(2));
+
+    for (const size of ['M', 'L']) {
+      const recs = results.plans[size].recommendations;
+      results[`import_${size.toLowerCase()}`] = await repeat(`import ${size}`, () => fresh(async (page) => {
+        await page.goto(`${server.url}#/import`);
+        await page.locator('#import-file').waitFor();
+        const preview = page.evaluate(() => __when('[data-testid="import-preview"]'));
+        await page.locator('#import-file').setInputFiles(join(dir, `bench-${size}.plan.json`));
+        const previewAt = await preview;
+        await page.getByRole('button', { name: 'Open as a new plan' }).click();
+        const shownAt = await page.evaluate(() => __when('[data-testid="plan-summary"]'));
+        const marks = await page.evaluate(() => __marks);
+        return { to_preview_ms: previewAt - marks.change, to_plan_ms: shownAt - marks.change, open_ms: shownAt - marks.click, recommendations: recs };
+      }));
+    }
+
+    // The rest on L, opened once in one page, as an officer would work with it.
+    const context = await browser.newContext({ locale: 'en-GB' });
+    await context.addInitScript(instrument);
+    const page = await context.newPage();
+    await page.goto(`${server.url}#/import`);
+    await page.locator('#import-file').setInputFiles(join(dir, 'bench-L.plan.json'));
+    await page.getByRole('button', { name: 'Open as a new plan' }).click();
+    await page.getByTestId('plan-summary').waitFor();
+    const planId = new URL(page.url()).hash.split('/')[2];
+
+    results.dashboard_l = await repeat('dashboard of L', async () => {
+      await page.evaluate((id) => { location.hash = `#/plan/${id}`; }, planId);
+      await page.getByTestId('plan-summary').waitFor();
+      const start = await page.evaluate(() => performance.now());
+      await page.evaluate((id) => { location.hash = `#/plan/${id}/dashboard`; }, planId);
+      const done = await page.evaluate(() => __when('[data-testid="summary"]'));
+      return { ms: done - start };
+    });
+
+    await page.evaluate((id) => { location.hash = `#/plan/${id}/actions/r100-a10/edit`; }, planId);
+    const text = page.getByLabel('What the council will do');
+    await text.waitFor();
+    await text.focus();
+    // Notes each time the save status settles, with what it says.
+    await page.evaluate(() => {
+      const status = document.querySelector('[data-testid="save-status"]');
+      new MutationObserver(() => {
+        if (/^(Saved|Not saved)$/.test(status.textContent)) window.__marks.saved = [performance.now(), status.textContent];
+      }).observe(status, { childList: true, subtree: true, characterData: true });
+    });
+    results.keystroke_l = await repeat('a keystroke in an action on L', async () => {
+      await page.getByTestId('save-status').filter({ hasText: /^(Saved|Not saved)$/ }).waitFor();
+      await page.waitForTimeout(100);
+      await page.evaluate(() => { window.__marks = {}; });
+      await page.keyboard.press('x');
+      await page.waitForFunction(() => window.__marks.painted > window.__marks.keydown);
+      await page.waitForFunction(() => window.__marks.saved && window.__marks.saved[0] > window.__marks.keydown, null, { timeout: 20000 });
+      const marks = await page.evaluate(() => __marks);
+      return {
+        shown_ms: marks.painted - marks.keydown,
+        saved_ms: marks.saved[0] - marks.keydown,
+        save_write_ms: marks.saved[0] - marks.keydown - 400,
+        result: marks.saved[1],
+      };
+    });
+    results.save_l = { fits: results.keystroke_l.result === 'Saved', stored_utf16_units_needed: results.plans.L.bytes, chromium_limit_utf16_units: 5242880 };
+
+    results.print_l = await repeat('progress report of L to PDF', async () => {
+      await page.evaluate((id) => { location.hash = `#/plan/${id}/reports/progress?as_at=2021-01-01`; }, planId);
+      await page.getByTestId('report').waitFor();
+      const start = Date.now();
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+      return { ms: Date.now() - start, pdf_bytes: pdf.length };
+    });
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  await writeFile(out, JSON.stringify(results, null, 2));
+  const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+  const budget = (ok) => (ok ? 'within' : 'MISSED');
+  const rows = [
+    ['First load, gzip (wasm+js+css+html)', kb(results.bytes.total.gzip), '≤ 250 KB', budget(results.bytes.total.gzip <= 250 * 1024)],
+    ['  of which wasm / js / css / html', `${kb(results.bytes.wasm.gzip)} / ${kb(results.bytes.js.gzip)} / ${kb(results.bytes.css.gzip)} / ${kb(results.bytes.html.gzip)}`, '', ''],
+    ['First load, brotli', kb(results.bytes.total.brotli), '', ''],
+    ['S painted, cold', `${results.paint_s.ms.toFixed(0)} ms`, '≤ 1000 ms', budget(results.paint_s.ms <= 1000)],
+    ['  reference page (plain JS)', `${results.reference_s.ms.toFixed(0)} ms (ratio ${results.paint_s.ratio_to_reference})`, 'ratio ≤ 1.5', budget(results.paint_s.ratio_to_reference <= 1.5)],
+    ['Import M: preview / plan shown', `${results.import_m.to_preview_ms.toFixed(0)} / ${results.import_m.to_plan_ms.toFixed(0)} ms`, '', ''],
+    ['Import L: preview / plan shown', `${results.import_l.to_preview_ms.toFixed(0)} / ${results.import_l.to_plan_ms.toFixed(0)} ms`, '≤ 1000 / 1500 ms', budget(results.import_l.to_preview_ms <= 1000 && results.import_l.to_plan_ms <= 1500)],
+    ['Dashboard of L', `${results.dashboard_l.ms.toFixed(0)} ms`, '≤ 300 ms', budget(results.dashboard_l.ms <= 300)],
+    ['Keystroke on L: shown', `${results.keystroke_l.shown_ms.toFixed(0)} ms`, '≤ 50 ms', budget(results.keystroke_l.shown_ms <= 50)],
+    ['Keystroke on L: saved (after the 400 ms pause)', `${results.keystroke_l.saved_ms.toFixed(0)} ms: ${results.keystroke_l.result}`, 'L must save', budget(results.save_l.fits)],
+    ['Progress report of L to PDF', `${results.print_l.ms.toFixed(0)} ms`, '', ''],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`Plans: S ${results.plans.S.actions} actions, M ${results.plans.M.actions}, L ${results.plans.L.actions} (${(results.plans.L.bytes / 1e6).toFixed(1)} MB, ${results.plans.L.updates} updates)`);
+  for (const [what, value, target, verdict] of rows) console.log(`${what.padEnd(width)}  ${value.padEnd(28)}  ${target.padEnd(16)}  ${verdict}`);
+  console.log(`Figures written to ${out}`);
+}
+
+await main();
