@@ -2,8 +2,9 @@
 
 use chrono::NaiveDate;
 use cpc_action_plan::domain::figures::{
-    actions_per_lead, count_by_status, days_overdue, is_overdue, overdue_actions,
+    count_by_status, days_overdue, is_overdue, overdue_actions,
 };
+use cpc_action_plan::domain::progress::by_lead;
 use cpc_action_plan::domain::{Action, Plan, Status};
 use cpc_action_plan::format::import;
 use cpc_action_plan::EXAMPLE_PLAN;
@@ -96,7 +97,7 @@ fn havering_overdue_as_at_the_scrutiny_meeting_and_today() {
 }
 
 #[test]
-fn actions_per_lead_counts_shared_leads_for_each_and_once_per_action() {
+fn leads_count_shared_actions_for_each_and_once_per_action() {
     let mut plan = havering();
     plan.recommendations.truncate(1);
     plan.recommendations[0].actions = vec![
@@ -108,13 +109,13 @@ fn actions_per_lead_counts_shared_leads_for_each_and_once_per_action() {
         ),
         action(Status::Ongoing, None, &["CLT", ""]),
     ];
-    let loads = actions_per_lead(&plan, d(2020, 6, 1));
+    let loads = by_lead(&plan, d(2020, 6, 1));
     let got: Vec<(&str, usize, usize, usize)> = loads
         .iter()
         .map(|l| {
             (
-                l.lead.as_str(),
-                l.total(),
+                l.name.as_str(),
+                l.counts.total(),
                 l.counts.get(Status::Completed),
                 l.overdue,
             )
@@ -133,15 +134,15 @@ fn actions_per_lead_counts_shared_leads_for_each_and_once_per_action() {
 
 #[test]
 fn havering_leads() {
-    let loads = actions_per_lead(&havering(), d(2019, 9, 4));
+    let loads = by_lead(&havering(), d(2019, 9, 4));
     let clt = loads
         .iter()
-        .find(|l| l.lead == "CLT")
+        .find(|l| l.name == "CLT")
         .expect("CLT leads actions");
-    assert!(clt.total() >= 1);
+    assert!(clt.counts.total() >= 1);
     assert!(loads
         .windows(2)
-        .all(|w| w[0].lead.to_lowercase() <= w[1].lead.to_lowercase()));
+        .all(|w| w[0].name.to_lowercase() <= w[1].name.to_lowercase()));
 }
 
 #[test]

@@ -1,8 +1,6 @@
 //! Figures worked out from a plan as at a given day. The day is always an argument:
 //! nothing here reads the clock, so every figure can be reproduced for a past meeting.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 
 use super::plan::{Action, Plan};
@@ -91,55 +89,6 @@ pub fn overdue_actions(plan: &Plan, as_at: NaiveDate) -> Vec<Overdue<'_>> {
         .collect();
     overdue.sort_by_key(|o| std::cmp::Reverse(o.days));
     overdue
-}
-
-/// What one lead holds: a lead shared by two people counts for each of them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LeadLoad {
-    pub lead: String,
-    pub counts: StatusCounts,
-    pub overdue: usize,
-}
-
-impl LeadLoad {
-    pub fn total(&self) -> usize {
-        self.counts.total()
-    }
-}
-
-/// Actions per lead as at `as_at`, in alphabetical order of lead (ignoring case).
-/// Leads are matched as written, after trimming, so "CLT" and "CLT " are one lead.
-pub fn actions_per_lead(plan: &Plan, as_at: NaiveDate) -> Vec<LeadLoad> {
-    let mut by_lead: BTreeMap<(String, String), (Vec<&Action>, usize)> = BTreeMap::new();
-    for (_, action) in plan.actions() {
-        let mut seen: Vec<&str> = Vec::new();
-        for lead in action
-            .leads
-            .iter()
-            .map(|l| l.trim())
-            .filter(|l| !l.is_empty())
-        {
-            if seen.contains(&lead) {
-                continue;
-            }
-            seen.push(lead);
-            let entry = by_lead
-                .entry((lead.to_lowercase(), lead.to_string()))
-                .or_default();
-            entry.0.push(action);
-            if is_overdue(action, as_at) {
-                entry.1 += 1;
-            }
-        }
-    }
-    by_lead
-        .into_iter()
-        .map(|((_, lead), (actions, overdue))| LeadLoad {
-            lead,
-            counts: StatusCounts::of(actions),
-            overdue,
-        })
-        .collect()
 }
 
 /// Where a milestone stands on a given day.
