@@ -187,3 +187,22 @@ fn milestones_are_done_due_or_missed_as_at_a_date() {
         .collect();
     assert_eq!(states, [Done, Missed, Missed]);
 }
+
+#[test]
+fn the_plans_leads_are_listed_once_each_in_alphabetical_order() {
+    let mut plan = havering();
+    plan.recommendations.truncate(1);
+    plan.recommendations[0].actions = vec![
+        action(Status::Completed, None, &["clt", " AD Policy", "Zeta"]),
+        action(Status::Completed, None, &["CLT", "", "ad policy"]),
+        action(Status::Completed, None, &["clt", "AD Policy"]),
+    ];
+    assert_eq!(
+        plan.leads(),
+        ["AD Policy", "ad policy", "CLT", "clt", "Zeta"]
+    );
+    assert_eq!(
+        havering().leads().len(),
+        by_lead(&havering(), d(2019, 9, 4)).len()
+    );
+}

@@ -296,6 +296,18 @@ impl Plan {
         self.actions().find(|(_, a)| a.id == id)
     }
 
+    /// Every lead the plan names, once each as written, in alphabetical order ignoring case.
+    pub fn leads(&self) -> Vec<String> {
+        let leads: std::collections::BTreeSet<(String, String)> = self
+            .actions()
+            .flat_map(|(_, a)| a.leads.iter())
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+            .map(|l| (l.to_lowercase(), l.to_string()))
+            .collect();
+        leads.into_iter().map(|(_, lead)| lead).collect()
+    }
+
     pub fn theme(&self, id: &str) -> Option<&Theme> {
         self.themes.iter().find(|t| t.id == id)
     }

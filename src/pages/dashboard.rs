@@ -420,13 +420,7 @@ struct FilterOptions {
 
 impl FilterOptions {
     fn of(plan: &Plan) -> FilterOptions {
-        let mut leads: Vec<String> = plan
-            .actions()
-            .flat_map(|(_, a)| a.leads.iter().map(|l| l.trim().to_string()))
-            .filter(|l| !l.is_empty())
-            .collect();
-        leads.sort_by_key(|l| l.to_lowercase());
-        leads.dedup();
+        let leads = plan.leads();
         let mut groups: Vec<(String, String)> = plan
             .groups
             .iter()

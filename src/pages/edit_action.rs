@@ -150,16 +150,7 @@ fn ActionForm(plan_id: String, action_id: String) -> impl IntoView {
     };
 
     // Every lead already named in the plan, offered as the officer types.
-    let known_leads = from_plan(id, |p| {
-        let mut leads: Vec<String> = p
-            .actions()
-            .flat_map(|(_, a)| a.leads.iter().map(|l| l.trim().to_string()))
-            .filter(|l| !l.is_empty())
-            .collect();
-        leads.sort_by_key(|l| l.to_lowercase());
-        leads.dedup();
-        leads
-    });
+    let known_leads = from_plan(id, Plan::leads);
     let lead_count = {
         let aid = action_id.clone();
         from_plan(id, move |p| {
