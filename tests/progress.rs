@@ -73,6 +73,13 @@ fn status_as_at_a_date_comes_from_the_updates_before_it() {
         None,
         "completed by then"
     );
+    let overridden = with_updates(Status::OffTrack, None, &[(d(2019, 6, 1), Status::OnTrack)]);
+    assert_eq!(
+        status_at(&overridden, d(2019, 7, 1)),
+        Status::OffTrack,
+        "a status set since the last update holds from then on"
+    );
+    assert_eq!(status_at(&overridden, d(2019, 5, 1)), Status::NotStarted);
     let no_updates = with_updates(Status::Ongoing, None, &[]);
     assert_eq!(
         status_at(&no_updates, d(2000, 1, 1)),

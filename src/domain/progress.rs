@@ -1,8 +1,10 @@
 //! Where a plan stands as at a date: the figures behind the progress views.
 //!
-//! An action's status on a past day comes from its dated progress updates: the newest update
-//! on or before that day. An action with no updates at all has only its current status, so
-//! that is its status on any day; one whose updates all come later had not started yet.
+//! An action's status on a day is its current status from its newest progress update on,
+//! and before that, the status of the newest update on or before that day (not started,
+//! before the first). So today's figures always agree with the action pages, even when the
+//! officer has set a status directly since the last update, and a past meeting's figures
+//! come from the dated history.
 
 use std::collections::BTreeMap;
 
@@ -15,7 +17,7 @@ use super::status::Status;
 
 /// The action's status on `as_at`.
 pub fn status_at(action: &Action, as_at: NaiveDate) -> Status {
-    if action.updates.is_empty() {
+    if action.updates.iter().all(|u| u.date <= as_at) {
         return action.status;
     }
     action
