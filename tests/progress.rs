@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use cpc_action_plan::domain::filter::Filter;
+use cpc_action_plan::domain::progress::timeline;
 use cpc_action_plan::domain::progress::{
     by_group, by_lead, by_theme, dashboard, days_late, month_ends, percent, status_at,
 };
@@ -373,5 +374,46 @@ fn filters_read_and_write_the_address_and_choose_actions() {
             .collect::<Vec<_>>(),
         ["r1", "r3"],
         "recommendations with nothing shown are left out"
+    );
+}
+
+#[test]
+fn the_timeline_joins_milestones_and_the_lga_process_dates() {
+    let got = timeline(&havering(), d(2019, 9, 4));
+    let rows: Vec<(NaiveDate, &str, &str)> = got
+        .iter()
+        .map(|(date, what, state)| (*date, what.as_str(), *state))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                d(2019, 6, 1),
+                "Report and action plan published (LGA process)",
+                "Past"
+            ),
+            (
+                d(2019, 9, 4),
+                "Overview & Scrutiny Board review of the action plan",
+                "Done"
+            ),
+            (d(2020, 1, 1), "Progress review (LGA process)", "Due"),
+            (
+                d(2020, 3, 1),
+                "Progress review report published (LGA process)",
+                "Due"
+            ),
+            (d(2021, 2, 28), "LGA follow-up visit", "Due"),
+            (
+                d(2024, 3, 1),
+                "Next corporate peer challenge (LGA process)",
+                "Due"
+            ),
+            (
+                d(2024, 5, 31),
+                "Next corporate peer challenge or finance peer review",
+                "Due"
+            ),
+        ]
     );
 }

@@ -362,3 +362,29 @@ pub fn month_ends(plan: &Plan, as_at: NaiveDate) -> Vec<MonthEnd> {
         })
         .collect()
 }
+
+/// The plan's milestones and the LGA process dates not already among them, by date, each
+/// with where it stands on `as_at` (done, due or missed; an LGA date is past or due).
+pub fn timeline(plan: &Plan, as_at: NaiveDate) -> Vec<(NaiveDate, String, &'static str)> {
+    let mut dates: Vec<(NaiveDate, String, &'static str)> = plan
+        .milestones
+        .iter()
+        .map(|m| {
+            (
+                m.due,
+                m.title.clone(),
+                super::figures::milestone_state(m, as_at).label(),
+            )
+        })
+        .collect();
+    if let Some(end) = plan.review.onsite_to.or(plan.review.onsite_from) {
+        for step in super::templates::lga_timeline(end) {
+            if !plan.milestones.iter().any(|m| m.title == step.title) {
+                let state = if step.due < as_at { "Past" } else { "Due" };
+                dates.push((step.due, format!("{} (LGA process)", step.title), state));
+            }
+        }
+    }
+    dates.sort_by_key(|d| d.0);
+    dates
+}

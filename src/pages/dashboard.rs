@@ -10,13 +10,12 @@ use crate::components::charts::{Legend, MonthChart, StatusBar, Timeline};
 use crate::components::status_tag::StatusTag;
 use crate::components::title::set_title;
 use crate::domain::dates::{format_long, parse_iso};
-use crate::domain::figures::{milestone_state, StatusCounts};
+use crate::domain::figures::StatusCounts;
 use crate::domain::filter::Filter;
 use crate::domain::progress::{
     by_group, by_lead, by_theme, dashboard, month_ends, percent, ActionLine, Breakdown, Dashboard,
     MonthEnd,
 };
-use crate::domain::templates::lga_timeline;
 use crate::domain::{Plan, Status, ThemeKind};
 use crate::pages::not_found::{Missing, NotFoundPage};
 use crate::route::{Address, Query, Route};
@@ -69,20 +68,6 @@ struct Figures {
 
 fn figures(plan: &Plan, as_at: NaiveDate, filter: &Filter) -> Figures {
     let shown = filter.apply(plan, as_at);
-    let mut timeline: Vec<(NaiveDate, String, &'static str)> = plan
-        .milestones
-        .iter()
-        .map(|m| (m.due, m.title.clone(), milestone_state(m, as_at).label()))
-        .collect();
-    if let Some(end) = plan.review.onsite_to.or(plan.review.onsite_from) {
-        for step in lga_timeline(end) {
-            if !plan.milestones.iter().any(|m| m.title == step.title) {
-                let state = if step.due < as_at { "Past" } else { "Due" };
-                timeline.push((step.due, format!("{} (LGA process)", step.title), state));
-            }
-        }
-    }
-    timeline.sort_by_key(|t| t.0);
     Figures {
         board: dashboard(&shown, as_at),
         core: by_theme(&shown, ThemeKind::Core, as_at),
@@ -90,7 +75,7 @@ fn figures(plan: &Plan, as_at: NaiveDate, filter: &Filter) -> Figures {
         groups: by_group(&shown, as_at),
         leads: by_lead(&shown, as_at),
         series: month_ends(&shown, as_at),
-        timeline,
+        timeline: crate::domain::progress::timeline(plan, as_at),
         shown: shown.actions().count(),
         all: plan.actions().count(),
     }

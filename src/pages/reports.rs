@@ -10,12 +10,10 @@ use crate::components::charts::{Legend, StatusBar};
 use crate::components::status_tag::{OverdueTag, StatusTag};
 use crate::components::title::set_title;
 use crate::domain::dates::{format_long, parse_iso};
-use crate::domain::figures::milestone_state;
-use crate::domain::progress::{dashboard, percent};
+use crate::domain::progress::{dashboard, percent, timeline};
 use crate::domain::reports::{
     annex_rows, covered, exception_sections, progress_sections, ReportOptions, ReportSection,
 };
-use crate::domain::templates::lga_timeline;
 use crate::domain::{Plan, Status};
 use crate::download::download_bytes;
 use crate::format::docx::{action_plan_docx, docx_file_name, progress_docx, Heading};
@@ -328,30 +326,7 @@ fn ProgressReport(plan: Plan, options: ReportOptions, as_at: NaiveDate) -> impl 
     let board = dashboard(&scope, as_at);
     let sections = progress_sections(&plan, &options, as_at);
     let total = board.counts.total();
-    let mut dates: Vec<(NaiveDate, String, String)> = plan
-        .milestones
-        .iter()
-        .map(|m| {
-            (
-                m.due,
-                m.title.clone(),
-                milestone_state(m, as_at).label().to_string(),
-            )
-        })
-        .collect();
-    if let Some(end) = plan.review.onsite_to.or(plan.review.onsite_from) {
-        for step in lga_timeline(end)
-            .into_iter()
-            .filter(|s| !plan.milestones.iter().any(|m| m.title == s.title))
-        {
-            dates.push((
-                step.due,
-                format!("{} (LGA process)", step.title),
-                if step.due < as_at { "Past" } else { "Due" }.to_string(),
-            ));
-        }
-    }
-    dates.sort_by_key(|d| d.0);
+    let dates = timeline(&plan, as_at);
     view! {
         <h2 class="govuk-heading-m">"Summary"</h2>
         <p class="govuk-body" data-testid="report-summary">{board.summary()}</p>
