@@ -117,7 +117,7 @@ fn shortcut(ev: &web_sys::KeyboardEvent, library: Library) {
 #[component]
 pub fn App(published: Option<Published>) -> impl IntoView {
     let (library, site, unpublishable) = match published {
-        None => (Library::load(example_plan()), None, None),
+        None => (Library::load(example_plan), None, None),
         Some(Published {
             plan: Ok(plan),
             settings,

@@ -75,8 +75,8 @@ pub struct Library {
 }
 
 impl Library {
-    /// Loads what storage holds; an empty storage starts with `first_plans` and keeps them.
-    pub fn load(first_plans: Vec<Plan>) -> Library {
+    /// Loads what storage holds; an empty storage starts with `first_plans()` and keeps them.
+    pub fn load(first_plans: impl FnOnce() -> Vec<Plan>) -> Library {
         let loaded = storage::load();
         let mut tracked = HashMap::new();
         let mut exports = HashMap::new();
@@ -100,7 +100,7 @@ impl Library {
         }
         let first_run = loaded.first_run;
         if first_run {
-            for plan in first_plans {
+            for plan in first_plans() {
                 tracked.insert(
                     plan.id.clone(),
                     Tracked {

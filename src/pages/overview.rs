@@ -9,7 +9,7 @@ use crate::components::status_tag::StatusTag;
 use crate::components::summary_list::SummaryList;
 use crate::components::title::set_title;
 use crate::domain::dates::{format_long, format_range};
-use crate::domain::figures::{count_by_status, milestone_state, overdue_actions, MilestoneState};
+use crate::domain::figures::{milestone_state, MilestoneState};
 use crate::domain::{Plan, ThemeKind};
 use crate::pages::not_found::{Missing, NotFoundPage};
 use crate::route::Route;
@@ -30,8 +30,10 @@ pub fn OverviewPage(plan_id: String) -> impl IntoView {
 
 fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
     let review = &plan.review;
-    let counts = count_by_status(plan);
-    let overdue = overdue_actions(plan, today).len();
+    // One set of figures for the summary and the table, as the dashboard works them out.
+    let board = crate::domain::progress::dashboard(plan, today);
+    let counts = board.counts;
+    let overdue = board.overdue.len();
     let recommendations_href = Route::Recommendations {
         plan: plan.id.clone(),
     }
@@ -100,7 +102,7 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
         <span class="govuk-caption-l">{plan.council.clone()}</span>
         <h1 class="govuk-heading-l">{plan.title.clone()}</h1>
 
-        <p class="govuk-body-l" data-testid="plan-summary">{crate::domain::progress::dashboard(plan, today).summary()}</p>
+        <p class="govuk-body-l" data-testid="plan-summary">{board.summary()}</p>
         {published.then(|| view! {
             <p class="govuk-body">
                 <a class="govuk-link" href=Route::About.href()>"What is a corporate peer challenge?"</a>
