@@ -16,6 +16,7 @@ use crate::domain::edit::{apply, Edit};
 use crate::domain::history::History;
 use crate::domain::{Plan, Problem};
 use crate::download::download;
+use crate::format::stored::StorageUsage;
 use crate::format::{export, file_name, StoredPlan};
 use crate::random::new_id;
 use crate::storage::{self, StorageProblem, Unreadable};
@@ -64,6 +65,8 @@ pub struct Library {
     pub exports: RwSignal<HashMap<String, ExportInfo>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
+    /// How full the browser's storage is, as last measured (after each save).
+    pub usage: RwSignal<Option<StorageUsage>>,
     tracked: StoredValue<HashMap<String, Tracked>>,
     /// Plans deleted here whose stored copies are still to be removed.
     deleted: StoredValue<HashSet<String>>,
@@ -120,6 +123,7 @@ impl Library {
             exports: RwSignal::new(exports),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
+            usage: RwSignal::new(None),
             tracked: StoredValue::new(tracked),
             deleted: StoredValue::new(HashSet::new()),
             history: StoredValue::new(History::new(UNDO_LIMIT)),
@@ -129,6 +133,8 @@ impl Library {
         };
         if first_run && storage::available() {
             library.save_now();
+        } else {
+            library.usage.set(storage::usage());
         }
         storage::ask_to_persist();
         library
@@ -145,6 +151,7 @@ impl Library {
             exports: RwSignal::new(HashMap::new()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
+            usage: RwSignal::new(None),
             tracked: StoredValue::new(HashMap::new()),
             deleted: StoredValue::new(HashSet::new()),
             history: StoredValue::new(History::new(1)),
@@ -430,6 +437,7 @@ impl Library {
                 failure = Some(problem);
             }
         }
+        self.usage.set(storage::usage());
         match failure {
             Some(problem) => {
                 self.problem.set(Some(problem));

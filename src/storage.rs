@@ -7,6 +7,7 @@
 
 use gloo_storage::{LocalStorage, Storage};
 
+use crate::format::stored::{self, StorageUsage};
 use crate::format::StoredPlan;
 
 pub const INDEX_KEY: &str = "cpc-action-plan/index";
@@ -164,14 +165,15 @@ pub fn remove_plan(id: &str) -> Result<(), StorageProblem> {
 pub fn write_base(plan: &crate::domain::Plan) -> Result<(), StorageProblem> {
     write(
         &format!("{BASE_KEY_PREFIX}{}", plan.id),
-        &crate::format::export(plan, None),
+        &stored::file_to_text(crate::format::export(plan, None)),
     )
 }
 
 /// The plan as it was last sent, if this browser kept it and it still reads.
 pub fn read_base(id: &str) -> Option<crate::domain::Plan> {
     let text = read(&format!("{BASE_KEY_PREFIX}{id}"))?;
-    crate::format::import(&text).ok().map(|i| i.plan)
+    let file = stored::file_from_text(&text).ok()?;
+    crate::format::import(&file).ok().map(|i| i.plan)
 }
 
 /// Writes the order of the plans.
@@ -204,6 +206,36 @@ fn problem_from_js(value: &wasm_bindgen::JsValue) -> StorageProblem {
         Some(e) => StorageProblem::Failed(format!("{}: {}", e.name(), e.message())),
         None => StorageProblem::Failed(format!("{value:?}")),
     }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `Storage`, with `getItem` returning the JavaScript string itself, so its length
+    /// is read without copying a big value into WebAssembly.
+    #[wasm_bindgen(extends = js_sys::Object)]
+    type StorageText;
+    #[wasm_bindgen(method, js_name = getItem)]
+    fn get_item_text(this: &StorageText, key: &str) -> Option<js_sys::JsString>;
+}
+
+/// How much of the browser's allowance this site's storage takes, counting every key,
+/// ours or not, as the browser does.
+pub fn usage() -> Option<StorageUsage> {
+    use wasm_bindgen::JsCast;
+    if !available() {
+        return None;
+    }
+    let storage = LocalStorage::raw();
+    let text = storage.unchecked_ref::<StorageText>();
+    let count = storage.length().ok()?;
+    let used = (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .map(|key| {
+            let value = text.get_item_text(&key).map_or(0, |v| v.length());
+            key.encode_utf16().count() as u64 + u64::from(value)
+        })
+        .sum();
+    Some(StorageUsage { used })
 }
 
 /// Asks the browser not to clear this site's storage when space runs low. Browsers may

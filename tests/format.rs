@@ -443,4 +443,67 @@ mod stored {
         }
         assert_eq!(StoredPlan::revision_of("not json"), None);
     }
+
+    /// Havering with findings long enough (about 200 KB) to be stored packed.
+    fn big(revision: u64) -> StoredPlan {
+        let mut big = stored(revision);
+        big.plan.findings = (0..400)
+            .map(|i| format!("Finding {i}: the council’s scrutiny arrangements are atypical, with seven committees and a cross-party review under way. ")
+                .repeat(4))
+            .collect();
+        big
+    }
+
+    #[test]
+    fn a_big_plan_is_stored_packed_and_reads_back_whole() {
+        use cpc_action_plan::format::packed;
+        let original = big(12);
+        let plain_length = export(&original.plan, None).len();
+        assert!(plain_length > packed::PACK_ABOVE);
+        let text = original.to_text();
+        assert!(packed::is_packed(&text));
+        assert!(
+            text.chars().count() * 4 < plain_length,
+            "{} characters stored for {plain_length} bytes of JSON",
+            text.chars().count()
+        );
+        assert_eq!(StoredPlan::from_text(&text).unwrap(), original);
+        assert_eq!(StoredPlan::revision_of(&text), Some(12));
+        // A small plan stays plain JSON.
+        assert!(!packed::is_packed(&stored(1).to_text()));
+    }
+
+    #[test]
+    fn a_kept_copy_is_packed_only_when_big() {
+        use cpc_action_plan::format::stored::{file_from_text, file_to_text};
+        for plan in [stored(0).plan, big(0).plan] {
+            let file = export(&plan, None);
+            let kept = file_to_text(file.clone());
+            assert_eq!(kept == file, file.len() <= cpc_action_plan::format::packed::PACK_ABOVE);
+            assert_eq!(file_from_text(&kept).unwrap(), file);
+        }
+    }
+
+    #[test]
+    fn a_damaged_packed_plan_is_refused_with_a_reason() {
+        let text = big(3).to_text();
+        let cut: String = text.chars().take(text.chars().count() / 2).collect();
+        let problems = StoredPlan::from_text(&cut).unwrap_err();
+        assert!(problems[0].reason.contains("damaged"), "{problems:?}");
+        // The header still says which revision it was.
+        assert_eq!(StoredPlan::revision_of(&cut), Some(3));
+    }
+
+    #[test]
+    fn storage_usage_is_a_share_of_the_allowance_rounded_up() {
+        use cpc_action_plan::format::stored::StorageUsage;
+        let share = |used| StorageUsage { used }.percent();
+        assert_eq!(share(0), 0);
+        assert_eq!(share(1), 1);
+        assert_eq!(share(StorageUsage::ALLOWANCE / 2), 50);
+        assert_eq!(share(StorageUsage::ALLOWANCE), 100);
+        assert_eq!(share(StorageUsage::ALLOWANCE * 2), 100);
+        assert!(!StorageUsage { used: StorageUsage::ALLOWANCE * 79 / 100 }.nearly_full());
+        assert!(StorageUsage { used: StorageUsage::ALLOWANCE * 80 / 100 }.nearly_full());
+    }
 }

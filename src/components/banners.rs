@@ -84,6 +84,20 @@ pub fn Banners(route: Memo<Route>) -> impl IntoView {
         })
     };
 
+    // Only while saving still works: once it fails, the storage problem banner says so.
+    let nearly_full = move || {
+        let usage = library.usage.get().filter(|u| u.nearly_full())?;
+        if library.problem.with(Option::is_some) {
+            return None;
+        }
+        Some(view! {
+            <Banner id="space-banner" heading=format!("This browser's storage is {}% full", usage.percent())>
+                <p class="govuk-body">"Changes will stop saving when it is full. Export the plans you are not working on, then delete them here to make room."</p>
+                <p class="govuk-body"><a class="govuk-link" href=Route::Plans.href()>"Go to your plans"</a></p>
+            </Banner>
+        })
+    };
+
     let unreadable = move || {
         let entries = library.unreadable.get();
         (!entries.is_empty()).then(|| view! {
@@ -172,6 +186,7 @@ pub fn Banners(route: Memo<Route>) -> impl IntoView {
     }
     view! {
         {storage_problem}
+        {nearly_full}
         {unreadable}
         {conflicts}
         {flash}

@@ -5,6 +5,7 @@ pub mod csv;
 pub mod docx;
 pub mod export;
 pub mod import;
+pub mod packed;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod site;

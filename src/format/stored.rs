@@ -5,12 +5,16 @@
 //! { "revision": 4, "tab": "t-3kq9v0x7m2pd", "exported_at": "2026-11-23T16:00:00Z",
 //!   "changed_since_export": true, "file": { "format": "cpc-action-plan", ... } }
 //! ```
+//!
+//! A big plan is [packed](super::packed): the same fields but `file` as the header, and
+//! the plan file compressed after it.
 
 use serde::Serialize;
 use serde_json::Value;
 
 use super::export::Envelope;
 use super::import::{import_value, Imported};
+use super::packed;
 use crate::domain::{Plan, Problem};
 
 /// A plan as stored, with its revision: every save adds one, so a tab can tell whether
@@ -33,26 +37,48 @@ struct Record<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     exported_at: Option<&'a str>,
     changed_since_export: bool,
-    file: Envelope<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<Envelope<'a>>,
 }
 
 impl StoredPlan {
+    /// The text to store: plain JSON, or packed when the plan is big.
     pub fn to_text(&self) -> String {
-        let record = Record {
+        let mut record = Record {
             revision: self.revision,
             tab: &self.tab,
             exported_at: self.exported_at.as_deref(),
             changed_since_export: self.changed_since_export,
-            file: Envelope::new(&self.plan, None),
+            file: None,
         };
+        let file = serde_json::to_string(&Envelope::new(&self.plan, None))
+            .expect("a plan always serialises");
+        if file.len() > packed::PACK_ABOVE {
+            let header = serde_json::to_string(&record).expect("a header always serialises");
+            return packed::pack(&header, &file);
+        }
+        record.file = Some(Envelope::new(&self.plan, None));
         serde_json::to_string(&record).expect("a plan always serialises")
     }
 
-    /// Reads a stored record. A bare plan file (as stored before revisions) reads as
-    /// revision 0. The plan inside is checked by the same importer as any file.
+    /// Reads a stored record, plain or packed. A bare plan file (as stored before
+    /// revisions) reads as revision 0. The plan inside is checked by the same importer as
+    /// any file.
     pub fn from_text(text: &str) -> Result<StoredPlan, Vec<Problem>> {
-        let value: Value = serde_json::from_str(text)
-            .map_err(|e| vec![Problem::new("stored data", format!("is not JSON ({e})"))])?;
+        let stored_problem = |why: String| vec![Problem::new("stored data", why)];
+        let value: Value = if packed::is_packed(text) {
+            let (header, file) = packed::unpack(text).map_err(stored_problem)?;
+            let mut value: Value = serde_json::from_str(header)
+                .map_err(|e| stored_problem(format!("has a damaged header ({e})")))?;
+            let file: Value = serde_json::from_str(&file)
+                .map_err(|e| stored_problem(format!("holds a plan that is not JSON ({e})")))?;
+            if let Some(fields) = value.as_object_mut() {
+                fields.insert("file".to_string(), file);
+            }
+            value
+        } else {
+            serde_json::from_str(text).map_err(|e| stored_problem(format!("is not JSON ({e})")))?
+        };
         if value.get("format").is_some() {
             let Imported { plan, .. } = import_value(&value)?;
             return Ok(StoredPlan {
@@ -93,8 +119,57 @@ impl StoredPlan {
         struct Rev {
             revision: Option<u64>,
         }
+        let text = if packed::is_packed(text) {
+            packed::header(text)?
+        } else {
+            text
+        };
         serde_json::from_str::<Rev>(text)
             .ok()
             .map(|r| r.revision.unwrap_or(0))
+    }
+}
+
+/// A plan file to keep in storage (the copy kept at export): packed when it is big.
+pub fn file_to_text(file: String) -> String {
+    if file.len() > packed::PACK_ABOVE {
+        packed::pack("{}", &file)
+    } else {
+        file
+    }
+}
+
+/// The plan file a stored text holds, plain or packed.
+pub fn file_from_text(text: &str) -> Result<std::borrow::Cow<'_, str>, Problem> {
+    if packed::is_packed(text) {
+        packed::unpack(text)
+            .map(|(_, file)| file.into())
+            .map_err(|why| Problem::new("stored data", why))
+    } else {
+        Ok(text.into())
+    }
+}
+
+/// How much of the browser's local storage allowance this site uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StorageUsage {
+    /// Characters (UTF-16 code units) in every key and value the site holds.
+    pub used: u64,
+}
+
+impl StorageUsage {
+    /// What Chromium and Firefox allow a site: 5,242,880 characters, keys included.
+    /// Safari allows 5 MB; plain and packed entries cost it about the same.
+    pub const ALLOWANCE: u64 = 5 * 1024 * 1024;
+    /// From this share on, the officer is warned that saving will soon fail.
+    pub const WARN_AT_PERCENT: u64 = 80;
+
+    /// The share used, in whole percent, rounded up so that "100%" means full.
+    pub fn percent(self) -> u64 {
+        (self.used * 100).div_ceil(Self::ALLOWANCE).min(100)
+    }
+
+    pub fn nearly_full(self) -> bool {
+        self.percent() >= Self::WARN_AT_PERCENT
     }
 }

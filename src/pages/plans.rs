@@ -87,5 +87,10 @@ pub fn PlansPage() -> impl IntoView {
             }
             .into_any()
         })}
+        {move || library.usage.get().map(|usage| view! {
+            <p class="govuk-body" data-testid="storage-usage">
+                {format!("Plans take {}% of the space this browser gives this site.", usage.percent())}
+            </p>
+        })}
     }
 }

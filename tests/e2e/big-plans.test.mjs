@@ -1,0 +1,123 @@
+// Plans far bigger than any council writes, in headless Chromium: they are stored packed,
+// read back whole after a reload, merged against their packed copy, and the officer sees
+// how full the browser's storage is and is warned before it runs out.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, withPage, ready, saved, download, axeViolations } from './harness.mjs';
+import { generate } from '../bench/generate.mjs';
+
+let server;
+let browser;
+// The benchmark's M plan: 50 recommendations, 500 actions, 2,500 updates (about 1.2 MB).
+const big = generate('M');
+const bigText = JSON.stringify(big);
+const BIG_ID = big.plan.id;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const at = (hash) => `${server.url}#${hash}`;
+const MARK = 'cpc-action-plan/deflate\n';
+
+async function importBig(page, text = bigText, button = 'Open as a new plan') {
+  await page.goto(at('/import'));
+  await ready(page);
+  await page.locator('#import-file').setInputFiles({ name: 'big.plan.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByTestId('import-preview').waitFor();
+  if (button) await page.getByRole('button', { name: button }).click();
+}
+
+const stored = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
+
+test('a big plan is stored packed, much smaller, and reads back whole after a reload', async () => {
+  await withPage(browser, at('/'), async ({ page, errors }) => {
+    await ready(page);
+    await importBig(page);
+    await page.getByTestId('plan-summary').waitFor();
+    await saved(page);
+    const text = await stored(page, `cpc-action-plan/plan/${BIG_ID}`);
+    assert.ok(text.startsWith(MARK), 'stored packed');
+    assert.ok(text.length * 4 < bigText.length, `${text.length} characters stored for ${bigText.length} of JSON`);
+    const header = JSON.parse(text.slice(MARK.length, text.indexOf('\n', MARK.length)));
+    assert.equal(header.revision, 1);
+    assert.ok(!('file' in header));
+    // The small example plan is still stored as plain JSON.
+    assert.equal(JSON.parse(await stored(page, 'cpc-action-plan/plan/havering-cpc-2019')).file.plan.id, 'havering-cpc-2019');
+
+    // An edit to one action saves, and a reload reads the whole plan back.
+    await page.goto(at(`/plan/${BIG_ID}/actions/r10-a5/edit`));
+    const field = page.getByLabel('What the council will do');
+    await field.fill('Rewritten after the review: a single place for every scrutiny report.');
+    await saved(page);
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.getByLabel('What the council will do').inputValue(), 'Rewritten after the review: a single place for every scrutiny report.');
+    await page.goto(at(`/plan/${BIG_ID}`));
+    assert.match(await page.getByTestId('plan-summary').innerText(), /^Of 500 actions, /);
+
+    // The plans page says how full storage is.
+    await page.goto(at('/'));
+    assert.match(await page.getByTestId('storage-usage').innerText(), /^Plans take \d+% of the space this browser gives this site\.$/);
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('a returned copy of a big plan merges against the packed copy kept at export', async () => {
+  await withPage(browser, at('/'), async ({ page, errors }) => {
+    await ready(page);
+    await importBig(page);
+    await page.getByTestId('plan-summary').waitFor();
+    await saved(page);
+    const sent = await download(page, () => page.locator('.app-toolbar').getByRole('button', { name: 'Export plan' }).click());
+    await saved(page);
+    assert.ok((await stored(page, `cpc-action-plan/base/${BIG_ID}`)).startsWith(MARK), 'the copy kept at export is packed');
+
+    const returned = JSON.parse(sent.text);
+    const action = returned.plan.recommendations[2].actions[3];
+    action.text = 'Changed by the lead officer.';
+    await importBig(page, JSON.stringify(returned), null);
+    await page.getByRole('link', { name: 'Merge the changes' }).click();
+    const summary = page.getByTestId('merge-summary');
+    await summary.waitFor();
+    assert.match(await summary.innerText(), /^1 difference\./);
+    const row = page.locator(`[data-key="${action.id}/text"]`);
+    assert.match((await row.innerText()).replace(/\s+/g, ' '), /Changed in the file/);
+    await page.getByRole('button', { name: 'Merge' }).click();
+    await page.getByTestId('flash-banner').waitFor();
+    await saved(page);
+    await page.goto(at(`/plan/${BIG_ID}/actions/${action.id}/edit`));
+    assert.equal(await page.getByLabel('What the council will do').inputValue(), 'Changed by the lead officer.');
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('the officer is warned when storage is nearly full, and the warning goes when room is made', async () => {
+  await withPage(browser, at('/'), async ({ page, errors }) => {
+    await ready(page);
+    await saved(page);
+    assert.equal(await page.getByTestId('space-banner').count(), 0);
+    // Something else on this site takes 85% of the allowance.
+    await page.evaluate(() => localStorage.setItem('filler', 'x'.repeat(Math.floor(5 * 1024 * 1024 * 0.85))));
+    await page.goto(at('/plan/havering-cpc-2019/edit'));
+    await page.getByLabel('Title of the plan').fill('Corporate Peer Challenge 2019: the plan');
+    await saved(page);
+    const banner = page.getByTestId('space-banner');
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /This browser's storage is (8\d|9\d)% full/);
+    assert.match(await banner.innerText(), /Changes will stop saving when it is full/);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.evaluate(() => localStorage.removeItem('filler'));
+    await page.getByLabel('Title of the plan').fill('Corporate Peer Challenge 2019: action plan');
+    await saved(page);
+    await banner.waitFor({ state: 'detached' });
+    assert.deepEqual(errors, []);
+  });
+});
