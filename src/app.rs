@@ -226,7 +226,7 @@ fn page(address: Address) -> AnyView {
         Route::Accessibility => view! { <accessibility::AccessibilityPage /> }.into_any(),
         Route::Overview { plan } => view! { <overview::OverviewPage plan_id=plan /> }.into_any(),
         Route::Recommendations { plan } => {
-            view! { <recommendations::RecommendationsPage plan_id=plan /> }.into_any()
+            view! { <recommendations::RecommendationsPage plan_id=plan query=query /> }.into_any()
         }
         Route::Recommendation { plan, recommendation } => view! {
             <recommendation::RecommendationPage plan_id=plan recommendation_id=recommendation />

@@ -1,11 +1,12 @@
 //! Keeps the action plan that follows an LGA Corporate Peer Challenge.
 //!
-//! `domain`, `format` and `route` are pure and build on any target; the browser half
+//! `domain`, `format`, `paging` and `route` are pure and build on any target; the browser half
 //! (`app`, `library`, `pages`, `components`, `storage`, `clock`, `random`,
 //! `download`) builds only for WebAssembly.
 
 pub mod domain;
 pub mod format;
+pub mod paging;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]

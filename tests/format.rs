@@ -479,7 +479,10 @@ mod stored {
         for plan in [stored(0).plan, big(0).plan] {
             let file = export(&plan, None);
             let kept = file_to_text(file.clone());
-            assert_eq!(kept == file, file.len() <= cpc_action_plan::format::packed::PACK_ABOVE);
+            assert_eq!(
+                kept == file,
+                file.len() <= cpc_action_plan::format::packed::PACK_ABOVE
+            );
             assert_eq!(file_from_text(&kept).unwrap(), file);
         }
     }
@@ -503,7 +506,13 @@ mod stored {
         assert_eq!(share(StorageUsage::ALLOWANCE / 2), 50);
         assert_eq!(share(StorageUsage::ALLOWANCE), 100);
         assert_eq!(share(StorageUsage::ALLOWANCE * 2), 100);
-        assert!(!StorageUsage { used: StorageUsage::ALLOWANCE * 79 / 100 }.nearly_full());
-        assert!(StorageUsage { used: StorageUsage::ALLOWANCE * 80 / 100 }.nearly_full());
+        assert!(!StorageUsage {
+            used: StorageUsage::ALLOWANCE * 79 / 100
+        }
+        .nearly_full());
+        assert!(StorageUsage {
+            used: StorageUsage::ALLOWANCE * 80 / 100
+        }
+        .nearly_full());
     }
 }

@@ -7,6 +7,7 @@ pub mod breadcrumbs;
 pub mod charts;
 pub mod form;
 pub mod layout;
+pub mod pagination;
 pub mod recommendation_body;
 pub mod status_tag;
 pub mod summary_list;

@@ -51,12 +51,8 @@ pub fn header(text: &str) -> Option<&str> {
 
 /// The header and the body of a packed entry, or why it cannot be read.
 pub fn unpack(text: &str) -> Result<(&str, String), String> {
-    let rest = text
-        .strip_prefix(MARK)
-        .ok_or("it is not a packed entry")?;
-    let (header, data) = rest
-        .split_once('\n')
-        .ok_or("its header line has no end")?;
+    let rest = text.strip_prefix(MARK).ok_or("it is not a packed entry")?;
+    let (header, data) = rest.split_once('\n').ok_or("its header line has no end")?;
     let bytes = data
         .chars()
         .map(|c| u8::try_from(u32::from(c)))
@@ -64,8 +60,8 @@ pub fn unpack(text: &str) -> Result<(&str, String), String> {
         .map_err(|_| "its compressed data holds a character beyond Latin-1".to_string())?;
     let body = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, LARGEST_BODY)
         .map_err(|e| format!("its compressed data is damaged ({:?})", e.status))?;
-    let body = String::from_utf8(body)
-        .map_err(|_| "its compressed data is not UTF-8 text".to_string())?;
+    let body =
+        String::from_utf8(body).map_err(|_| "its compressed data is not UTF-8 text".to_string())?;
     Ok((header, body))
 }
 
@@ -79,7 +75,10 @@ mod tests {
         let packed = pack("{\"revision\":3}", &body);
         assert!(is_packed(&packed));
         assert_eq!(header(&packed), Some("{\"revision\":3}"));
-        assert!(packed.chars().skip(MARK.len()).all(|c| u32::from(c) <= 0xff));
+        assert!(packed
+            .chars()
+            .skip(MARK.len())
+            .all(|c| u32::from(c) <= 0xff));
         assert!(packed.chars().count() < body.len() / 5);
         assert_eq!(unpack(&packed).unwrap(), ("{\"revision\":3}", body));
     }
@@ -87,7 +86,9 @@ mod tests {
     #[test]
     fn damaged_entries_say_why() {
         assert!(unpack("{}").unwrap_err().contains("not a packed entry"));
-        assert!(unpack(&format!("{MARK}{{}}")).unwrap_err().contains("no end"));
+        assert!(unpack(&format!("{MARK}{{}}"))
+            .unwrap_err()
+            .contains("no end"));
         assert!(unpack(&format!("{MARK}{{}}\n\u{2019}"))
             .unwrap_err()
             .contains("beyond Latin-1"));

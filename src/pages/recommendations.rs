@@ -1,4 +1,6 @@
-//! `#/plan/<id>/recommendations`: every recommendation with its actions.
+//! `#/plan/<id>/recommendations?page=N`: every recommendation with its actions, twenty
+//! recommendations a page. Every real plan fits on one; a page of a far bigger plan still
+//! shows at once.
 
 use leptos::prelude::*;
 
@@ -6,17 +8,22 @@ use crate::app::navigate;
 use crate::app::use_state;
 use crate::components::breadcrumbs::{plan_trail, Breadcrumbs};
 use crate::components::form::first_reason;
+use crate::components::pagination::Pagination;
 use crate::components::recommendation_body::{Filing, RecommendationBody};
 use crate::components::title::set_title;
 use crate::domain::edit::{Edit, ListOp};
 use crate::domain::{Recommendation, Response};
 use crate::pages::edit_themes::NewItemInput;
 use crate::pages::not_found::{Missing, NotFoundPage};
+use crate::paging::Paging;
 use crate::random::new_id;
-use crate::route::Route;
+use crate::route::{Address, Query, Route};
+
+/// Recommendations to a page.
+const PER_PAGE: usize = 20;
 
 #[component]
-pub fn RecommendationsPage(plan_id: String) -> impl IntoView {
+pub fn RecommendationsPage(plan_id: String, query: Query) -> impl IntoView {
     let state = use_state();
     let add_to = plan_id.clone();
     let list = move || {
@@ -24,17 +31,40 @@ pub fn RecommendationsPage(plan_id: String) -> impl IntoView {
             let Some(plan) = plan else {
                 return view! { <NotFoundPage what=Missing::Plan(plan_id.clone()) /> }.into_any();
             };
-            set_title(&["Recommendations", &plan.title]);
+            let paging = Paging::new(plan.recommendations.len(), PER_PAGE, query.get("page"));
+            let page_title = if paging.is_paged() {
+                format!("Recommendations (page {} of {})", paging.page, paging.pages)
+            } else {
+                "Recommendations".to_string()
+            };
+            set_title(&[&page_title, &plan.title]);
             let crumbs = plan_trail(&plan.id, &plan.title);
             let actions = plan.actions().count();
+            let page_href = {
+                let id = plan.id.clone();
+                move |n: usize| {
+                    Address {
+                        route: Route::Recommendations { plan: id.clone() },
+                        query: Query::from_pairs(vec![("page".to_string(), n.to_string())]),
+                    }
+                    .href()
+                }
+            };
+            let shown = paging.range();
+            let showing = paging.is_paged().then(|| view! {
+                <p class="govuk-body" data-testid="page-range">
+                    {format!("Showing recommendations {} to {} of {}.", shown.start + 1, shown.end, paging.total)}
+                </p>
+            });
             view! {
                 <Breadcrumbs links=crumbs current="Recommendations".to_string() />
                 <span class="govuk-caption-l">{plan.title.clone()}</span>
-                <h1 class="govuk-heading-l">"Recommendations"</h1>
+                <h1 class="govuk-heading-l">{page_title}</h1>
                 <p class="govuk-body-l" data-testid="plan-size">
                     {format!("The peer team made {} recommendations. The council agreed {} actions.", plan.recommendations.len(), actions)}
                 </p>
-                {plan.recommendations.iter().map(|rec| {
+                {showing}
+                {plan.recommendations[shown.clone()].iter().map(|rec| {
                     let href = Route::Recommendation { plan: plan.id.clone(), recommendation: rec.id.clone() }.href();
                     let heading_id = format!("recommendation-{}", rec.id);
                     let labelled_by = heading_id.clone();
@@ -61,6 +91,7 @@ pub fn RecommendationsPage(plan_id: String) -> impl IntoView {
                         </section>
                     }
                 }).collect_view()}
+                <Pagination paging=paging href=page_href of="recommendations" />
             }
             .into_any()
         })

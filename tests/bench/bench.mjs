@@ -12,7 +12,8 @@ import { serve, launch, DIST, ROOT } from '../e2e/harness.mjs';
 import { generate } from './generate.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-// BENCH_ONLY=keystroke,dashboard measures only those (paint, import, dashboard, keystroke, print).
+// BENCH_ONLY=keystroke,dashboard measures only those (paint, import, dashboard,
+// recommendations, keystroke, print).
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const want = (measure) => !ONLY || ONLY.includes(measure);
 const out = process.argv[2] ?? join(ROOT, 'target', 'bench-results.json');
@@ -159,6 +160,15 @@ async function main() {
       return { ms: done - start };
     });
 
+    if (want('recommendations')) results.recommendations_l = await repeat('recommendations page of L (page 1 of 10)', async () => {
+      await page.evaluate((id) => { location.hash = `#/plan/${id}`; }, planId);
+      await page.getByTestId('plan-summary').waitFor();
+      const start = await page.evaluate(() => performance.now());
+      await page.evaluate((id) => { location.hash = `#/plan/${id}/recommendations`; }, planId);
+      const done = await page.evaluate(() => __when('section[data-recommendation-id]', 20));
+      return { ms: done - start };
+    });
+
     if (want('keystroke')) {
     await page.evaluate((id) => { location.hash = `#/plan/${id}/actions/r100-a10/edit`; }, planId);
     const text = page.getByLabel('What the council will do');
@@ -216,6 +226,7 @@ async function main() {
     ...row(results.import_m, 'Import M: preview / plan shown', `${results.import_m?.to_preview_ms.toFixed(0)} / ${results.import_m?.to_plan_ms.toFixed(0)} ms`, '', ''),
     ...row(results.import_l, 'Import L: preview / plan shown', `${results.import_l?.to_preview_ms.toFixed(0)} / ${results.import_l?.to_plan_ms.toFixed(0)} ms`, '≤ 1000 / 1500 ms', budget(results.import_l?.to_preview_ms <= 1000 && results.import_l?.to_plan_ms <= 1500)),
     ...row(results.dashboard_l, 'Dashboard of L', `${results.dashboard_l?.ms.toFixed(0)} ms`, '≤ 300 ms', budget(results.dashboard_l?.ms <= 300)),
+    ...row(results.recommendations_l, 'Recommendations page of L (20 of 200)', `${results.recommendations_l?.ms.toFixed(0)} ms`, '', ''),
     ...row(results.keystroke_l, 'Keystroke on L: shown', `${results.keystroke_l?.shown_ms.toFixed(0)} ms`, '≤ 50 ms', budget(results.keystroke_l?.shown_ms <= 50)),
     ...row(results.keystroke_l, 'Keystroke on L: saved (after the 400 ms pause)', `${results.keystroke_l?.saved_ms.toFixed(0)} ms: ${results.keystroke_l?.result}`, 'L must save', budget(results.save_l?.fits)),
     ...row(results.save_l, '  L as stored (characters)', `${results.save_l?.stored_utf16_units} of ${results.save_l?.chromium_limit_utf16_units}`, '', ''),

@@ -121,3 +121,39 @@ test('the officer is warned when storage is nearly full, and the warning goes wh
     assert.deepEqual(errors, []);
   });
 });
+
+test('a plan with many recommendations shows them twenty a page, each page with its own address', async () => {
+  await withPage(browser, at('/plan/havering-cpc-2019/recommendations'), async ({ page, errors }) => {
+    await ready(page);
+    assert.equal(await page.locator('section[data-recommendation-id]').count(), 13);
+    assert.equal(await page.getByRole('navigation', { name: 'Pages of recommendations' }).count(), 0, 'a real plan fits on one page');
+
+    await importBig(page);
+    await page.getByTestId('plan-summary').waitFor();
+    await page.goto(at(`/plan/${BIG_ID}/recommendations`));
+    await ready(page);
+    const sections = page.locator('section[data-recommendation-id]');
+    assert.equal(await sections.count(), 20);
+    assert.equal(await page.getByTestId('page-range').innerText(), 'Showing recommendations 1 to 20 of 50.');
+    const pages = page.getByRole('navigation', { name: 'Pages of recommendations' });
+    assert.equal(await pages.getByRole('link', { name: 'Page 1' }).getAttribute('aria-current'), 'page');
+    assert.deepEqual(await axeViolations(page), []);
+
+    await pages.getByRole('link', { name: 'Next page' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Recommendations (page 2 of 3)' }).waitFor();
+    assert.match(page.url(), /\/recommendations\?page=2$/);
+    assert.equal(await sections.first().getAttribute('data-recommendation-id'), 'r21');
+    assert.equal(await page.getByTestId('page-range').innerText(), 'Showing recommendations 21 to 40 of 50.');
+
+    await pages.getByRole('link', { name: 'Page 3' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Recommendations (page 3 of 3)' }).waitFor();
+    assert.equal(await sections.count(), 10);
+    assert.equal(await pages.getByRole('link', { name: 'Next page' }).count(), 0);
+    // The address is the page: a reload, or a page past the end, shows a real page.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Recommendations (page 3 of 3)' }).waitFor();
+    await page.goto(at(`/plan/${BIG_ID}/recommendations?page=40`));
+    await page.getByRole('heading', { level: 1, name: 'Recommendations (page 3 of 3)' }).waitFor();
+    assert.deepEqual(errors, []);
+  });
+});
