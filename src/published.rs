@@ -16,15 +16,17 @@ pub struct Published {
     pub settings: SiteSettings,
 }
 
-/// The text of a file beside `index.html`; `None` when it is not there.
-async fn fetch_text(name: &str) -> Option<String> {
+/// Asks for a file beside `index.html`; the answer is read by [`text_of`].
+fn request(name: &str) -> Option<JsFuture> {
     let window = web_sys::window()?;
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoCache);
-    let response = JsFuture::from(window.fetch_with_str_and_init(name, &init))
-        .await
-        .ok()?;
-    let response: web_sys::Response = response.dyn_into().ok()?;
+    Some(JsFuture::from(window.fetch_with_str_and_init(name, &init)))
+}
+
+/// The text of a requested file; `None` when it is not there.
+async fn text_of(request: Option<JsFuture>) -> Option<String> {
+    let response: web_sys::Response = request?.await.ok()?.dyn_into().ok()?;
     if !response.ok() {
         return None;
     }
@@ -36,8 +38,11 @@ async fn fetch_text(name: &str) -> Option<String> {
 
 /// Looks for a published plan. `None` means this is the ordinary app.
 pub async fn detect() -> Option<Published> {
-    let plan = fetch_text("plan.json").await;
-    let settings = fetch_text("site.json").await;
+    // Both requests are sent before either answer is awaited: the app waits for one
+    // round trip, not two.
+    let (plan, settings) = (request("plan.json"), request("site.json"));
+    let plan = text_of(plan).await;
+    let settings = text_of(settings).await;
     if plan.is_none() && settings.is_none() {
         return None;
     }
