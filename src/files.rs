@@ -12,8 +12,8 @@ pub const MAX_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
 pub async fn read(file: &web_sys::File) -> Result<Vec<u8>, String> {
     if file.size() > MAX_BYTES {
         return Err(format!(
-            "is {:.0} MB: a plan file is never larger than 50 MB, so it was not read",
-            file.size() / (1024.0 * 1024.0)
+            "is {} MB: a plan file is never larger than 50 MB, so it was not read",
+            (file.size() / (1024.0 * 1024.0)).round() as u64
         ));
     }
     let buffer = JsFuture::from(file.array_buffer())

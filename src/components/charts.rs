@@ -80,15 +80,17 @@ pub fn StatusBar(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let mut x = 0.0;
+    // Each edge is placed from the running total, so the segments meet exactly and end
+    // at 1000 whatever the rounding.
+    let edge = |count: usize| (1000 * count + total.max(1) / 2) / total.max(1);
+    let mut counted = 0;
     let segments: Vec<_> = counts
         .iter()
         .filter(|(_, n)| *n > 0)
         .map(|(status, n)| {
-            let width = 1000.0 * n as f64 / total.max(1) as f64;
-            let segment = (status, x, width, n);
-            x += width;
-            segment
+            let x = edge(counted);
+            counted += n;
+            (status, x, edge(counted) - x, n)
         })
         .collect();
     let title_id = format!("{chart}-title");
@@ -101,7 +103,7 @@ pub fn StatusBar(
             {patterns(&chart_id)}
             <rect x="0" y="0" width="1000" height=height fill="#f3f2f1" stroke="#0b0c0c" stroke-width="1" vector-effect="non-scaling-stroke"></rect>
             {segments.into_iter().map(|(status, x, width, n)| view! {
-                <rect x=format!("{x:.2}") y="0" width=format!("{width:.2}") height=height fill=fill(status, &chart_id)
+                <rect x=x y="0" width=width height=height fill=fill(status, &chart_id)
                     stroke="#0b0c0c" stroke-width="1" vector-effect="non-scaling-stroke">
                     <title>{format!("{}: {n}", status.label())}</title>
                 </rect>
@@ -117,16 +119,18 @@ pub fn MonthChart(
     series: Vec<MonthEnd>,
     statuses: Vec<Status>,
 ) -> impl IntoView {
-    let width = 1000.0;
-    let height = 260.0;
-    let axis = 40.0;
+    // Whole units of a 1000-wide drawing: fine enough to see, and written without
+    // decimals.
+    let width = 1000_i64;
+    let height = 260_i64;
+    let axis = 40_i64;
     let total = series
         .iter()
         .map(|m| m.counts.total())
         .max()
         .unwrap_or(0)
         .max(1);
-    let column = (width - axis) / series.len().max(1) as f64;
+    let column = (width - axis) as f64 / series.len().max(1) as f64;
     let first = series
         .first()
         .map(|m| format_long(m.date))
@@ -150,16 +154,21 @@ pub fn MonthChart(
         .iter()
         .enumerate()
         .flat_map(|(i, m)| {
-            let mut y = height;
-            let x = axis + i as f64 * column;
+            let left = (axis as f64 + (i as f64 + 0.1) * column).round() as i64;
+            let bar = ((column * 0.8).round() as i64).max(1);
+            let top = |count: usize| {
+                height - ((height - 10) as f64 * count as f64 / total as f64).round() as i64
+            };
+            let mut counted = 0;
             statuses
                 .iter()
                 .filter_map(|s| {
                     let n = m.counts.get(*s);
                     (n > 0).then(|| {
-                        let h = (height - 10.0) * n as f64 / total as f64;
-                        y -= h;
-                        (*s, x, y, h, n, m.date)
+                        let bottom = top(counted);
+                        counted += n;
+                        let y = top(counted);
+                        (*s, left, bar, y, bottom - y, n, m.date)
                     })
                 })
                 .collect::<Vec<_>>()
@@ -167,18 +176,18 @@ pub fn MonthChart(
         .collect();
     let title = format!("Actions by status at the end of each month, {first} to {last}. At the end: {latest}. The table below has every figure.");
     view! {
-        <svg class="app-month-chart" viewBox=format!("0 0 {width} {}", height + 24.0) width="100%" role="img"
+        <svg class="app-month-chart" viewBox=format!("0 0 {width} {}", height + 24) width="100%" role="img"
             aria-labelledby=format!("{chart}-title") focusable="false">
             <title id=format!("{chart}-title")>{title}</title>
             {patterns(chart)}
             <line x1=axis y1="10" x2=axis y2=height stroke="#0b0c0c" stroke-width="1"></line>
             <line x1=axis y1=height x2=width y2=height stroke="#0b0c0c" stroke-width="1"></line>
-            <text x={axis - 6.0} y="18" text-anchor="end" class="app-chart-text">{total}</text>
-            <text x={axis - 6.0} y=height text-anchor="end" class="app-chart-text">"0"</text>
-            <text x=axis y={height + 20.0} class="app-chart-text">{first}</text>
-            <text x=width y={height + 20.0} text-anchor="end" class="app-chart-text">{last}</text>
-            {columns.into_iter().map(|(status, x, y, h, n, date)| view! {
-                <rect x=format!("{:.2}", x + column * 0.1) y=format!("{y:.2}") width=format!("{:.2}", column * 0.8) height=format!("{h:.2}")
+            <text x={axis - 6} y="18" text-anchor="end" class="app-chart-text">{total}</text>
+            <text x={axis - 6} y=height text-anchor="end" class="app-chart-text">"0"</text>
+            <text x=axis y={height + 20} class="app-chart-text">{first}</text>
+            <text x=width y={height + 20} text-anchor="end" class="app-chart-text">{last}</text>
+            {columns.into_iter().map(|(status, x, bar, y, h, n, date)| view! {
+                <rect x=x y=y width=bar height=h
                     fill=fill(status, chart) stroke="#0b0c0c" stroke-width="0.5">
                     <title>{format!("{}: {}: {n}", format_long(date), status.label())}</title>
                 </rect>
@@ -199,20 +208,20 @@ pub fn Timeline(
     };
     let last = items.iter().map(|i| i.0).max().unwrap_or(first).max(as_at);
     let span = (last - first).num_days().max(1) as f64;
-    let x = move |d: NaiveDate| 20.0 + 960.0 * (d - first).num_days() as f64 / span;
-    let height = 70.0 + 22.0 * items.len() as f64;
+    let x = move |d: NaiveDate| 20 + (960.0 * (d - first).num_days() as f64 / span).round() as i64;
+    let height = 70 + 22 * items.len() as i64;
     view! {
         <svg class="app-timeline" viewBox=format!("0 0 1000 {height}") width="100%" role="img"
             aria-labelledby=format!("{chart}-title") focusable="false">
             <title id=format!("{chart}-title")>{format!("Timeline from {} to {}, with {} marked. The table below lists every date.", format_long(first), format_long(last), format_long(as_at))}</title>
             <line x1="20" y1="30" x2="980" y2="30" stroke="#0b0c0c" stroke-width="2"></line>
             <line x1=x(as_at) y1="10" x2=x(as_at) y2=height stroke="#0b0c0c" stroke-width="2" stroke-dasharray="6 4"></line>
-            <text x=x(as_at) y="12" text-anchor={ if x(as_at) < 150.0 { "start" } else if x(as_at) > 850.0 { "end" } else { "middle" } }
+            <text x=x(as_at) y="12" text-anchor={ if x(as_at) < 150 { "start" } else if x(as_at) > 850 { "end" } else { "middle" } }
                 class="app-chart-text">{format!("As at {}", format_long(as_at))}</text>
             {items.into_iter().enumerate().map(|(i, (date, label, state))| {
-                let y = 60.0 + 22.0 * i as f64;
-                let anchor = if x(date) > 600.0 { "end" } else { "start" };
-                let text_x = if anchor == "end" { x(date) - 10.0 } else { x(date) + 10.0 };
+                let y = 60 + 22 * i as i64;
+                let anchor = if x(date) > 600 { "end" } else { "start" };
+                let text_x = if anchor == "end" { x(date) - 10 } else { x(date) + 10 };
                 let (fill_colour, shape) = match state {
                     "Done" => ("#1d70b8", "done"),
                     "Missed" => ("#ca3535", "missed"),
@@ -222,7 +231,7 @@ pub fn Timeline(
                     <g class=format!("app-timeline__{shape}")>
                         <line x1=x(date) y1="30" x2=x(date) y2=y stroke="#505a5f" stroke-width="1"></line>
                         <circle cx=x(date) cy="30" r="7" fill=fill_colour stroke="#0b0c0c" stroke-width="2"></circle>
-                        <text x=text_x y={y + 4.0} text-anchor=anchor class="app-chart-text">{format!("{label}: {} ({state})", format_long(date))}</text>
+                        <text x=text_x y={y + 4} text-anchor=anchor class="app-chart-text">{format!("{label}: {} ({state})", format_long(date))}</text>
                     </g>
                 }
             }).collect_view()}

@@ -15,7 +15,14 @@ pub fn parse_iso(text: &str) -> Option<NaiveDate> {
     if !shape_ok {
         return None;
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().ok();
+    let year = i32::try_from(number(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
+}
+
+/// A date as `YYYY-MM-DD`, as files and addresses write it.
+pub fn iso(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 /// The last day of a month; `None` only for a year chrono cannot hold.
@@ -96,10 +103,23 @@ mod tests {
             ("2019-09-04T00:00", None),
             ("", None),
             ("２019-09-04", None),
+            ("2019-13-01", None),
+            ("2019-00-10", None),
+            ("2019-01-32", None),
+            ("0000-01-01", Some(d(0, 1, 1))),
         ];
         for (text, want) in cases {
             assert_eq!(parse_iso(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn iso_writes_what_parse_iso_reads() {
+        for date in [d(2019, 9, 4), d(2020, 2, 29), d(2024, 12, 31), d(999, 1, 2)] {
+            assert_eq!(parse_iso(&iso(date)), Some(date));
+        }
+        assert_eq!(iso(d(2019, 9, 4)), "2019-09-04");
+        assert_eq!(iso(d(999, 1, 2)), "0999-01-02");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! What the committee reports hold, row by row: the action plan annex, the progress report
 //! and the exceptions report. The pages only lay these out.
 
+use crate::domain::dates::iso;
 use chrono::NaiveDate;
 
 use super::filter::Filter;
@@ -52,13 +53,13 @@ impl ReportOptions {
     pub fn pairs(&self) -> Vec<(String, String)> {
         let mut pairs = Vec::new();
         if let Some(d) = self.as_at {
-            pairs.push(("as_at".to_string(), d.format("%Y-%m-%d").to_string()));
+            pairs.push(("as_at".to_string(), iso(d)));
         }
         if !self.committee.is_empty() {
             pairs.push(("committee".to_string(), self.committee.clone()));
         }
         if let Some(d) = self.meeting {
-            pairs.push(("meeting".to_string(), d.format("%Y-%m-%d").to_string()));
+            pairs.push(("meeting".to_string(), iso(d)));
         }
         if !self.include_completed {
             pairs.push(("completed".to_string(), "no".to_string()));

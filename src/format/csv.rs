@@ -1,5 +1,6 @@
 //! The plan as a spreadsheet: one row per action, as CSV that Excel opens correctly.
 
+use crate::domain::dates::iso;
 use chrono::NaiveDate;
 
 use crate::domain::figures::days_overdue;
@@ -34,17 +35,12 @@ pub fn to_csv(plan: &Plan, as_at: NaiveDate) -> String {
                 rec.title.clone(),
                 action.text.clone(),
                 action.timescale.clone(),
-                action
-                    .due
-                    .map(|d| d.format("%Y-%m-%d").to_string())
-                    .unwrap_or_default(),
+                action.due.map(iso).unwrap_or_default(),
                 action.leads.join("; "),
                 action.status.label().to_string(),
                 if overdue.is_some() { "Yes" } else { "No" }.to_string(),
                 overdue.map(|d| d.to_string()).unwrap_or_default(),
-                latest
-                    .map(|u| u.date.format("%Y-%m-%d").to_string())
-                    .unwrap_or_default(),
+                latest.map(|u| iso(u.date)).unwrap_or_default(),
                 latest.map(|u| u.note.clone()).unwrap_or_default(),
             ]
             .into_iter(),

@@ -1,5 +1,6 @@
 //! Writes a plan as a plan-format-v1 file.
 
+use crate::domain::dates::iso;
 use serde::Serialize;
 
 use super::{FORMAT, VERSION};
@@ -47,6 +48,6 @@ pub fn file_name(plan: &Plan, date: chrono::NaiveDate) -> String {
         .into_iter()
         .filter(|p| !p.is_empty())
         .collect();
-    parts.push(date.format("%Y-%m-%d").to_string());
+    parts.push(iso(date));
     format!("{}.plan.json", parts.join("-"))
 }

@@ -9,7 +9,7 @@ use crate::components::breadcrumbs::{plan_trail, Breadcrumbs};
 use crate::components::charts::{Legend, MonthChart, StatusBar, Timeline};
 use crate::components::status_tag::StatusTag;
 use crate::components::title::set_title;
-use crate::domain::dates::{format_long, parse_iso};
+use crate::domain::dates::{format_long, iso, parse_iso};
 use crate::domain::figures::StatusCounts;
 use crate::domain::filter::Filter;
 use crate::domain::progress::{
@@ -107,7 +107,7 @@ fn DashboardView(plan_id: String, as_at: NaiveDate, filter: Filter) -> impl Into
         let id = plan_id.clone();
         move |lead: &str| {
             let pairs = vec![
-                ("as_at".to_string(), as_at.format("%Y-%m-%d").to_string()),
+                ("as_at".to_string(), iso(as_at)),
                 ("lead".to_string(), lead.to_string()),
             ];
             Address {
@@ -432,7 +432,7 @@ fn FilterForm(
     filter: Filter,
     options: FilterOptions,
 ) -> impl IntoView {
-    let date = RwSignal::new(as_at.format("%Y-%m-%d").to_string());
+    let date = RwSignal::new(iso(as_at));
     let statuses = RwSignal::new(filter.statuses.clone());
     let theme = RwSignal::new(filter.themes.first().cloned().unwrap_or_default());
     let group = RwSignal::new(filter.groups.first().cloned().unwrap_or_default());
@@ -465,7 +465,7 @@ fn FilterForm(
                 overdue: overdue.get_untracked(),
                 text: text.get_untracked(),
             };
-            let mut pairs = vec![("as_at".to_string(), day.format("%Y-%m-%d").to_string())];
+            let mut pairs = vec![("as_at".to_string(), iso(day))];
             pairs.extend(chosen.pairs());
             navigate_to(&Address {
                 route: Route::Dashboard {
@@ -477,10 +477,7 @@ fn FilterForm(
     };
     let clear = Address {
         route: Route::Dashboard { plan: plan_id },
-        query: Query::from_pairs(vec![(
-            "as_at".to_string(),
-            as_at.format("%Y-%m-%d").to_string(),
-        )]),
+        query: Query::from_pairs(vec![("as_at".to_string(), iso(as_at))]),
     }
     .href();
     let select = |id: &'static str,

@@ -9,7 +9,7 @@ use crate::components::form::{
     first_reason, focus_field, DateField, ErrorSummary, FormErrors, SelectField, TextField,
 };
 use crate::components::title::set_title;
-use crate::domain::dates::format_long;
+use crate::domain::dates::{format_long, iso};
 use crate::domain::edit::{Edit, ListOp};
 use crate::domain::timescale::{suggest, StatusHint};
 use crate::domain::validate::is_web_address;
@@ -517,7 +517,7 @@ fn AddLink(plan_id: String, action_id: String) -> impl IntoView {
 fn AddUpdate(plan_id: String, action_id: String) -> impl IntoView {
     let state = use_state();
     let library = state.library;
-    let date = RwSignal::new(state.today.format("%Y-%m-%d").to_string());
+    let date = RwSignal::new(iso(state.today));
     let status = RwSignal::new(
         library
             .plan_now(&plan_id)

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::app::use_state;
 use crate::components::form::{first_reason, Change};
-use crate::domain::dates::parse_iso;
+use crate::domain::dates::{iso, parse_iso};
 use crate::domain::edit::Edit;
 use crate::domain::Plan;
 
@@ -87,6 +87,5 @@ pub fn required(text: String, message: &str) -> Result<String, String> {
 
 /// A date as a date field shows it.
 pub fn date_text(date: Option<NaiveDate>) -> String {
-    date.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    date.map(iso).unwrap_or_default()
 }

@@ -9,7 +9,7 @@ use crate::components::breadcrumbs::{plan_trail, Breadcrumbs};
 use crate::components::charts::{Legend, StatusBar};
 use crate::components::status_tag::{OverdueTag, StatusTag};
 use crate::components::title::set_title;
-use crate::domain::dates::{format_long, parse_iso};
+use crate::domain::dates::{format_long, iso, parse_iso};
 use crate::domain::progress::{dashboard, percent, timeline};
 use crate::domain::reports::{
     annex_rows, covered, exception_sections, progress_sections, ReportOptions, ReportSection,
@@ -86,14 +86,9 @@ fn OptionsForm(
     options: ReportOptions,
     as_at: NaiveDate,
 ) -> impl IntoView {
-    let date = RwSignal::new(as_at.format("%Y-%m-%d").to_string());
+    let date = RwSignal::new(iso(as_at));
     let committee = RwSignal::new(options.committee.clone());
-    let meeting = RwSignal::new(
-        options
-            .meeting
-            .map(|m| m.format("%Y-%m-%d").to_string())
-            .unwrap_or_default(),
-    );
+    let meeting = RwSignal::new(options.meeting.map(iso).unwrap_or_default());
     let completed = RwSignal::new(options.include_completed);
     let theme = RwSignal::new(options.filter.themes.first().cloned().unwrap_or_default());
     let group = RwSignal::new(options.filter.groups.first().cloned().unwrap_or_default());
