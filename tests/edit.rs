@@ -12,6 +12,7 @@ use cpc_action_plan::domain::{
 };
 use cpc_action_plan::format::{export, import};
 use cpc_action_plan::EXAMPLE_PLAN;
+use std::sync::Arc;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -313,7 +314,7 @@ fn actions_are_added_changed_moved_and_removed() {
     );
     assert_eq!(added.recommendation("r2").unwrap().actions.len(), 4);
 
-    let mut changed = added.recommendation("r2").unwrap().actions[3].clone();
+    let mut changed = (*added.recommendation("r2").unwrap().actions[3]).clone();
     changed.timescale = "Q3 2019/20".into();
     changed.due = Some(d(2019, 12, 31));
     changed.leads = vec!["AD Economic Development".into()];
@@ -713,19 +714,21 @@ fn validate_and_import_report_the_same_rules_in_the_same_words() {
             "plan.recommendations[2].group",
         ),
         (
-            |p| p.recommendations[3].actions[0].id = "r1-a1".into(),
+            |p| Arc::make_mut(&mut p.recommendations[3].actions[0]).id = "r1-a1".into(),
             "plan.recommendations[3].actions[0].id",
         ),
         (
-            |p| p.recommendations[3].actions[0].text = String::new(),
+            |p| Arc::make_mut(&mut p.recommendations[3].actions[0]).text = String::new(),
             "plan.recommendations[3].actions[0].text",
         ),
         (
             |p| {
-                p.recommendations[3].actions[0].links.push(Link {
-                    title: String::new(),
-                    url: "ftp://x".into(),
-                })
+                Arc::make_mut(&mut p.recommendations[3].actions[0])
+                    .links
+                    .push(Link {
+                        title: String::new(),
+                        url: "ftp://x".into(),
+                    })
             },
             "plan.recommendations[3].actions[0].links[0].url",
         ),
@@ -747,4 +750,54 @@ fn validate_and_import_report_the_same_rules_in_the_same_words() {
         let from_import = import(&export(&plan, None)).expect_err(path);
         assert_eq!(from_import, from_validate, "{path}");
     }
+}
+
+/// Undo keeps every step, so a step must not copy the whole plan: the actions an edit does
+/// not touch stay shared with the plan before it.
+#[test]
+fn an_edit_copies_only_the_action_it_changes() {
+    let plan = havering();
+    let mut changed = (*plan.recommendation("r5").unwrap().actions[0]).clone();
+    changed.text = "Launch the staff recognition scheme".into();
+    let next = ok(
+        &plan,
+        Edit::Action {
+            recommendation: "r5".into(),
+            op: ListOp::Replace(0, changed),
+        },
+    );
+    let mut shared = 0;
+    for (before, after) in plan.recommendations.iter().zip(&next.recommendations) {
+        for (a, b) in before.actions.iter().zip(&after.actions) {
+            if a.id == "r5-a1" {
+                assert!(!Arc::ptr_eq(a, b));
+                assert_eq!(b.text, "Launch the staff recognition scheme");
+            } else {
+                assert!(Arc::ptr_eq(a, b), "{} was copied", a.id);
+                shared += 1;
+            }
+        }
+    }
+    assert_eq!(shared, 31);
+    // A progress update copies only its own action too.
+    let updated = ok(
+        &next,
+        Edit::Update {
+            action: "r2-a1".into(),
+            op: ListOp::Add(Update {
+                id: "u-1".into(),
+                date: d(2019, 10, 1),
+                status: Status::OnTrack,
+                note: "Started".into(),
+                author: String::new(),
+            }),
+        },
+    );
+    let copied = next
+        .actions()
+        .zip(updated.actions())
+        .filter(|((_, a), (_, b))| !std::ptr::eq(*a, *b))
+        .map(|((_, a), _)| a.id.as_str())
+        .collect::<Vec<_>>();
+    assert_eq!(copied, ["r2-a1"]);
 }

@@ -8,6 +8,7 @@ use cpc_action_plan::domain::progress::by_lead;
 use cpc_action_plan::domain::{Action, Plan, Status};
 use cpc_action_plan::format::import;
 use cpc_action_plan::EXAMPLE_PLAN;
+use std::sync::Arc;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -108,7 +109,10 @@ fn leads_count_shared_actions_for_each_and_once_per_action() {
             &["ad policy", "AD Policy ", "AD Policy"],
         ),
         action(Status::Ongoing, None, &["CLT", ""]),
-    ];
+    ]
+    .into_iter()
+    .map(Arc::new)
+    .collect();
     let loads = by_lead(&plan, d(2020, 6, 1));
     let got: Vec<(&str, usize, usize, usize)> = loads
         .iter()
@@ -196,7 +200,10 @@ fn the_plans_leads_are_listed_once_each_in_alphabetical_order() {
         action(Status::Completed, None, &["clt", " AD Policy", "Zeta"]),
         action(Status::Completed, None, &["CLT", "", "ad policy"]),
         action(Status::Completed, None, &["clt", "AD Policy"]),
-    ];
+    ]
+    .into_iter()
+    .map(Arc::new)
+    .collect();
     assert_eq!(
         plan.leads(),
         ["AD Policy", "ad policy", "CLT", "clt", "Zeta"]

@@ -10,6 +10,7 @@ use cpc_action_plan::domain::progress::{
 use cpc_action_plan::domain::{Action, Plan, Response, Status, ThemeKind, Update};
 use cpc_action_plan::format::import;
 use cpc_action_plan::EXAMPLE_PLAN;
+use std::sync::Arc;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -143,8 +144,8 @@ fn the_summary_reads_as_plain_english() {
     );
     let mut plan = havering();
     plan.recommendations.truncate(1);
-    plan.recommendations[0].actions[6].status = Status::AtRisk;
-    plan.recommendations[0].actions[0].status = Status::Cancelled;
+    Arc::make_mut(&mut plan.recommendations[0].actions[6]).status = Status::AtRisk;
+    Arc::make_mut(&mut plan.recommendations[0].actions[0]).status = Status::Cancelled;
     plan.recommendations[0].actions.truncate(7);
     assert_eq!(
         dashboard(&plan, d(2019, 9, 4)).summary(),
@@ -252,7 +253,7 @@ fn month_end_series_follows_the_updates() {
         .all(|m| m.counts.get(Status::NotStarted) == 18 && m.counts.total() == 32));
 
     // One action goes on track in January 2020 and is completed in March: leap-year February.
-    let action = &mut plan.recommendations[4].actions[0];
+    let action = Arc::make_mut(&mut plan.recommendations[4].actions[0]);
     action.updates = with_updates(
         Status::Completed,
         None,

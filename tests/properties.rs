@@ -2,6 +2,7 @@
 //! never panics whatever it is given.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use cpc_action_plan::domain::merge::{compare, merge};
@@ -118,7 +119,7 @@ fn recommendation(n: usize, themes: usize, groups: usize) -> impl Strategy<Value
                     },
                     themes: picked,
                     group: group.filter(|_| groups > 0).map(|g| format!("g-{g}")),
-                    actions,
+                    actions: actions.into_iter().map(Arc::new).collect(),
                 }
             },
         )

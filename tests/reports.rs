@@ -7,6 +7,7 @@ use cpc_action_plan::domain::reports::{
 use cpc_action_plan::domain::{Plan, Status, Update};
 use cpc_action_plan::format::import;
 use cpc_action_plan::EXAMPLE_PLAN;
+use std::sync::Arc;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -98,7 +99,7 @@ fn the_annex_spans_each_recommendation_over_its_actions() {
     let mut all_done = plan.clone();
     all_done.recommendations.truncate(1);
     for a in &mut all_done.recommendations[0].actions {
-        a.status = Status::Completed;
+        Arc::make_mut(a).status = Status::Completed;
     }
     let rows = annex_rows(
         &all_done,
@@ -132,7 +133,7 @@ fn a_theme_or_group_narrows_the_report_to_its_recommendations() {
 #[test]
 fn the_progress_report_gives_each_action_its_latest_update_as_at_the_date() {
     let mut plan = havering();
-    let action = &mut plan.recommendations[4].actions[0];
+    let action = Arc::make_mut(&mut plan.recommendations[4].actions[0]);
     action.updates = vec![
         Update {
             id: "u1".into(),
@@ -170,8 +171,8 @@ fn the_progress_report_gives_each_action_its_latest_update_as_at_the_date() {
 #[test]
 fn exceptions_are_the_overdue_at_risk_and_off_track_actions() {
     let mut plan = havering();
-    plan.recommendations[0].actions[6].status = Status::OffTrack; // due July 2020
-    plan.recommendations[10].actions[0].status = Status::AtRisk; // ongoing work slipping
+    Arc::make_mut(&mut plan.recommendations[0].actions[6]).status = Status::OffTrack; // due July 2020
+    Arc::make_mut(&mut plan.recommendations[10].actions[0]).status = Status::AtRisk; // ongoing work slipping
     let sections = exception_sections(&plan, &ReportOptions::from_pairs([]), d(2019, 9, 4));
     let listed: Vec<(String, String, Status, Option<i64>)> = sections
         .iter()

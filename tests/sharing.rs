@@ -1,6 +1,7 @@
 //! Sharing plans: merging a returned copy, and the spreadsheet download.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use cpc_action_plan::domain::merge::{compare, merge, Change, Field, Side};
@@ -22,6 +23,7 @@ fn action_mut<'a>(plan: &'a mut Plan, id: &str) -> &'a mut cpc_action_plan::doma
         .iter_mut()
         .flat_map(|r| r.actions.iter_mut())
         .find(|a| a.id == id)
+        .map(Arc::make_mut)
         .unwrap()
 }
 
@@ -49,7 +51,20 @@ fn a_plan_compared_with_itself_has_no_differences_and_merges_to_itself() {
     let comparison = compare(Some(&plan), &plan, &plan);
     assert!(comparison.differences.is_empty());
     assert_eq!(comparison.updates_added, 0);
-    assert_eq!(merge(&plan, &plan, &HashSet::new()), plan);
+    let merged = merge(&plan, &plan, &HashSet::new());
+    assert_eq!(merged, plan);
+    // Nothing changed, so nothing was copied: every action is still this browser's own.
+    let shared = plan
+        .recommendations
+        .iter()
+        .zip(&merged.recommendations)
+        .all(|(a, b)| {
+            a.actions
+                .iter()
+                .zip(&b.actions)
+                .all(|(x, y)| Arc::ptr_eq(x, y))
+        });
+    assert!(shared);
 }
 
 #[test]
@@ -66,7 +81,7 @@ fn a_lead_officers_returned_copy_is_merged() {
     let mut new_action = base.action("r5-a1").unwrap().1.clone();
     new_action.id = "a-new".into();
     new_action.text = "Brief all councillors on the new scheme".into();
-    theirs.recommendations[4].actions.push(new_action);
+    theirs.recommendations[4].actions.push(Arc::new(new_action));
     // Meanwhile the officer changed r5-a2's due date here.
     let mut ours = base.clone();
     action_mut(&mut ours, "r5-a2").due = Some(d(2020, 1, 31));
@@ -265,7 +280,7 @@ fn recommendations_only_in_the_returned_copy_are_named_not_merged() {
     extra.id = "r-extra".into();
     extra.number = "14".into();
     for (i, a) in extra.actions.iter_mut().enumerate() {
-        a.id = format!("extra-{i}");
+        Arc::make_mut(a).id = format!("extra-{i}");
     }
     theirs.recommendations.push(extra);
     let comparison = compare(Some(&base), &base, &theirs);

@@ -1,5 +1,7 @@
 //! The actions under one recommendation, as the council's published table lays them out.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -14,7 +16,7 @@ use crate::route::Route;
 pub fn ActionsTable(
     plan_id: String,
     caption: String,
-    actions: Vec<Action>,
+    actions: Vec<Arc<Action>>,
     today: NaiveDate,
 ) -> impl IntoView {
     if actions.is_empty() {
@@ -36,6 +38,7 @@ pub fn ActionsTable(
             <tbody class="govuk-table__body">
                 {actions
                     .into_iter()
+                    .map(Arc::unwrap_or_clone)
                     .map(|action| {
                         let href = Route::Action { plan: plan_id.clone(), action: action.id.clone() }.href();
                         let overdue = days_overdue(&action, today);

@@ -4,6 +4,8 @@
 //! format's rules, or the problems that stop it. So undo is exact (keep the old plan) and
 //! the app never holds a plan its own export would refuse.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use super::plan::{
@@ -24,6 +26,18 @@ pub enum ListOp<T> {
         from: usize,
         to: usize,
     },
+}
+
+impl<T> ListOp<T> {
+    /// The same change with the item made into another type.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> ListOp<U> {
+        match self {
+            ListOp::Add(item) => ListOp::Add(f(item)),
+            ListOp::Replace(i, item) => ListOp::Replace(i, f(item)),
+            ListOp::Remove(i) => ListOp::Remove(i),
+            ListOp::Move { from, to } => ListOp::Move { from, to },
+        }
+    }
 }
 
 /// The plan's own fields and its review, as the details form edits them together.
@@ -154,9 +168,10 @@ fn change(plan: &mut Plan, edit: Edit) -> Result<(), Problem> {
                 .iter_mut()
                 .find(|r| r.id == recommendation)
                 .ok_or_else(|| missing("recommendation", &recommendation))?;
-            list_op(&mut rec.actions, op, "action", |old, new| {
+            list_op(&mut rec.actions, op.map(Arc::new), "action", |old, new| {
+                let new = Arc::make_mut(new);
                 new.id = old.id.clone();
-                new.updates = std::mem::take(&mut old.updates);
+                new.updates = old.updates.clone();
             })?;
         }
         Edit::MoveAction { action, to } => {
@@ -181,6 +196,7 @@ fn change(plan: &mut Plan, edit: Edit) -> Result<(), Problem> {
                 .iter_mut()
                 .flat_map(|r| r.actions.iter_mut())
                 .find(|a| a.id == action)
+                .map(Arc::make_mut)
                 .ok_or_else(|| missing("action", &action))?;
             list_op(&mut target.updates, op, "progress update", |old, new| {
                 new.id = old.id.clone()

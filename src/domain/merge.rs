@@ -7,9 +7,10 @@
 //! merging the same file twice changes nothing the second time.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use super::dates::format_long;
-use super::plan::{Action, Plan, Recommendation};
+use super::plan::{Action, Plan, Recommendation, Update};
 
 /// Which copy changed something since they parted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -282,23 +283,30 @@ pub fn merge(ours: &Plan, theirs: &Plan, take: &HashSet<String>) -> Plan {
     for rec in &mut merged.recommendations {
         rec.actions
             .retain(|a| !take.contains(&format!("{}/only-ours", a.id)));
-        for action in &mut rec.actions {
-            let Some((_, theirs_action)) = their_actions.get(action.id.as_str()) else {
+        for shared in &mut rec.actions {
+            let Some((_, theirs_action)) = their_actions.get(shared.id.as_str()) else {
                 continue;
             };
-            for field in Field::ALL {
-                if take.contains(&format!("{}/{}", action.id, field.key())) {
-                    field.copy(theirs_action, action);
-                }
+            let fields: Vec<Field> = Field::ALL
+                .into_iter()
+                .filter(|field| take.contains(&format!("{}/{}", shared.id, field.key())))
+                .collect();
+            let known: HashSet<&str> = shared.updates.iter().map(|u| u.id.as_str()).collect();
+            let new_updates: Vec<Update> = theirs_action
+                .updates
+                .iter()
+                .filter(|u| !known.contains(u.id.as_str()))
+                .cloned()
+                .collect();
+            if fields.is_empty() && new_updates.is_empty() {
+                // Unchanged: stays shared with this browser's copy.
+                continue;
             }
-            let known: HashSet<String> = action.updates.iter().map(|u| u.id.clone()).collect();
-            action.updates.extend(
-                theirs_action
-                    .updates
-                    .iter()
-                    .filter(|u| !known.contains(&u.id))
-                    .cloned(),
-            );
+            let action = Arc::make_mut(shared);
+            for field in fields {
+                field.copy(theirs_action, action);
+            }
+            action.updates.extend(new_updates);
             action.updates.sort_by_key(|u| u.date);
         }
     }
@@ -311,7 +319,7 @@ pub fn merge(ours: &Plan, theirs: &Plan, take: &HashSet<String>) -> Plan {
             already,
             merged.recommendations.iter_mut().find(|r| r.id == rec.id),
         ) {
-            target.actions.push(theirs_action.clone());
+            target.actions.push(Arc::new(theirs_action.clone()));
         }
     }
     merged

@@ -3,6 +3,8 @@
 //! These types only serialise: reading a file goes through `format::import`, which checks
 //! every rule and reports each problem with its place, something `Deserialize` cannot do.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -181,7 +183,9 @@ pub struct Recommendation {
     #[serde(default)]
     pub group: Option<String>,
     #[serde(default)]
-    pub actions: Vec<Action>,
+    // Shared (not a doc comment, which would go into the schema): a changed plan copies
+    // only the actions that changed, so undo keeps every step of a big plan cheaply.
+    pub actions: Vec<Arc<Action>>,
 }
 
 /// Whether the council accepted the recommendation; `accepted` when a file does not say.
@@ -285,7 +289,7 @@ impl Plan {
     pub fn actions(&self) -> impl Iterator<Item = (&Recommendation, &Action)> {
         self.recommendations
             .iter()
-            .flat_map(|r| r.actions.iter().map(move |a| (r, a)))
+            .flat_map(|r| r.actions.iter().map(move |a| (r, a.as_ref())))
     }
 
     pub fn recommendation(&self, id: &str) -> Option<&Recommendation> {

@@ -107,6 +107,7 @@ pub fn annex_rows(plan: &Plan, options: &ReportOptions, as_at: NaiveDate) -> Vec
         let actions: Vec<&Action> = rec
             .actions
             .iter()
+            .map(AsRef::as_ref)
             .filter(|a| options.lists(a, as_at))
             .collect();
         let mut header = rec.clone();

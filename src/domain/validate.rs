@@ -5,21 +5,24 @@
 //! plan that its own export would refuse. The importer reports the same rules, with the
 //! same words, for files.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::plan::{Plan, Response};
 use super::problem::Problem;
 
 /// Every rule the plan breaks, in the order they appear in the file.
+///
+/// Paths are written only for problems: a plan of 40,000 updates is checked on every
+/// keystroke, and formatting a path for each part would cost more than the checks.
 pub fn validate(plan: &Plan) -> Vec<Problem> {
     let mut check = Check::default();
-    check.required("plan.id", &plan.id, "every plan needs an id");
+    check.required(&plan.id, || "plan.id".into(), "every plan needs an id");
     check.required(
-        "plan.council",
         &plan.council,
+        || "plan.council".into(),
         "a plan needs the council's name",
     );
-    check.required("plan.title", &plan.title, "a plan needs a title");
+    check.required(&plan.title, || "plan.title".into(), "a plan needs a title");
     if let (Some(from), Some(to)) = (plan.review.onsite_from, plan.review.onsite_to) {
         if to < from {
             check.problem(
@@ -30,54 +33,58 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     }
     for (i, member) in plan.review.peer_team.iter().enumerate() {
         check.required(
-            &format!("plan.review.peer_team[{i}].name"),
             &member.name,
+            || format!("plan.review.peer_team[{i}].name"),
             "each member of the peer team needs a name",
         );
     }
 
-    let mut themes = Unique::new("theme");
+    let mut themes = Unique::new("theme", |[i, ..]| format!("plan.themes[{i}]"));
     for (i, theme) in plan.themes.iter().enumerate() {
-        let path = format!("plan.themes[{i}]");
-        themes.claim(&mut check, &path, &theme.id);
+        themes.claim(&mut check, &theme.id, [i, 0, 0]);
         check.required(
-            &format!("{path}.title"),
             &theme.title,
+            || format!("plan.themes[{i}].title"),
             "every theme needs a title",
         );
     }
-    let mut groups = Unique::new("group");
+    let mut groups = Unique::new("group", |[i, ..]| format!("plan.groups[{i}]"));
     for (i, group) in plan.groups.iter().enumerate() {
-        let path = format!("plan.groups[{i}]");
-        groups.claim(&mut check, &path, &group.id);
+        groups.claim(&mut check, &group.id, [i, 0, 0]);
         check.required(
-            &format!("{path}.name"),
             &group.name,
+            || format!("plan.groups[{i}].name"),
             "every group needs a name",
         );
     }
-    let theme_ids: HashSet<&str> = plan.themes.iter().map(|t| t.id.as_str()).collect();
-    let group_ids: HashSet<&str> = plan.groups.iter().map(|g| g.id.as_str()).collect();
+    let theme_ids: FxHashSet<&str> = plan.themes.iter().map(|t| t.id.as_str()).collect();
+    let group_ids: FxHashSet<&str> = plan.groups.iter().map(|g| g.id.as_str()).collect();
 
-    let mut recommendations = Unique::new("recommendation");
-    let mut actions = Unique::new("action");
-    let mut updates = Unique::new("progress update");
+    let mut recommendations = Unique::new("recommendation", recommendation_path);
+    let mut actions = Unique::new("action", action_path);
+    let mut updates = Unique::new("progress update", |[r, a, u]| {
+        format!("{}.updates[{u}]", action_path([r, a, 0]))
+    });
+    actions.seen.reserve(plan.actions().count());
+    updates
+        .seen
+        .reserve(plan.actions().map(|(_, a)| a.updates.len()).sum());
     for (i, rec) in plan.recommendations.iter().enumerate() {
-        let path = format!("plan.recommendations[{i}]");
-        recommendations.claim(&mut check, &path, &rec.id);
+        let path = || recommendation_path([i, 0, 0]);
+        recommendations.claim(&mut check, &rec.id, [i, 0, 0]);
         check.required(
-            &format!("{path}.number"),
             &rec.number,
+            || format!("{}.number", path()),
             "every recommendation needs its number, as the peer team numbered it",
         );
         check.required(
-            &format!("{path}.title"),
             &rec.title,
+            || format!("{}.title", path()),
             "every recommendation needs its title, in the peer team's words",
         );
         if rec.response != Response::Accepted && rec.response_reason.trim().is_empty() {
             check.problem(
-                format!("{path}.response_reason"),
+                format!("{}.response_reason", path()),
                 format!(
                     "is missing: a recommendation that is {} needs the council's reason",
                     rec.response.label().to_lowercase()
@@ -87,7 +94,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         for (t, theme) in rec.themes.iter().enumerate() {
             if !theme_ids.contains(theme.as_str()) {
                 check.problem(
-                    format!("{path}.themes[{t}]"),
+                    format!("{}.themes[{t}]", path()),
                     format!("names the theme \"{theme}\", which is not one of this plan's themes"),
                 );
             }
@@ -95,29 +102,29 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         if let Some(group) = &rec.group {
             if !group_ids.contains(group.as_str()) {
                 check.problem(
-                    format!("{path}.group"),
+                    format!("{}.group", path()),
                     format!("names the group \"{group}\", which is not one of this plan's groups"),
                 );
             }
         }
         for (a, action) in rec.actions.iter().enumerate() {
-            let path = format!("{path}.actions[{a}]");
-            actions.claim(&mut check, &path, &action.id);
+            let path = || action_path([i, a, 0]);
+            actions.claim(&mut check, &action.id, [i, a, 0]);
             check.required(
-                &format!("{path}.text"),
                 &action.text,
+                || format!("{}.text", path()),
                 "every action needs its text, as the council wrote it",
             );
             for (u, update) in action.updates.iter().enumerate() {
-                updates.claim(&mut check, &format!("{path}.updates[{u}]"), &update.id);
+                updates.claim(&mut check, &update.id, [i, a, u]);
             }
             for (l, link) in action.links.iter().enumerate() {
-                let here = format!("{path}.links[{l}].url");
+                let here = || format!("{}.links[{l}].url", path());
                 if link.url.trim().is_empty() {
-                    check.problem(here, "is empty: every link needs its web address");
+                    check.problem(here(), "is empty: every link needs its web address");
                 } else if !is_web_address(&link.url) {
                     check.problem(
-                        here,
+                        here(),
                         format!(
                             "is \"{}\", which is not a web address: links must start with https:// or http://",
                             link.url
@@ -127,17 +134,24 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             }
         }
     }
-    let mut milestones = Unique::new("milestone");
+    let mut milestones = Unique::new("milestone", |[i, ..]| format!("plan.milestones[{i}]"));
     for (i, milestone) in plan.milestones.iter().enumerate() {
-        let path = format!("plan.milestones[{i}]");
-        milestones.claim(&mut check, &path, &milestone.id);
+        milestones.claim(&mut check, &milestone.id, [i, 0, 0]);
         check.required(
-            &format!("{path}.title"),
             &milestone.title,
+            || format!("plan.milestones[{i}].title"),
             "every milestone needs a title",
         );
     }
     check.problems
+}
+
+fn recommendation_path([r, ..]: Place) -> String {
+    format!("plan.recommendations[{r}]")
+}
+
+fn action_path([r, a, _]: Place) -> String {
+    format!("plan.recommendations[{r}].actions[{a}]")
 }
 
 /// An http(s) address with something after the scheme. Anything else (javascript:, file:,
@@ -160,43 +174,52 @@ impl Check {
         self.problems.push(Problem::new(path, reason));
     }
 
-    fn required(&mut self, path: &str, value: &str, what_for: &str) {
+    fn required(&mut self, value: &str, path: impl FnOnce() -> String, what_for: &str) {
         if value.trim().is_empty() {
-            self.problem(path, format!("is empty: {what_for}"));
+            self.problem(path(), format!("is empty: {what_for}"));
         }
     }
 }
 
-/// Ids of one kind, each with the path where it was first seen.
+/// Where a part is: its index in each list on the way down (recommendation, action,
+/// update), as far as the part goes.
+type Place = [usize; 3];
+
+/// Ids of one kind, each with the place where it was first seen.
 struct Unique<'a> {
     what: &'static str,
-    seen: HashMap<&'a str, String>,
+    path: fn(Place) -> String,
+    seen: FxHashMap<&'a str, Place>,
 }
 
 impl<'a> Unique<'a> {
-    fn new(what: &'static str) -> Unique<'a> {
+    fn new(what: &'static str, path: fn(Place) -> String) -> Unique<'a> {
         Unique {
             what,
-            seen: HashMap::new(),
+            path,
+            seen: FxHashMap::default(),
         }
     }
 
-    fn claim(&mut self, check: &mut Check, path: &str, id: &'a str) {
+    fn claim(&mut self, check: &mut Check, id: &'a str, place: Place) {
         let what = self.what;
         if id.trim().is_empty() {
             check.problem(
-                format!("{path}.id"),
+                format!("{}.id", (self.path)(place)),
                 format!("is empty: every {what} needs an id"),
             );
             return;
         }
         if let Some(first) = self.seen.get(id) {
             check.problem(
-                format!("{path}.id"),
-                format!("is \"{id}\", the same id as {first}: each {what} needs its own id"),
+                format!("{}.id", (self.path)(place)),
+                format!(
+                    "is \"{id}\", the same id as {}: each {what} needs its own id",
+                    (self.path)(*first)
+                ),
             );
             return;
         }
-        self.seen.insert(id, path.to_string());
+        self.seen.insert(id, place);
     }
 }

@@ -855,7 +855,7 @@ impl Checker {
             response_reason,
             themes,
             group: group?,
-            actions,
+            actions: actions.into_iter().map(std::sync::Arc::new).collect(),
         })
     }
 
