@@ -36,9 +36,10 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// A published site: read-only, for residents.
+    /// A published site: read-only, for residents. Always, in the site build: every
+    /// branch that edits is then known dead when compiling, and left out.
     pub fn published(&self) -> bool {
-        self.site.is_some()
+        cfg!(feature = "site") || self.site.is_some()
     }
 
     /// Calls `f` with the plan of that id, if this browser holds one.
@@ -117,7 +118,14 @@ fn shortcut(ev: &web_sys::KeyboardEvent, library: Library) {
 #[component]
 pub fn App(published: Option<Published>) -> impl IntoView {
     let (library, site, unpublishable) = match published {
+        #[cfg(not(feature = "site"))]
         None => (Library::load(example_plan), None, None),
+        #[cfg(feature = "site")]
+        None => (
+            Library::published(Vec::new()),
+            Some(SiteSettings::default()),
+            Some(vec![crate::published::missing_plan()]),
+        ),
         Some(Published {
             plan: Ok(plan),
             settings,
@@ -217,9 +225,13 @@ fn page(address: Address) -> AnyView {
     use pages::*;
     let Address { route, query } = address;
     match route {
+        #[cfg(not(feature = "site"))]
         Route::Plans => view! { <plans::PlansPage /> }.into_any(),
+        #[cfg(not(feature = "site"))]
         Route::NewPlan => view! { <new_plan::NewPlanPage /> }.into_any(),
+        #[cfg(not(feature = "site"))]
         Route::Import => view! { <import::ImportPage /> }.into_any(),
+        #[cfg(not(feature = "site"))]
         Route::ImportMerge => view! { <import_merge::ImportMergePage /> }.into_any(),
         Route::HelpPlanFile => view! { <help_plan_file::HelpPlanFilePage /> }.into_any(),
         Route::About => view! { <about::AboutPage /> }.into_any(),
@@ -241,25 +253,33 @@ fn page(address: Address) -> AnyView {
         Route::Report { plan, kind } => {
             view! { <reports::ReportPage plan_id=plan kind=kind query=query /> }.into_any()
         }
+        #[cfg(not(feature = "site"))]
         Route::EditPlan { plan } => view! { <edit_plan::EditPlanPage plan_id=plan /> }.into_any(),
+        #[cfg(not(feature = "site"))]
         Route::EditThemes { plan } => {
             view! { <edit_themes::EditThemesPage plan_id=plan /> }.into_any()
         }
+        #[cfg(not(feature = "site"))]
         Route::EditMilestones { plan } => {
             view! { <edit_milestones::EditMilestonesPage plan_id=plan /> }.into_any()
         }
+        #[cfg(not(feature = "site"))]
         Route::DeletePlan { plan } => {
             view! { <delete_plan::DeletePlanPage plan_id=plan /> }.into_any()
         }
+        #[cfg(not(feature = "site"))]
         Route::EditRecommendation { plan, recommendation } => view! {
             <edit_recommendation::EditRecommendationPage plan_id=plan recommendation_id=recommendation />
         }
         .into_any(),
+        #[cfg(not(feature = "site"))]
         Route::EditAction { plan, action } => {
             view! { <edit_action::EditActionPage plan_id=plan action_id=action /> }.into_any()
         }
         Route::NotFound => {
             view! { <not_found::NotFoundPage what=not_found::Missing::Page /> }.into_any()
         }
+        #[cfg(feature = "site")]
+        _ => view! { <not_found::NotFoundPage what=not_found::Missing::Page /> }.into_any(),
     }
 }

@@ -4,6 +4,9 @@
 //! (`app`, `library`, `pages`, `components`, `storage`, `clock`, `random`,
 //! `download`) builds only for WebAssembly.
 
+// The site build (feature `site`) leaves every editing page unused on purpose.
+#![cfg_attr(feature = "site", allow(dead_code, unused_imports))]
+
 pub mod domain;
 pub mod format;
 pub mod paging;

@@ -36,6 +36,14 @@ async fn text_of(request: Option<JsFuture>) -> Option<String> {
         .as_string()
 }
 
+/// What a site without its plan file says.
+pub fn missing_plan() -> Problem {
+    Problem::new(
+        "plan.json",
+        "is missing: the site has no plan file beside its index.html",
+    )
+}
+
 /// Looks for a published plan. `None` means this is the ordinary app.
 pub async fn detect() -> Option<Published> {
     // Both requests are sent before either answer is awaited: the app waits for one
@@ -49,10 +57,7 @@ pub async fn detect() -> Option<Published> {
     Some(Published {
         plan: match plan {
             Some(text) => import(&text).map(|i| i.plan),
-            None => Err(vec![Problem::new(
-                "plan.json",
-                "is missing: the site has no plan file beside its index.html",
-            )]),
+            None => Err(vec![missing_plan()]),
         },
         settings: settings
             .map(|t| SiteSettings::from_text(&t))

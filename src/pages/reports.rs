@@ -200,7 +200,8 @@ fn OptionsForm(
             <div class="govuk-button-group">
                 <button type="submit" class="govuk-button govuk-button--secondary">"Update the report"</button>
                 <button type="button" class="govuk-button" on:click=print>"Print"</button>
-                {(kind != ReportKind::Exceptions).then(|| {
+                // Word copies are for the officer's committee papers; a published site prints.
+                {(kind != ReportKind::Exceptions && !use_state().published()).then(|| {
                     let (plan, options) = (plan_for_word.clone(), options.clone());
                     view! {
                         <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {

@@ -1,5 +1,7 @@
-// The published site: dist/ with the Havering plan.json and a site.json, served from a
-// sub-path by a plain static server, read by a resident.
+// The published site: the site build (target/site, made by `trunk build --features site`,
+// as scripts/publish does) with the Havering plan.json and a site.json, served from a
+// sub-path by a plain static server, read by a resident. The officer's app (dist/) with a
+// plan.json beside it is a published site too.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,15 +11,16 @@ import { join } from 'node:path';
 import { serve, launch, withPage, ready, axeViolations, examplePlan, DIST, ROOT, PLAN_ID } from './harness.mjs';
 
 const BASE = '/peer-challenge/';
+const SITE_DIST = process.env.SITE_DIST ?? join(ROOT, 'target/site');
 let site;
 let server;
 let browser;
 let plan;
 
-/** A copy of dist/ with the given files beside index.html, served under BASE. */
-async function publish(files) {
+/** A copy of the site build (or `from`) with the given files beside index.html, served under BASE. */
+async function publish(files, from = SITE_DIST) {
   const dir = await mkdtemp(join(tmpdir(), 'cpc-site-'));
-  await cp(DIST, dir, { recursive: true });
+  await cp(from, dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   return serve(dir, BASE);
 }
@@ -137,6 +140,7 @@ test('reports print from the published site as they do in the app', async () => 
 
 test('a missing or unreadable plan file gets a clear message, not a blank page', async () => {
   for (const [files, says] of [
+    [{}, /plan\.json is missing/],
     [{ 'site.json': '{}' }, /plan\.json is missing/],
     [{ 'plan.json': '<html>not a plan</html>' }, /file is not JSON/],
   ]) {
@@ -152,6 +156,24 @@ test('a missing or unreadable plan file gets a clear message, not a blank page',
     } finally {
       await broken.close();
     }
+  }
+});
+
+test("the officer's app with a plan.json beside it is a published site too", async () => {
+  const full = await publish({ 'plan.json': await readFile(join(ROOT, 'public/examples/havering-2019.plan.json'), 'utf8') }, DIST);
+  try {
+    await withPage(browser, `${full.url}#/plan/${PLAN_ID}/recommendations`, async ({ page, errors }) => {
+      await ready(page);
+      assert.equal(await page.locator('section[data-recommendation-id]').count(), 13);
+      assert.equal(await page.locator('.app-toolbar').count(), 0);
+      await page.goto(`${full.url}#/plan/${PLAN_ID}/edit`);
+      await ready(page);
+      assert.equal(await page.locator('main h1').innerText(), 'Page not found');
+      assert.equal(await page.evaluate(() => localStorage.length), 0);
+      assert.deepEqual(errors, []);
+    });
+  } finally {
+    await full.close();
   }
 });
 
