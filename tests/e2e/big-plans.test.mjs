@@ -157,3 +157,33 @@ test('a plan with many recommendations shows them twenty a page, each page with 
     assert.deepEqual(errors, []);
   });
 });
+
+test('two tabs on a big plan: a clean tab takes the newer packed plan; changes in both are a conflict', async () => {
+  await withPage(browser, at('/'), async ({ page: a, context, errors }) => {
+    await ready(a);
+    await importBig(a);
+    await a.getByTestId('plan-summary').waitFor();
+    await saved(a);
+    const edit = at(`/plan/${BIG_ID}/actions/r7-a2/edit`);
+    await a.goto(edit);
+    const b = await context.newPage();
+    await b.goto(edit);
+    await ready(b);
+
+    // A changes the action; B, with nothing of its own, shows it.
+    await a.getByLabel('What the council will do').fill('Changed in tab A.');
+    await saved(a);
+    await b.waitForFunction((v) => [...document.querySelectorAll('textarea')].some((e) => e.value === v), 'Changed in tab A.');
+    assert.equal(await b.getByLabel('What the council will do').inputValue(), 'Changed in tab A.');
+
+    // Both change it before either saves: the later one does not overwrite the earlier.
+    await b.getByLabel('What the council will do').fill('Changed in tab B.');
+    await a.getByLabel('What the council will do').fill('Changed again in tab A.');
+    const conflict = a.getByTestId('conflict-banner');
+    await conflict.waitFor();
+    await conflict.getByRole('button', { name: 'Keep the other version' }).click();
+    await conflict.waitFor({ state: 'detached' });
+    await a.waitForFunction((v) => [...document.querySelectorAll('textarea')].some((e) => e.value === v), 'Changed in tab B.');
+    assert.deepEqual(errors, []);
+  });
+});
