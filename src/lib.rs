@@ -1,6 +1,6 @@
 //! Keeps the action plan that follows an LGA Corporate Peer Challenge.
 //!
-//! `domain`, `format`, `paging` and `route` are pure and build on any target; the browser half
+//! `domain`, `format`, `paging`, `route` and `stacking` are pure and build on any target; the browser half
 //! (`app`, `library`, `pages`, `components`, `storage`, `clock`, `random`,
 //! `download`) builds only for WebAssembly.
 
@@ -11,6 +11,7 @@ pub mod domain;
 pub mod format;
 pub mod paging;
 pub mod route;
+pub mod stacking;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

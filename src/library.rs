@@ -53,6 +53,10 @@ struct Tracked {
     revision: u64,
     /// Changed here and not yet written.
     dirty: bool,
+    /// The next save writes a revision above this too: when the officer keeps this tab's
+    /// version over an older one written on top of it, the revision still goes up, so
+    /// other tabs take the kept version as newer.
+    floor: u64,
 }
 
 #[derive(Clone, Copy)]
@@ -90,6 +94,7 @@ impl Library {
                 Tracked {
                     revision: stored.revision,
                     dirty: false,
+                    floor: 0,
                 },
             );
             exports.insert(
@@ -109,6 +114,7 @@ impl Library {
                     Tracked {
                         revision: 0,
                         dirty: true,
+                        floor: 0,
                     },
                 );
                 plans.push(Arc::new(plan));
@@ -396,7 +402,7 @@ impl Library {
             }
             let export = exports.get(&plan.id).cloned().unwrap_or_default();
             let record = StoredPlan {
-                revision: stored_revision.unwrap_or(state.revision) + 1,
+                revision: stored_revision.unwrap_or(state.revision).max(state.floor) + 1,
                 tab: tab.clone(),
                 exported_at: export.exported_at,
                 changed_since_export: export.changed_since,
@@ -409,6 +415,7 @@ impl Library {
                         Tracked {
                             revision: record.revision,
                             dirty: false,
+                            floor: 0,
                         },
                     );
                 }),
@@ -481,10 +488,10 @@ impl Library {
             .tracked
             .with_value(|t| t.get(id).cloned())
             .unwrap_or_default();
-        if theirs.revision <= state.revision {
-            return;
-        }
-        if state.dirty {
+        // A write that does not count on from this tab's last save was made without reading
+        // it (a tab still running an older build of the app, say): this tab's saved work
+        // may be gone from storage, so the officer chooses, as when both changed it.
+        if theirs.revision <= state.revision || state.dirty {
             self.add_conflict(theirs);
         } else {
             self.take(theirs);
@@ -523,6 +530,7 @@ impl Library {
                 Tracked {
                     revision: stored.revision,
                     dirty: false,
+                    floor: 0,
                 },
             );
         });
@@ -552,6 +560,7 @@ impl Library {
         };
         self.tracked.update_value(|t| {
             let state = t.entry(id.to_string()).or_default();
+            state.floor = state.revision;
             state.revision = conflict.theirs.revision;
             state.dirty = true;
         });

@@ -117,7 +117,7 @@ pub fn load() -> Loaded {
                         .map(ToString::to_string)
                         .collect::<Vec<_>>()
                         .join("; "),
-                    text,
+                    text: stored::readable(text),
                 }),
             },
             None => unreadable.push(Unreadable {
@@ -214,8 +214,11 @@ extern "C" {
     /// is read without copying a big value into WebAssembly.
     #[wasm_bindgen(extends = js_sys::Object)]
     type StorageText;
-    #[wasm_bindgen(method, js_name = getItem)]
-    fn get_item_text(this: &StorageText, key: &str) -> Option<js_sys::JsString>;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_text(
+        this: &StorageText,
+        key: &str,
+    ) -> Result<Option<js_sys::JsString>, wasm_bindgen::JsValue>;
 }
 
 /// How much of the browser's allowance this site's storage takes, counting every key,
@@ -231,7 +234,11 @@ pub fn usage() -> Option<StorageUsage> {
     let used = (0..count)
         .filter_map(|i| storage.key(i).ok().flatten())
         .map(|key| {
-            let value = text.get_item_text(&key).map_or(0, |v| v.length());
+            let value = text
+                .get_item_text(&key)
+                .ok()
+                .flatten()
+                .map_or(0, |v| v.length());
             key.encode_utf16().count() as u64 + u64::from(value)
         })
         .sum();

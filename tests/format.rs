@@ -498,6 +498,24 @@ mod stored {
     }
 
     #[test]
+    fn damaged_stored_data_is_offered_as_text_a_person_can_mend() {
+        use cpc_action_plan::format::packed;
+        use cpc_action_plan::format::stored::readable;
+        // The importer refuses the plan inside (no council), but it unpacks: the download
+        // is the header and the plan file, as JSON.
+        let mut refused = big(4);
+        refused.plan.council = String::new();
+        let file = export(&refused.plan, None);
+        let text = packed::pack("{\"revision\":4}", &file);
+        assert!(StoredPlan::from_text(&text).is_err());
+        assert_eq!(readable(text), format!("{{\"revision\":4}}\n{file}"));
+        // What does not unpack is offered exactly as it is.
+        let cut: String = big(4).to_text().chars().take(500).collect();
+        assert_eq!(readable(cut.clone()), cut);
+        assert_eq!(readable("{not json".into()), "{not json");
+    }
+
+    #[test]
     fn storage_usage_is_a_share_of_the_allowance_rounded_up() {
         use cpc_action_plan::format::stored::StorageUsage;
         let share = |used| StorageUsage { used }.percent();

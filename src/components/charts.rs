@@ -10,6 +10,7 @@ use crate::domain::dates::format_long;
 use crate::domain::figures::StatusCounts;
 use crate::domain::progress::MonthEnd;
 use crate::domain::Status;
+use crate::stacking::stack;
 
 /// The fill for a status: colours match the tags; the neutral statuses add a pattern.
 fn fill(status: Status, chart: &str) -> String {
@@ -58,6 +59,9 @@ pub fn Legend(chart: &'static str, statuses: Vec<Status>) -> impl IntoView {
     }
 }
 
+/// The bar's width in drawing units: fine enough that one action in 10,000 has a unit.
+const BAR_WIDTH: usize = 10_000;
+
 /// One bar, split by status in proportion to the counts.
 #[component]
 pub fn StatusBar(
@@ -80,28 +84,22 @@ pub fn StatusBar(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    // Each edge is placed from the running total, so the segments meet exactly and end
-    // at 1000 whatever the rounding.
-    let edge = |count: usize| (1000 * count + total.max(1) / 2) / total.max(1);
-    let mut counted = 0;
-    let segments: Vec<_> = counts
+    let shown: Vec<(Status, usize)> = counts.iter().filter(|(_, n)| *n > 0).collect();
+    let amounts: Vec<usize> = shown.iter().map(|(_, n)| *n).collect();
+    let segments: Vec<_> = shown
         .iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(status, n)| {
-            let x = edge(counted);
-            counted += n;
-            (status, x, edge(counted) - x, n)
-        })
+        .zip(stack(&amounts, total, BAR_WIDTH))
+        .map(|((status, n), (x, width))| (*status, x, width, *n))
         .collect();
     let title_id = format!("{chart}-title");
     let labelled_by = title_id.clone();
     let chart_id = chart.clone();
     view! {
-        <svg class="app-bar" viewBox=format!("0 0 1000 {height}") preserveAspectRatio="none" width="100%" height=height
+        <svg class="app-bar" viewBox=format!("0 0 {BAR_WIDTH} {height}") preserveAspectRatio="none" width="100%" height=height
             role="img" aria-labelledby=labelled_by focusable="false">
             <title id=title_id>{format!("{label}. {description}")}</title>
             {patterns(&chart_id)}
-            <rect x="0" y="0" width="1000" height=height fill="#f3f2f1" stroke="#0b0c0c" stroke-width="1" vector-effect="non-scaling-stroke"></rect>
+            <rect x="0" y="0" width=BAR_WIDTH height=height fill="#f3f2f1" stroke="#0b0c0c" stroke-width="1" vector-effect="non-scaling-stroke"></rect>
             {segments.into_iter().map(|(status, x, width, n)| view! {
                 <rect x=x y="0" width=width height=height fill=fill(status, &chart_id)
                     stroke="#0b0c0c" stroke-width="1" vector-effect="non-scaling-stroke">
@@ -156,20 +154,20 @@ pub fn MonthChart(
         .flat_map(|(i, m)| {
             let left = (axis as f64 + (i as f64 + 0.1) * column).round() as i64;
             let bar = ((column * 0.8).round() as i64).max(1);
-            let top = |count: usize| {
-                height - ((height - 10) as f64 * count as f64 / total as f64).round() as i64
-            };
-            let mut counted = 0;
-            statuses
+            let shown: Vec<(Status, usize)> = statuses
                 .iter()
-                .filter_map(|s| {
-                    let n = m.counts.get(*s);
-                    (n > 0).then(|| {
-                        let bottom = top(counted);
-                        counted += n;
-                        let y = top(counted);
-                        (*s, left, bar, y, bottom - y, n, m.date)
-                    })
+                .map(|s| (*s, m.counts.get(*s)))
+                .filter(|(_, n)| *n > 0)
+                .collect();
+            let amounts: Vec<usize> = shown.iter().map(|(_, n)| *n).collect();
+            // Stacked from the axis up: a part's start is its distance above the axis.
+            let plot = (height - 10) as usize;
+            shown
+                .into_iter()
+                .zip(stack(&amounts, total, plot))
+                .map(move |((s, n), (start, tall))| {
+                    let y = height - (start + tall) as i64;
+                    (s, left, bar, y, tall as i64, n, m.date)
                 })
                 .collect::<Vec<_>>()
         })

@@ -5,7 +5,7 @@
 //! plan that its own export would refuse. The importer reports the same rules, with the
 //! same words, for files.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::{HashMap, HashSet};
 
 use super::plan::{Plan, Response};
 use super::problem::Problem;
@@ -57,8 +57,8 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             "every group needs a name",
         );
     }
-    let theme_ids: FxHashSet<&str> = plan.themes.iter().map(|t| t.id.as_str()).collect();
-    let group_ids: FxHashSet<&str> = plan.groups.iter().map(|g| g.id.as_str()).collect();
+    let theme_ids: HashSet<&str> = plan.themes.iter().map(|t| t.id.as_str()).collect();
+    let group_ids: HashSet<&str> = plan.groups.iter().map(|g| g.id.as_str()).collect();
 
     let mut recommendations = Unique::new("recommendation", recommendation_path);
     let mut actions = Unique::new("action", action_path);
@@ -189,7 +189,7 @@ type Place = [usize; 3];
 struct Unique<'a> {
     what: &'static str,
     path: fn(Place) -> String,
-    seen: FxHashMap<&'a str, Place>,
+    seen: HashMap<&'a str, Place>,
 }
 
 impl<'a> Unique<'a> {
@@ -197,7 +197,7 @@ impl<'a> Unique<'a> {
         Unique {
             what,
             path,
-            seen: FxHashMap::default(),
+            seen: HashMap::new(),
         }
     }
 

@@ -130,6 +130,16 @@ impl StoredPlan {
     }
 }
 
+/// A stored entry as a person can read it: a packed one unpacked (its header, then the
+/// plan file), so damaged data can be downloaded, mended and imported; anything that does
+/// not unpack, exactly as it is.
+pub fn readable(text: String) -> String {
+    match packed::unpack(&text) {
+        Ok((header, file)) => format!("{header}\n{file}"),
+        Err(_) => text,
+    }
+}
+
 /// A plan file to keep in storage (the copy kept at export): packed when it is big.
 pub fn file_to_text(file: String) -> String {
     if file.len() > packed::PACK_ABOVE {

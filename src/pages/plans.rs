@@ -89,7 +89,7 @@ pub fn PlansPage() -> impl IntoView {
         })}
         {move || library.usage.get().map(|usage| view! {
             <p class="govuk-body" data-testid="storage-usage">
-                {format!("Plans take {}% of the space this browser gives this site.", usage.percent())}
+                {format!("This browser's storage for this site is {}% full.", usage.percent())}
             </p>
         })}
     }

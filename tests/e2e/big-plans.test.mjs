@@ -25,7 +25,7 @@ after(async () => {
 });
 
 const at = (hash) => `${server.url}#${hash}`;
-const MARK = 'cpc-action-plan/deflate\n';
+const MARK = 'cpc-action-plan/zlib\n';
 
 async function importBig(page, text = bigText, button = 'Open as a new plan') {
   await page.goto(at('/import'));
@@ -65,7 +65,7 @@ test('a big plan is stored packed, much smaller, and reads back whole after a re
 
     // The plans page says how full storage is.
     await page.goto(at('/'));
-    assert.match(await page.getByTestId('storage-usage').innerText(), /^Plans take \d+% of the space this browser gives this site\.$/);
+    assert.match(await page.getByTestId('storage-usage').innerText(), /^This browser's storage for this site is \d+% full\.$/);
     assert.deepEqual(errors, []);
   });
 });

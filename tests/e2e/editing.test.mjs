@@ -305,6 +305,35 @@ test('two tabs: a clean tab takes the newer plan; changes in both are a conflict
   });
 });
 
+test('a save that did not read this tab\'s last one (an older copy of the app, say) is a conflict, not ignored', async () => {
+  await withPage(browser, at(`/plan/${PLAN_ID}/edit`), async ({ page: a, context }) => {
+    await ready(a);
+    await a.getByLabel('Title of the plan').fill('Title from this tab');
+    await saved(a);
+    const mine = await storedPlan(a, PLAN_ID);
+    // Another page writes an older revision over it, as a tab that never read this save would.
+    const b = await context.newPage();
+    await b.goto(at('/'));
+    await ready(b);
+    await b.evaluate(([key, record]) => {
+      record.revision -= 1;
+      record.tab = 't-older-app';
+      record.file.plan.title = 'Title from an older app';
+      localStorage.setItem(key, JSON.stringify(record));
+    }, [`cpc-action-plan/plan/${PLAN_ID}`, mine]);
+    const conflict = a.getByTestId('conflict-banner');
+    await conflict.waitFor();
+    assert.match(await conflict.innerText(), /Title from an older app.*was also changed in another tab or window/s);
+    await conflict.getByRole('button', { name: 'Keep the version in this tab' }).click();
+    await conflict.waitFor({ state: 'detached' });
+    await saved(a);
+    const kept = await storedPlan(a, PLAN_ID);
+    assert.equal(kept.file.plan.title, 'Title from this tab');
+    assert.ok(kept.revision > mine.revision);
+    await b.close();
+  });
+});
+
 test('themes: removing one that recommendations use asks first and names them', async () => {
   await withPage(browser, at(`/plan/${PLAN_ID}/themes`), async ({ page }) => {
     await ready(page);
