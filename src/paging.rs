@@ -4,6 +4,14 @@
 
 use std::ops::Range;
 
+/// The recommendations page shows this many a page: every real plan fits on one.
+pub const RECOMMENDATIONS_PER_PAGE: usize = 20;
+
+/// The page (from 1) that shows the item at `index`.
+pub fn page_of(index: usize, per_page: usize) -> usize {
+    index / per_page.max(1) + 1
+}
+
 /// One page of a list of `total` items, `per_page` to a page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Paging {
@@ -99,6 +107,15 @@ mod tests {
         assert_eq!((last.pages, last.range()), (11, 200..205));
         assert_eq!((last.previous(), last.next()), (Some(10), None));
         assert_eq!(Paging::new(205, 20, None).previous(), None);
+    }
+
+    #[test]
+    fn an_item_is_on_the_page_its_index_falls_in() {
+        assert_eq!(page_of(0, 20), 1);
+        assert_eq!(page_of(19, 20), 1);
+        assert_eq!(page_of(20, 20), 2);
+        assert_eq!(page_of(199, 20), 10);
+        assert_eq!(page_of(5, 0), 6, "a page of none counts as one a page");
     }
 
     #[test]

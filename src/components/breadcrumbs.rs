@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::Plan;
+use crate::pages::recommendations::recommendations_page_href;
+use crate::paging::{page_of, RECOMMENDATIONS_PER_PAGE};
 use crate::route::Route;
 
 /// Links from the plans list down to this page; the last crumb is the page itself.
@@ -40,15 +43,17 @@ pub fn plan_trail(plan_id: &str, plan_title: &str) -> Vec<(String, String)> {
     ]
 }
 
-/// Plans › the plan › Recommendations.
-pub fn recommendations_trail(plan_id: &str, plan_title: &str) -> Vec<(String, String)> {
-    let mut trail = plan_trail(plan_id, plan_title);
+/// Plans › the plan › Recommendations, linking the page of them that holds this one.
+pub fn recommendations_trail(plan: &Plan, recommendation: &str) -> Vec<(String, String)> {
+    let mut trail = plan_trail(&plan.id, &plan.title);
+    let index = plan
+        .recommendations
+        .iter()
+        .position(|r| r.id == recommendation)
+        .unwrap_or(0);
     trail.push((
         "Recommendations".to_string(),
-        Route::Recommendations {
-            plan: plan_id.to_string(),
-        }
-        .href(),
+        recommendations_page_href(&plan.id, page_of(index, RECOMMENDATIONS_PER_PAGE)),
     ));
     trail
 }

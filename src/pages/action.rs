@@ -26,7 +26,7 @@ pub fn ActionPage(plan_id: String, action_id: String) -> impl IntoView {
             let name = format!("Action {}.{}", rec.number, position);
             set_title(&[&name, &plan.title]);
             let rec_href = Route::Recommendation { plan: plan.id.clone(), recommendation: rec.id.clone() }.href();
-            let mut crumbs = recommendations_trail(&plan.id, &plan.title);
+            let mut crumbs = recommendations_trail(plan, &rec.id);
             crumbs.push((format!("Recommendation {}", rec.number), rec_href.clone()));
             let overdue = days_overdue(action, state.today);
             let mut updates = action.updates.clone();

@@ -211,7 +211,10 @@ fn ActionForm(plan_id: String, action_id: String) -> impl IntoView {
     .href();
     let crumbs = {
         let (rec_id, number, _) = place.get_untracked();
-        let mut trail = recommendations_trail(&plan_id, &plan_title.get_untracked());
+        let mut trail = library
+            .plan_now(&plan_id)
+            .map(|plan| recommendations_trail(&plan, &rec_id))
+            .unwrap_or_default();
         trail.push((
             format!("Recommendation {number}"),
             Route::EditRecommendation {

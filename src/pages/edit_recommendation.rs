@@ -241,7 +241,10 @@ fn RecommendationForm(plan_id: String, recommendation_id: String) -> impl IntoVi
         recommendation: recommendation_id.clone(),
     }
     .href();
-    let crumbs = recommendations_trail(&plan_id, &plan_title.get_untracked());
+    let crumbs = library
+        .plan_now(&plan_id)
+        .map(|plan| recommendations_trail(&plan, &recommendation_id))
+        .unwrap_or_default();
     let field = format!("rec-{recommendation_id}");
     let reason_id = format!("{field}-reason");
     let reason = read(|r| r.response_reason.clone());

@@ -22,7 +22,7 @@ pub fn RecommendationPage(plan_id: String, recommendation_id: String) -> impl In
             };
             let name = format!("Recommendation {}", rec.number);
             set_title(&[&name, &plan.title]);
-            let crumbs = recommendations_trail(&plan.id, &plan.title);
+            let crumbs = recommendations_trail(plan, &rec.id);
             view! {
                 <Breadcrumbs links=crumbs current=name.clone() />
                 <span class="govuk-caption-l">{name}</span>

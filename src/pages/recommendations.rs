@@ -15,12 +15,9 @@ use crate::domain::edit::{Edit, ListOp};
 use crate::domain::{Recommendation, Response};
 use crate::pages::edit_themes::NewItemInput;
 use crate::pages::not_found::{Missing, NotFoundPage};
-use crate::paging::Paging;
+use crate::paging::{Paging, RECOMMENDATIONS_PER_PAGE};
 use crate::random::new_id;
 use crate::route::{Address, Query, Route};
-
-/// Recommendations to a page.
-const PER_PAGE: usize = 20;
 
 #[component]
 pub fn RecommendationsPage(plan_id: String, query: Query) -> impl IntoView {
@@ -31,7 +28,7 @@ pub fn RecommendationsPage(plan_id: String, query: Query) -> impl IntoView {
             let Some(plan) = plan else {
                 return view! { <NotFoundPage what=Missing::Plan(plan_id.clone()) /> }.into_any();
             };
-            let paging = Paging::new(plan.recommendations.len(), PER_PAGE, query.get("page"));
+            let paging = Paging::new(plan.recommendations.len(), RECOMMENDATIONS_PER_PAGE, query.get("page"));
             let page_title = if paging.is_paged() {
                 format!("Recommendations (page {} of {})", paging.page, paging.pages)
             } else {
@@ -42,13 +39,7 @@ pub fn RecommendationsPage(plan_id: String, query: Query) -> impl IntoView {
             let actions = plan.actions().count();
             let page_href = {
                 let id = plan.id.clone();
-                move |n: usize| {
-                    Address {
-                        route: Route::Recommendations { plan: id.clone() },
-                        query: Query::from_pairs(vec![("page".to_string(), n.to_string())]),
-                    }
-                    .href()
-                }
+                move |n: usize| recommendations_page_href(&id, n)
             };
             let shown = paging.range();
             let showing = paging.is_paged().then(|| view! {
@@ -100,6 +91,21 @@ pub fn RecommendationsPage(plan_id: String, query: Query) -> impl IntoView {
         {list}
         {(!state.published()).then(|| view! { <AddRecommendation plan_id=add_to /> })}
     }
+}
+
+/// The address of one page of the recommendations; page 1 is the page's plain address.
+pub fn recommendations_page_href(plan_id: &str, page: usize) -> String {
+    let route = Route::Recommendations {
+        plan: plan_id.to_string(),
+    };
+    if page <= 1 {
+        return route.href();
+    }
+    Address {
+        route,
+        query: Query::from_pairs(vec![("page".to_string(), page.to_string())]),
+    }
+    .href()
 }
 
 /// Adds a recommendation, then opens it to fill in.

@@ -154,6 +154,16 @@ test('a plan with many recommendations shows them twenty a page, each page with 
     await page.getByRole('heading', { level: 1, name: 'Recommendations (page 3 of 3)' }).waitFor();
     await page.goto(at(`/plan/${BIG_ID}/recommendations?page=40`));
     await page.getByRole('heading', { level: 1, name: 'Recommendations (page 3 of 3)' }).waitFor();
+    // From a recommendation or an action, the breadcrumb goes back to the page holding it.
+    for (const hash of [`/plan/${BIG_ID}/recommendations/r25`, `/plan/${BIG_ID}/actions/r25-a3`, `/plan/${BIG_ID}/actions/r25-a3/edit`]) {
+      await page.goto(at(hash));
+      await ready(page);
+      const crumb = page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Recommendations' });
+      assert.equal(await crumb.getAttribute('href'), `#/plan/${BIG_ID}/recommendations?page=2`, hash);
+    }
+    await page.goto(at(`/plan/${BIG_ID}/recommendations/r3`));
+    await ready(page);
+    assert.equal(await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Recommendations' }).getAttribute('href'), `#/plan/${BIG_ID}/recommendations`);
     assert.deepEqual(errors, []);
   });
 });
