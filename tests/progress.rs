@@ -126,7 +126,7 @@ fn havering_dashboard_as_at_the_scrutiny_meeting() {
         (
             r1.counts.get(Status::Completed),
             r1.counts.get(Status::Ongoing),
-            r1.in_hand(),
+            r1.counts.in_hand(),
             r1.counts.get(Status::NotStarted)
         ),
         (2, 4, 0, 1)

@@ -56,6 +56,11 @@ impl StatusCounts {
         self.counts.iter().sum()
     }
 
+    /// Actions under way: on track, at risk or off track.
+    pub fn in_hand(&self) -> usize {
+        self.get(Status::OnTrack) + self.get(Status::AtRisk) + self.get(Status::OffTrack)
+    }
+
     /// Each status with its count, in display order, including the zeros.
     pub fn iter(&self) -> impl Iterator<Item = (Status, usize)> + '_ {
         Status::ALL.into_iter().map(|s| (s, self.get(s)))

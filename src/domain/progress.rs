@@ -74,15 +74,6 @@ pub struct RecommendationProgress {
     pub counts: StatusCounts,
 }
 
-impl RecommendationProgress {
-    /// Actions under way: on track, at risk or off track.
-    pub fn in_hand(&self) -> usize {
-        self.counts.get(Status::OnTrack)
-            + self.counts.get(Status::AtRisk)
-            + self.counts.get(Status::OffTrack)
-    }
-}
-
 /// A recommendation the council did not accept in full.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NotAccepted {
@@ -121,7 +112,7 @@ impl Dashboard {
     pub fn summary(&self) -> String {
         let c = &self.counts;
         let are = |n: usize| if n == 1 { "is" } else { "are" };
-        let in_hand = c.get(Status::OnTrack) + c.get(Status::AtRisk) + c.get(Status::OffTrack);
+        let in_hand = c.in_hand();
         let mut parts: Vec<String> = [
             (c.get(Status::Completed), "completed", true),
             (c.get(Status::Ongoing), "now part of everyday work", true),

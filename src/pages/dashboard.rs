@@ -186,7 +186,7 @@ fn DashboardView(plan_id: String, as_at: NaiveDate, filter: Filter) -> impl Into
                                     </td>
                                     <td class="govuk-table__cell govuk-table__cell--numeric">{r.counts.get(Status::Completed)}</td>
                                     <td class="govuk-table__cell govuk-table__cell--numeric">{r.counts.get(Status::Ongoing)}</td>
-                                    <td class="govuk-table__cell govuk-table__cell--numeric">{r.in_hand()}</td>
+                                    <td class="govuk-table__cell govuk-table__cell--numeric">{r.counts.in_hand()}</td>
                                     <td class="govuk-table__cell govuk-table__cell--numeric">{r.counts.get(Status::NotStarted)}</td>
                                 </tr>
                             }
@@ -372,7 +372,6 @@ fn BreakdownTable(
                 </tr></thead>
                 <tbody class="govuk-table__body">
                     {rows.into_iter().map(|b| {
-                        let in_hand = b.counts.get(Status::OnTrack) + b.counts.get(Status::AtRisk) + b.counts.get(Status::OffTrack);
                         let name = match link {
                             Some(make) => view! { <a class="govuk-link" href=make.run(b.key.clone())>{b.name.clone()}</a> }.into_any(),
                             None => b.name.clone().into_any(),
@@ -383,7 +382,7 @@ fn BreakdownTable(
                                 <td class="govuk-table__cell govuk-table__cell--numeric">{b.counts.total()}</td>
                                 <td class="govuk-table__cell govuk-table__cell--numeric">{b.counts.get(Status::Completed)}</td>
                                 <td class="govuk-table__cell govuk-table__cell--numeric">{b.counts.get(Status::Ongoing)}</td>
-                                <td class="govuk-table__cell govuk-table__cell--numeric">{in_hand}</td>
+                                <td class="govuk-table__cell govuk-table__cell--numeric">{b.counts.in_hand()}</td>
                                 <td class="govuk-table__cell govuk-table__cell--numeric">{b.counts.get(Status::NotStarted)}</td>
                                 <td class="govuk-table__cell govuk-table__cell--numeric">{b.overdue}</td>
                             </tr>
