@@ -10,6 +10,7 @@
 //! the plan file compressed after it.
 
 use serde::Serialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::export::Envelope;
@@ -37,28 +38,31 @@ struct Record<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     exported_at: Option<&'a str>,
     changed_since_export: bool,
+    /// The plan file, already written: it is serialised once, whichever way it is stored.
     #[serde(skip_serializing_if = "Option::is_none")]
-    file: Option<Envelope<'a>>,
+    file: Option<&'a RawValue>,
 }
 
 impl StoredPlan {
     /// The text to store: plain JSON, or packed when the plan is big.
     pub fn to_text(&self) -> String {
-        let mut record = Record {
+        let file = serde_json::to_string(&Envelope::new(&self.plan, None))
+            .expect("a plan always serialises");
+        let big = file.len() > packed::PACK_ABOVE;
+        let file = RawValue::from_string(file).expect("serde_json writes valid JSON");
+        let record = Record {
             revision: self.revision,
             tab: &self.tab,
             exported_at: self.exported_at.as_deref(),
             changed_since_export: self.changed_since_export,
-            file: None,
+            file: (!big).then_some(&*file),
         };
-        let file = serde_json::to_string(&Envelope::new(&self.plan, None))
-            .expect("a plan always serialises");
-        if file.len() > packed::PACK_ABOVE {
-            let header = serde_json::to_string(&record).expect("a header always serialises");
-            return packed::pack(&header, &file);
+        let text = serde_json::to_string(&record).expect("a record always serialises");
+        if big {
+            packed::pack(&text, file.get())
+        } else {
+            text
         }
-        record.file = Some(Envelope::new(&self.plan, None));
-        serde_json::to_string(&record).expect("a plan always serialises")
     }
 
     /// Reads a stored record, plain or packed. A bare plan file (as stored before
