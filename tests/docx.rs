@@ -4,16 +4,12 @@ use std::io::Read;
 
 use chrono::NaiveDate;
 use cpc_action_plan::domain::reports::ReportOptions;
-use cpc_action_plan::domain::Plan;
 use cpc_action_plan::format::docx::{action_plan_docx, docx_file_name, progress_docx, Heading};
-use cpc_action_plan::format::import;
-use cpc_action_plan::EXAMPLE_PLAN;
+
+mod common;
+use common::havering;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
-fn havering() -> Plan {
-    import(EXAMPLE_PLAN).unwrap().plan
-}
 
 fn heading(report: &str) -> Heading<'_> {
     Heading {

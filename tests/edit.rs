@@ -1,6 +1,5 @@
 //! Every change an officer can make, as a pure function on the plan.
 
-use chrono::NaiveDate;
 use cpc_action_plan::domain::edit::{apply, Details, Edit, ListOp};
 use cpc_action_plan::domain::history::History;
 use cpc_action_plan::domain::ids::make_id;
@@ -11,16 +10,10 @@ use cpc_action_plan::domain::{
     Status, Theme, ThemeKind, Update,
 };
 use cpc_action_plan::format::{export, import};
-use cpc_action_plan::EXAMPLE_PLAN;
 use std::sync::Arc;
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-fn havering() -> Plan {
-    import(EXAMPLE_PLAN).unwrap().plan
-}
+mod common;
+use common::{d, havering, update};
 
 fn ok(plan: &Plan, edit: Edit) -> Plan {
     let next = apply(plan, edit.clone()).unwrap_or_else(|p| panic!("{edit:?} refused: {p:?}"));
@@ -47,16 +40,6 @@ fn action(id: &str, text: &str) -> Action {
         status: Status::NotStarted,
         updates: vec![],
         links: vec![],
-    }
-}
-
-fn update(id: &str, date: NaiveDate, status: Status) -> Update {
-    Update {
-        id: id.into(),
-        date,
-        status,
-        note: format!("note {id}"),
-        author: "AD Policy".into(),
     }
 }
 

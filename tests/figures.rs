@@ -5,18 +5,11 @@ use cpc_action_plan::domain::figures::{
     count_by_status, days_overdue, is_overdue, overdue_actions,
 };
 use cpc_action_plan::domain::progress::by_lead;
-use cpc_action_plan::domain::{Action, Plan, Status};
-use cpc_action_plan::format::import;
-use cpc_action_plan::EXAMPLE_PLAN;
+use cpc_action_plan::domain::{Action, Status};
 use std::sync::Arc;
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-fn havering() -> Plan {
-    import(EXAMPLE_PLAN).unwrap().plan
-}
+mod common;
+use common::{d, havering};
 
 fn action(status: Status, due: Option<NaiveDate>, leads: &[&str]) -> Action {
     Action {

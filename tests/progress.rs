@@ -7,18 +7,11 @@ use cpc_action_plan::domain::progress::timeline;
 use cpc_action_plan::domain::progress::{
     by_group, by_lead, by_theme, dashboard, days_late, month_ends, percent, status_at,
 };
-use cpc_action_plan::domain::{Action, Plan, Response, Status, ThemeKind, Update};
-use cpc_action_plan::format::import;
-use cpc_action_plan::EXAMPLE_PLAN;
+use cpc_action_plan::domain::{Action, Response, Status, ThemeKind, Update};
 use std::sync::Arc;
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-fn havering() -> Plan {
-    import(EXAMPLE_PLAN).unwrap().plan
-}
+mod common;
+use common::{d, havering};
 
 fn with_updates(status: Status, due: Option<NaiveDate>, updates: &[(NaiveDate, Status)]) -> Action {
     Action {

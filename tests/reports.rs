@@ -1,21 +1,13 @@
 //! The committee reports' contents and row layout.
 
-use chrono::NaiveDate;
 use cpc_action_plan::domain::reports::{
     annex_rows, covered, exception_sections, progress_sections, ReportOptions,
 };
-use cpc_action_plan::domain::{Plan, Status, Update};
-use cpc_action_plan::format::import;
-use cpc_action_plan::EXAMPLE_PLAN;
+use cpc_action_plan::domain::{Status, Update};
 use std::sync::Arc;
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-fn havering() -> Plan {
-    import(EXAMPLE_PLAN).unwrap().plan
-}
+mod common;
+use common::{d, havering};
 
 #[test]
 fn options_are_read_from_and_written_to_the_address() {

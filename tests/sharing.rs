@@ -3,20 +3,12 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
 use cpc_action_plan::domain::merge::{compare, merge, Change, Field, Side};
-use cpc_action_plan::domain::{Link, Plan, Status, Update};
+use cpc_action_plan::domain::{Link, Plan, Status};
 use cpc_action_plan::format::csv::{csv_file_name, to_csv};
-use cpc_action_plan::format::import;
-use cpc_action_plan::EXAMPLE_PLAN;
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-fn havering() -> Plan {
-    import(EXAMPLE_PLAN).unwrap().plan
-}
+mod common;
+use common::{d, havering, update};
 
 fn action_mut<'a>(plan: &'a mut Plan, id: &str) -> &'a mut cpc_action_plan::domain::Action {
     plan.recommendations
@@ -25,16 +17,6 @@ fn action_mut<'a>(plan: &'a mut Plan, id: &str) -> &'a mut cpc_action_plan::doma
         .find(|a| a.id == id)
         .map(Arc::make_mut)
         .unwrap()
-}
-
-fn update(id: &str, date: NaiveDate, status: Status) -> Update {
-    Update {
-        id: id.into(),
-        date,
-        status,
-        note: format!("note {id}"),
-        author: "AD Policy".into(),
-    }
 }
 
 fn all_keys(plan_base: Option<&Plan>, ours: &Plan, theirs: &Plan) -> HashSet<String> {
