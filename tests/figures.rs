@@ -1,10 +1,8 @@
 //! Figures worked out from a plan as at a date.
 
 use chrono::NaiveDate;
-use cpc_action_plan::domain::figures::{
-    count_by_status, days_overdue, is_overdue, overdue_actions,
-};
-use cpc_action_plan::domain::progress::by_lead;
+use cpc_action_plan::domain::figures::StatusCounts;
+use cpc_action_plan::domain::progress::{by_lead, dashboard, days_late};
 use cpc_action_plan::domain::{Action, Status};
 use std::sync::Arc;
 
@@ -41,17 +39,18 @@ fn overdue_means_open_and_past_its_date() {
     for (status, due, as_at, want) in cases {
         let a = action(status, due, &[]);
         assert_eq!(
-            days_overdue(&a, as_at),
+            days_late(&a, as_at),
             want,
             "{status:?} due {due:?} as at {as_at}"
         );
-        assert_eq!(is_overdue(&a, as_at), want.is_some());
+        assert_eq!(days_late(&a, as_at).is_some(), want.is_some());
     }
 }
 
 #[test]
 fn havering_counts_by_status() {
-    let counts = count_by_status(&havering());
+    let plan = havering();
+    let counts = StatusCounts::of(plan.actions().map(|(_, a)| a));
     let got: Vec<(Status, usize)> = counts.iter().collect();
     assert_eq!(
         got,
@@ -73,10 +72,10 @@ fn havering_overdue_as_at_the_scrutiny_meeting_and_today() {
     let plan = havering();
     // At the Overview & Scrutiny Board on 4 September 2019: the May Cabinet item, the two
     // April items and the July 2019 peer review, latest first.
-    let at_meeting = overdue_actions(&plan, d(2019, 9, 4));
+    let at_meeting = dashboard(&plan, d(2019, 9, 4)).overdue;
     let got: Vec<(&str, i64)> = at_meeting
         .iter()
-        .map(|o| (o.action.id.as_str(), o.days))
+        .map(|o| (o.action_id.as_str(), o.days))
         .collect();
     assert_eq!(got.len(), 4, "{got:?}");
     assert_eq!(got[0].1, 127);
@@ -86,8 +85,8 @@ fn havering_overdue_as_at_the_scrutiny_meeting_and_today() {
         [127, 112]
     );
     // Every not-started action with a date is overdue by now; r2's three have no date.
-    assert_eq!(overdue_actions(&plan, d(2026, 11, 23)).len(), 15);
-    assert_eq!(overdue_actions(&plan, d(2019, 4, 1)).len(), 0);
+    assert_eq!(dashboard(&plan, d(2026, 11, 23)).overdue.len(), 15);
+    assert_eq!(dashboard(&plan, d(2019, 4, 1)).overdue.len(), 0);
 }
 
 #[test]

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::status_tag::{OverdueTag, StatusTag};
 use crate::domain::dates::format_long;
-use crate::domain::figures::days_overdue;
+use crate::domain::progress::days_late;
 use crate::domain::Action;
 use crate::route::Route;
 
@@ -41,7 +41,7 @@ pub fn ActionsTable(
                     .map(Arc::unwrap_or_clone)
                     .map(|action| {
                         let href = Route::Action { plan: plan_id.clone(), action: action.id.clone() }.href();
-                        let overdue = days_overdue(&action, today);
+                        let overdue = days_late(&action, today);
                         view! {
                             <tr class="govuk-table__row" data-action-id=action.id.clone()>
                                 <td class="govuk-table__cell">

@@ -1,24 +1,10 @@
-//! Figures worked out from a plan as at a given day. The day is always an argument:
-//! nothing here reads the clock, so every figure can be reproduced for a past meeting.
+//! Counts by status, and where a milestone stands on a given day. The day is always an
+//! argument: nothing here reads the clock, so every figure can be reproduced for a past meeting.
 
 use chrono::NaiveDate;
 
-use super::plan::{Action, Plan};
+use super::plan::Action;
 use super::status::Status;
-
-/// An action is overdue when it has a due date before `as_at` and is not closed.
-pub fn is_overdue(action: &Action, as_at: NaiveDate) -> bool {
-    days_overdue(action, as_at).is_some()
-}
-
-/// How many days past its due date an open action is, as at `as_at`.
-pub fn days_overdue(action: &Action, as_at: NaiveDate) -> Option<i64> {
-    if action.status.is_closed() {
-        return None;
-    }
-    let due = action.due?;
-    (due < as_at).then(|| (as_at - due).num_days())
-}
 
 /// How many actions stand at each status.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -65,35 +51,6 @@ impl StatusCounts {
     pub fn iter(&self) -> impl Iterator<Item = (Status, usize)> + '_ {
         Status::ALL.into_iter().map(|s| (s, self.get(s)))
     }
-}
-
-/// The counts by status of every action in the plan.
-pub fn count_by_status(plan: &Plan) -> StatusCounts {
-    StatusCounts::of(plan.actions().map(|(_, a)| a))
-}
-
-/// An overdue action and how late it is.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Overdue<'a> {
-    pub recommendation_id: &'a str,
-    pub action: &'a Action,
-    pub days: i64,
-}
-
-/// Every overdue action as at `as_at`, the latest first.
-pub fn overdue_actions(plan: &Plan, as_at: NaiveDate) -> Vec<Overdue<'_>> {
-    let mut overdue: Vec<Overdue> = plan
-        .actions()
-        .filter_map(|(r, a)| {
-            days_overdue(a, as_at).map(|days| Overdue {
-                recommendation_id: &r.id,
-                action: a,
-                days,
-            })
-        })
-        .collect();
-    overdue.sort_by_key(|o| std::cmp::Reverse(o.days));
-    overdue
 }
 
 /// Where a milestone stands on a given day.

@@ -3,7 +3,7 @@
 use crate::domain::dates::iso;
 use chrono::NaiveDate;
 
-use crate::domain::figures::days_overdue;
+use crate::domain::progress::days_late;
 use crate::domain::Plan;
 
 const HEADER: [&str; 11] = [
@@ -27,7 +27,7 @@ pub fn to_csv(plan: &Plan, as_at: NaiveDate) -> String {
     push_row(&mut out, HEADER.iter().map(|h| h.to_string()));
     for (rec, action) in plan.actions() {
         let latest = action.updates.iter().max_by_key(|u| u.date);
-        let overdue = days_overdue(action, as_at);
+        let overdue = days_late(action, as_at);
         push_row(
             &mut out,
             [

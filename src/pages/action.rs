@@ -7,7 +7,7 @@ use crate::components::breadcrumbs::{recommendations_trail, Breadcrumbs};
 use crate::components::status_tag::{OverdueTag, StatusTag};
 use crate::components::title::set_title;
 use crate::domain::dates::format_long;
-use crate::domain::figures::days_overdue;
+use crate::domain::progress::days_late;
 use crate::pages::not_found::{Missing, NotFoundPage};
 use crate::route::Route;
 
@@ -28,7 +28,7 @@ pub fn ActionPage(plan_id: String, action_id: String) -> impl IntoView {
             let rec_href = Route::Recommendation { plan: plan.id.clone(), recommendation: rec.id.clone() }.href();
             let mut crumbs = recommendations_trail(plan, &rec.id);
             crumbs.push((format!("Recommendation {}", rec.number), rec_href.clone()));
-            let overdue = days_overdue(action, state.today);
+            let overdue = days_late(action, state.today);
             let mut updates = action.updates.clone();
             updates.sort_by_key(|u| std::cmp::Reverse(u.date));
             view! {
