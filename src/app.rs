@@ -42,6 +42,15 @@ impl AppState {
         cfg!(feature = "site") || self.site.is_some()
     }
 
+    /// Shows `message` on `route`'s page, with an Undo button, and goes there.
+    pub fn go_with_message(&self, route: Route, message: impl Into<String>) {
+        self.flash.set(Some(Flash {
+            route: route.clone(),
+            message: message.into(),
+        }));
+        navigate(&route);
+    }
+
     /// Calls `f` with the plan of that id, if this browser holds one.
     pub fn with_plan<T>(&self, id: &str, f: impl FnOnce(Option<&Plan>) -> T) -> T {
         self.library.with_plan(id, f)

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{navigate, use_state, Flash};
+use crate::app::use_state;
 use crate::components::title::set_title;
 use crate::pages::not_found::{Missing, NotFoundPage};
 use crate::route::Route;
@@ -18,11 +18,7 @@ pub fn DeletePlanPage(plan_id: String) -> impl IntoView {
     let title = plan.title.clone();
     let delete = move |_| {
         library.delete(&plan_id);
-        state.flash.set(Some(Flash {
-            route: Route::Plans,
-            message: format!("“{title}” was deleted"),
-        }));
-        navigate(&Route::Plans);
+        state.go_with_message(Route::Plans, format!("“{title}” was deleted"));
     };
     view! {
         <span class="govuk-caption-l">{plan.council.clone()}</span>

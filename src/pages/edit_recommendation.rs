@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{navigate, use_state, Flash};
+use crate::app::use_state;
 use crate::components::breadcrumbs::{recommendations_trail, Breadcrumbs};
 use crate::components::form::{
     first_reason, focus_field, CheckboxesField, ErrorSummary, FormErrors, RadiosField, SelectField,
@@ -187,11 +187,7 @@ fn RecommendationForm(plan_id: String, recommendation_id: String) -> impl IntoVi
                 let route = Route::Recommendations {
                     plan: plan_id.clone(),
                 };
-                state.flash.set(Some(Flash {
-                    route: route.clone(),
-                    message: format!("Recommendation {number} was removed"),
-                }));
-                navigate(&route);
+                state.go_with_message(route, format!("Recommendation {number} was removed"));
             }
         }
     };

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::app::{navigate, use_state, AppState, Flash};
+use crate::app::{navigate, use_state, AppState};
 use crate::components::summary_list::SummaryList;
 use crate::components::title::set_title;
 use crate::domain::dates::{format_long, parse_iso};
@@ -149,12 +149,10 @@ fn Preview(name: String, imported: Imported) -> impl IntoView {
             library.keep_base(&plan);
             library.add_plan(plan);
             state.pending.set(None);
-            let route = Route::Overview { plan: id };
-            state.flash.set(Some(Flash {
-                route: route.clone(),
-                message: "The plan file was imported as a new plan".to_string(),
-            }));
-            navigate(&route);
+            state.go_with_message(
+                Route::Overview { plan: id },
+                "The plan file was imported as a new plan",
+            );
         }
     };
     let replace = {
@@ -164,12 +162,10 @@ fn Preview(name: String, imported: Imported) -> impl IntoView {
             if library.replace_plan(plan.clone()).is_ok() {
                 library.keep_base(&plan);
                 state.pending.set(None);
-                let route = Route::Overview { plan: id };
-                state.flash.set(Some(Flash {
-                    route: route.clone(),
-                    message: "The plan was replaced by the file".to_string(),
-                }));
-                navigate(&route);
+                state.go_with_message(
+                    Route::Overview { plan: id },
+                    "The plan was replaced by the file",
+                );
             }
         }
     };

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
-use crate::app::{navigate, use_state, Flash};
+use crate::app::{navigate, use_state};
 use crate::components::form::focus_field;
 use crate::components::title::set_title;
 use crate::domain::merge::{compare, merge, Change, Difference, Side};
@@ -120,11 +120,10 @@ pub fn ImportMergePage() -> impl IntoView {
                 let route = Route::Overview {
                     plan: plan_id.clone(),
                 };
-                state.flash.set(Some(Flash {
-                    route: route.clone(),
-                    message: format!("The returned copy was merged: {} changes taken", take.len()),
-                }));
-                navigate(&route);
+                state.go_with_message(
+                    route,
+                    format!("The returned copy was merged: {} changes taken", take.len()),
+                );
             }
             Err(problems) => {
                 state.pending.set(Some(PendingImport {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{use_state, Flash};
+use crate::app::use_state;
 use crate::components::title::set_title;
 use crate::domain::dates::format_range;
 use crate::route::Route;
@@ -65,10 +65,7 @@ pub fn PlansPage() -> impl IntoView {
                                             <li>
                                                 <button type="button" class="app-link-button govuk-link" on:click=move |_| {
                                                     if library.duplicate(&id).is_some() {
-                                                        state.flash.set(Some(Flash {
-                                                            route: Route::Plans,
-                                                            message: format!("A copy of “{copy_title}” was made"),
-                                                        }));
+                                                        state.go_with_message(Route::Plans, format!("A copy of “{copy_title}” was made"));
                                                     }
                                                 }>"Copy"<span class="govuk-visually-hidden">" "{title.clone()}</span></button>
                                             </li>
