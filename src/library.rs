@@ -389,16 +389,18 @@ impl Library {
             if !state.dirty {
                 continue;
             }
-            let stored_text = storage::read(&storage::plan_key(&plan.id));
-            let stored_revision = stored_text.as_deref().and_then(StoredPlan::revision_of);
-            if let Some(stored) = stored_revision.filter(|r| *r != state.revision) {
+            let key = storage::plan_key(&plan.id);
+            let stored_revision = storage::read_revision(&key);
+            if stored_revision.is_some_and(|r| r != state.revision) {
                 // Another tab saved this plan since this tab read it: never overwrite it.
-                if let Some(theirs) = stored_text.and_then(|t| StoredPlan::from_text(&t).ok()) {
+                // (Only now is the whole entry read; a copy that cannot be read is damaged,
+                // and ours goes on top of it.)
+                if let Some(theirs) =
+                    storage::read(&key).and_then(|t| StoredPlan::from_text(&t).ok())
+                {
                     self.add_conflict(theirs);
                     continue;
                 }
-                // Their copy cannot be read: keep ours on top of the damaged one.
-                let _ = stored;
             }
             let export = exports.get(&plan.id).cloned().unwrap_or_default();
             let record = StoredPlan {

@@ -6,7 +6,9 @@
 //! storage that is missing, blocked or full is reported as a [`StorageProblem`].
 
 use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
 
+use crate::format::packed;
 use crate::format::stored::{self, StorageUsage};
 use crate::format::StoredPlan;
 
@@ -69,6 +71,27 @@ pub fn read(key: &str) -> Option<String> {
         return None;
     }
     LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+/// The revision of the entry under a key, read from its header alone when it is packed:
+/// a save checks it every time, and a big plan's whole entry is megabytes.
+pub fn read_revision(key: &str) -> Option<u64> {
+    if !available() {
+        return None;
+    }
+    let text = LocalStorage::raw()
+        .unchecked_ref::<StorageText>()
+        .get_item_text(key)
+        .ok()
+        .flatten()?;
+    let mark = packed::MARK;
+    let end = if text.starts_with(mark, 0) {
+        let header_end = text.index_of("\n", mark.len() as i32);
+        u32::try_from(header_end).ok()? + 1
+    } else {
+        text.length()
+    };
+    StoredPlan::revision_of(&String::from(text.slice(0, end)))
 }
 
 /// Reads every stored plan, leaving anything unreadable exactly where it is.
@@ -199,7 +222,6 @@ fn write(key: &str, text: &str) -> Result<(), StorageProblem> {
 }
 
 fn problem_from_js(value: &wasm_bindgen::JsValue) -> StorageProblem {
-    use wasm_bindgen::JsCast;
     match value.dyn_ref::<web_sys::DomException>() {
         Some(e) if e.name() == "QuotaExceededError" => StorageProblem::Full,
         Some(e) if e.name() == "SecurityError" => StorageProblem::Unavailable,
@@ -224,7 +246,6 @@ extern "C" {
 /// How much of the browser's allowance this site's storage takes, counting every key,
 /// ours or not, as the browser does.
 pub fn usage() -> Option<StorageUsage> {
-    use wasm_bindgen::JsCast;
     if !available() {
         return None;
     }
