@@ -5,9 +5,9 @@ fn main() {
     console_error_panic_hook::set_once();
     // A published site is known before the app starts, so it never touches storage.
     wasm_bindgen_futures::spawn_local(async {
-        let published = cpc_action_plan::published::detect().await;
+        let published = cpc_action_plan::browser::published::detect().await;
         leptos::mount::mount_to_body(move || {
-            leptos::view! { <cpc_action_plan::app::App published=published.clone() /> }
+            leptos::view! { <cpc_action_plan::ui::app::App published=published.clone() /> }
         });
     });
 }

@@ -48,6 +48,11 @@ impl StatusCounts {
     }
 
     /// Each status with its count, in display order, including the zeros.
+    /// Each status and its count, in the order bars stack them (`Status::STACKED`).
+    pub fn stacked(&self) -> impl Iterator<Item = (Status, usize)> + '_ {
+        Status::STACKED.into_iter().map(|s| (s, self.get(s)))
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = (Status, usize)> + '_ {
         Status::ALL.into_iter().map(|s| (s, self.get(s)))
     }

@@ -116,3 +116,32 @@ fn mentions(rec: &Recommendation, action: &Action, words: &str) -> bool {
         || has(&rec.context)
         || rec.number == words
 }
+
+/// What the filter form offers, from the plan.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FilterOptions {
+    pub themes: Vec<(String, String)>,
+    pub groups: Vec<(String, String)>,
+    pub leads: Vec<String>,
+}
+
+impl FilterOptions {
+    pub fn of(plan: &Plan) -> FilterOptions {
+        let leads = plan.leads();
+        let mut groups: Vec<(String, String)> = plan
+            .groups
+            .iter()
+            .map(|g| (g.id.clone(), g.name.clone()))
+            .collect();
+        groups.push(("none".to_string(), "No group".to_string()));
+        FilterOptions {
+            themes: plan
+                .themes
+                .iter()
+                .map(|t| (t.id.clone(), t.title.clone()))
+                .collect(),
+            groups,
+            leads,
+        }
+    }
+}

@@ -29,6 +29,18 @@ impl Status {
         Status::Cancelled,
     ];
 
+    /// The order charts stack statuses in, and their legends and tables list them:
+    /// delivered first, not started and cancelled last.
+    pub const STACKED: [Status; 7] = [
+        Status::Completed,
+        Status::Ongoing,
+        Status::OnTrack,
+        Status::AtRisk,
+        Status::OffTrack,
+        Status::NotStarted,
+        Status::Cancelled,
+    ];
+
     /// The value written in a plan file.
     pub fn as_str(self) -> &'static str {
         match self {

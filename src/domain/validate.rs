@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::plan::{Plan, Response};
 use super::problem::Problem;
+use super::rules;
 
 /// Every rule the plan breaks, in the order they appear in the file.
 ///
@@ -20,22 +21,19 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     check.required(
         &plan.council,
         || "plan.council".into(),
-        "a plan needs the council's name",
+        rules::COUNCIL_NEEDED,
     );
     check.required(&plan.title, || "plan.title".into(), "a plan needs a title");
     if let (Some(from), Some(to)) = (plan.review.onsite_from, plan.review.onsite_to) {
         if to < from {
-            check.problem(
-                "plan.review.onsite_to",
-                "is before onsite_from: the peer team's last day on site cannot come before its first",
-            );
+            check.problem("plan.review.onsite_to", rules::ONSITE_BACKWARDS);
         }
     }
     for (i, member) in plan.review.peer_team.iter().enumerate() {
         check.required(
             &member.name,
             || format!("plan.review.peer_team[{i}].name"),
-            "each member of the peer team needs a name",
+            rules::PEER_NAME_NEEDED,
         );
     }
 
@@ -45,7 +43,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         check.required(
             &theme.title,
             || format!("plan.themes[{i}].title"),
-            "every theme needs a title",
+            rules::THEME_TITLE_NEEDED,
         );
     }
     let mut groups = Unique::new("group", |[i, ..]| format!("plan.groups[{i}]"));
@@ -75,36 +73,30 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         check.required(
             &rec.number,
             || format!("{}.number", path()),
-            "every recommendation needs its number, as the peer team numbered it",
+            rules::RECOMMENDATION_NUMBER_NEEDED,
         );
         check.required(
             &rec.title,
             || format!("{}.title", path()),
-            "every recommendation needs its title, in the peer team's words",
+            rules::RECOMMENDATION_TITLE_NEEDED,
         );
         if rec.response != Response::Accepted && rec.response_reason.trim().is_empty() {
             check.problem(
                 format!("{}.response_reason", path()),
-                format!(
-                    "is missing: a recommendation that is {} needs the council's reason",
-                    rec.response.label().to_lowercase()
-                ),
+                rules::reason_missing(rec.response),
             );
         }
         for (t, theme) in rec.themes.iter().enumerate() {
             if !theme_ids.contains(theme.as_str()) {
                 check.problem(
                     format!("{}.themes[{t}]", path()),
-                    format!("names the theme \"{theme}\", which is not one of this plan's themes"),
+                    rules::unknown_theme(theme),
                 );
             }
         }
         if let Some(group) = &rec.group {
             if !group_ids.contains(group.as_str()) {
-                check.problem(
-                    format!("{}.group", path()),
-                    format!("names the group \"{group}\", which is not one of this plan's groups"),
-                );
+                check.problem(format!("{}.group", path()), rules::unknown_group(group));
             }
         }
         for (a, action) in rec.actions.iter().enumerate() {
@@ -113,7 +105,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             check.required(
                 &action.text,
                 || format!("{}.text", path()),
-                "every action needs its text, as the council wrote it",
+                rules::ACTION_TEXT_NEEDED,
             );
             for (u, update) in action.updates.iter().enumerate() {
                 updates.claim(&mut check, &update.id, [i, a, u]);
@@ -123,13 +115,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 if link.url.trim().is_empty() {
                     check.problem(here(), "is empty: every link needs its web address");
                 } else if !is_web_address(&link.url) {
-                    check.problem(
-                        here(),
-                        format!(
-                            "is \"{}\", which is not a web address: links must start with https:// or http://",
-                            link.url
-                        ),
-                    );
+                    check.problem(here(), rules::not_web_address(&link.url));
                 }
             }
         }
@@ -140,7 +126,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         check.required(
             &milestone.title,
             || format!("plan.milestones[{i}].title"),
-            "every milestone needs a title",
+            rules::MILESTONE_TITLE_NEEDED,
         );
     }
     check.problems

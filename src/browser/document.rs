@@ -1,0 +1,60 @@
+//! The page itself: the address after `#`, the tab's title, focus, scrolling and printing.
+
+use wasm_bindgen::JsCast;
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+/// The address after `#`, with the `#`.
+pub fn hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Changes the address after `#`, as following a link would.
+pub fn set_hash(hash: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(hash);
+    }
+}
+
+/// Sets the browser tab's title.
+pub fn set_title(title: &str) {
+    if let Some(document) = document() {
+        document.set_title(title);
+    }
+}
+
+/// Moves focus to an element by id and scrolls it into view.
+pub fn focus_element(id: &str) {
+    let element = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+        element.scroll_into_view();
+    }
+}
+
+/// Moves focus to the first element matching `selector` (making it focusable), and
+/// scrolls to the top of the page.
+pub fn focus_first_and_scroll_top(selector: &str) {
+    if let Ok(Some(element)) = document().map_or(Ok(None), |d| d.query_selector(selector)) {
+        let _ = element.set_attribute("tabindex", "-1");
+        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Opens the browser's print dialogue.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

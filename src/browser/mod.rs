@@ -1,0 +1,11 @@
+//! Every use of a browser API: local storage, the clock, randomness, downloads, chosen
+//! and dropped files, the address bar and focus, and the look for a published plan.
+//! Built only for WebAssembly; the rest of the app reaches the browser through here.
+
+pub mod clock;
+pub mod document;
+pub mod download;
+pub mod files;
+pub mod published;
+pub mod random;
+pub mod storage;

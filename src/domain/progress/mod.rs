@@ -1,0 +1,384 @@
+//! Where a plan stands as at a date: the figures behind the progress views.
+//!
+//! An action's status on a day is its current status from its newest progress update on,
+//! and before that, the status of the newest update on or before that day (not started,
+//! before the first). So today's figures always agree with the action pages, even when the
+//! officer has set a status directly since the last update, and a past meeting's figures
+//! come from the dated history.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::dates::month_end;
+use crate::domain::figures::StatusCounts;
+use crate::domain::plan::{Action, Plan, Recommendation, Response, ThemeKind};
+use crate::domain::status::Status;
+
+mod view;
+pub use view::ProgressView;
+
+/// The action's status on `as_at`.
+pub fn status_at(action: &Action, as_at: NaiveDate) -> Status {
+    if action.updates.iter().all(|u| u.date <= as_at) {
+        return action.status;
+    }
+    action
+        .updates
+        .iter()
+        .filter(|u| u.date <= as_at)
+        .max_by_key(|u| u.date)
+        .map(|u| u.status)
+        .unwrap_or(Status::NotStarted)
+}
+
+/// Days past its due date on `as_at`, for an action open on that day.
+pub fn days_late(action: &Action, as_at: NaiveDate) -> Option<i64> {
+    if status_at(action, as_at).is_closed() {
+        return None;
+    }
+    let due = action.due?;
+    (due < as_at).then(|| (as_at - due).num_days())
+}
+
+/// One action in a list of figures, with where it sits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActionLine {
+    pub recommendation_id: String,
+    pub recommendation_number: String,
+    pub action_id: String,
+    pub text: String,
+    pub leads: Vec<String>,
+    pub due: Option<NaiveDate>,
+    pub status: Status,
+    /// Days late (for overdue lists) or days to go (for due-soon lists).
+    pub days: i64,
+}
+
+fn line(rec: &Recommendation, action: &Action, as_at: NaiveDate, days: i64) -> ActionLine {
+    ActionLine {
+        recommendation_id: rec.id.clone(),
+        recommendation_number: rec.number.clone(),
+        action_id: action.id.clone(),
+        text: action.text.clone(),
+        leads: action.leads.clone(),
+        due: action.due,
+        status: status_at(action, as_at),
+        days,
+    }
+}
+
+/// How one recommendation's actions stand.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecommendationProgress {
+    pub id: String,
+    pub number: String,
+    pub title: String,
+    pub counts: StatusCounts,
+}
+
+/// A recommendation the council did not accept in full.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotAccepted {
+    pub number: String,
+    pub title: String,
+    pub response: Response,
+    pub reason: String,
+}
+
+/// Everything the dashboard shows, as at one day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dashboard {
+    pub as_at: NaiveDate,
+    pub counts: StatusCounts,
+    pub overdue: Vec<ActionLine>,
+    pub due_in_30: Vec<ActionLine>,
+    pub due_in_90: Vec<ActionLine>,
+    pub recommendations: Vec<RecommendationProgress>,
+    pub not_accepted: Vec<NotAccepted>,
+}
+
+impl Dashboard {
+    /// Completed actions: delivered.
+    pub fn delivered(&self) -> usize {
+        self.counts.get(Status::Completed)
+    }
+
+    /// Ongoing actions: embedded in everyday work.
+    pub fn embedded(&self) -> usize {
+        self.counts.get(Status::Ongoing)
+    }
+
+    /// Where the plan stands in one sentence, as a committee or a resident reads it first:
+    /// "Of 32 actions, 4 are completed, 10 are now part of everyday work and 18 are not
+    /// started; 15 are past their date."
+    pub fn summary(&self) -> String {
+        let c = &self.counts;
+        let are = |n: usize| if n == 1 { "is" } else { "are" };
+        let in_hand = c.in_hand();
+        let mut parts: Vec<String> = [
+            (c.get(Status::Completed), "completed", true),
+            (c.get(Status::Ongoing), "now part of everyday work", true),
+            (in_hand, "under way", in_hand > 0),
+            (c.get(Status::NotStarted), "not started", true),
+            (
+                c.get(Status::Cancelled),
+                "cancelled",
+                c.get(Status::Cancelled) > 0,
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, _, shown)| *shown)
+        .map(|(n, what, _)| format!("{n} {} {what}", are(n)))
+        .collect();
+        let last = parts.pop().unwrap_or_default();
+        let overdue = self.overdue.len();
+        format!(
+            "Of {} actions, {} and {last}; {overdue} {} past their date.",
+            c.total(),
+            parts.join(", "),
+            are(overdue)
+        )
+    }
+}
+
+/// A share as a whole percentage, rounded; 0 of 0 is 0.
+pub fn percent(part: usize, whole: usize) -> usize {
+    (part * 100 + whole / 2).checked_div(whole).unwrap_or(0)
+}
+
+/// The dashboard's figures for `plan` as at `as_at`.
+pub fn dashboard(plan: &Plan, as_at: NaiveDate) -> Dashboard {
+    let mut counts = StatusCounts::default();
+    let mut overdue = Vec::new();
+    let mut due_in_30 = Vec::new();
+    let mut due_in_90 = Vec::new();
+    let mut recommendations = Vec::new();
+    for rec in &plan.recommendations {
+        let mut rec_counts = StatusCounts::default();
+        for action in &rec.actions {
+            let status = status_at(action, as_at);
+            counts.add(status);
+            rec_counts.add(status);
+            if let Some(days) = days_late(action, as_at) {
+                overdue.push(line(rec, action, as_at, days));
+            } else if let (Some(due), false) = (action.due, status.is_closed()) {
+                let to_go = (due - as_at).num_days();
+                if (0..=30).contains(&to_go) {
+                    due_in_30.push(line(rec, action, as_at, to_go));
+                }
+                if (0..=90).contains(&to_go) {
+                    due_in_90.push(line(rec, action, as_at, to_go));
+                }
+            }
+        }
+        recommendations.push(RecommendationProgress {
+            id: rec.id.clone(),
+            number: rec.number.clone(),
+            title: rec.title.clone(),
+            counts: rec_counts,
+        });
+    }
+    overdue.sort_by_key(|l| std::cmp::Reverse(l.days));
+    due_in_30.sort_by_key(|l| l.days);
+    due_in_90.sort_by_key(|l| l.days);
+    let not_accepted = plan
+        .recommendations
+        .iter()
+        .filter(|r| r.response != Response::Accepted)
+        .map(|r| NotAccepted {
+            number: r.number.clone(),
+            title: r.title.clone(),
+            response: r.response,
+            reason: r.response_reason.clone(),
+        })
+        .collect();
+    Dashboard {
+        as_at,
+        counts,
+        overdue,
+        due_in_30,
+        due_in_90,
+        recommendations,
+        not_accepted,
+    }
+}
+
+/// Counts for one theme, group or lead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Breakdown {
+    /// The theme's, group's or lead's id (a lead is its own id).
+    pub key: String,
+    pub name: String,
+    pub counts: StatusCounts,
+    pub overdue: usize,
+}
+
+fn tally(breakdown: &mut Breakdown, action: &Action, as_at: NaiveDate) {
+    breakdown.counts.add(status_at(action, as_at));
+    if days_late(action, as_at).is_some() {
+        breakdown.overdue += 1;
+    }
+}
+
+/// Actions under each theme of the given kind, in the plan's order of themes. An action
+/// counts for every theme its recommendation names.
+pub fn by_theme(plan: &Plan, kind: ThemeKind, as_at: NaiveDate) -> Vec<Breakdown> {
+    plan.themes
+        .iter()
+        .filter(|t| t.kind == kind)
+        .map(|theme| {
+            let mut b = Breakdown {
+                key: theme.id.clone(),
+                name: theme.title.clone(),
+                counts: StatusCounts::default(),
+                overdue: 0,
+            };
+            for (_, action) in plan.actions().filter(|(r, _)| r.themes.contains(&theme.id)) {
+                tally(&mut b, action, as_at);
+            }
+            b
+        })
+        .collect()
+}
+
+/// Actions under each of the council's groups, then those in no group.
+pub fn by_group(plan: &Plan, as_at: NaiveDate) -> Vec<Breakdown> {
+    let mut out: Vec<Breakdown> = plan
+        .groups
+        .iter()
+        .map(|group| {
+            let mut b = Breakdown {
+                key: group.id.clone(),
+                name: group.name.clone(),
+                counts: StatusCounts::default(),
+                overdue: 0,
+            };
+            for (_, action) in plan
+                .actions()
+                .filter(|(r, _)| r.group.as_deref() == Some(group.id.as_str()))
+            {
+                tally(&mut b, action, as_at);
+            }
+            b
+        })
+        .collect();
+    let mut none = Breakdown {
+        key: String::new(),
+        name: "No group".to_string(),
+        counts: StatusCounts::default(),
+        overdue: 0,
+    };
+    for (_, action) in plan.actions().filter(|(r, _)| r.group.is_none()) {
+        tally(&mut none, action, as_at);
+    }
+    if none.counts.total() > 0 {
+        out.push(none);
+    }
+    out
+}
+
+/// Actions for each lead, in alphabetical order. A shared action counts for each lead.
+pub fn by_lead(plan: &Plan, as_at: NaiveDate) -> Vec<Breakdown> {
+    let mut leads: BTreeMap<(String, String), Breakdown> = BTreeMap::new();
+    for (_, action) in plan.actions() {
+        let mut seen: Vec<&str> = Vec::new();
+        for lead in action
+            .leads
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+        {
+            if seen.contains(&lead) {
+                continue;
+            }
+            seen.push(lead);
+            let b = leads
+                .entry((lead.to_lowercase(), lead.to_string()))
+                .or_insert_with(|| Breakdown {
+                    key: lead.to_string(),
+                    name: lead.to_string(),
+                    counts: StatusCounts::default(),
+                    overdue: 0,
+                });
+            tally(b, action, as_at);
+        }
+    }
+    leads.into_values().collect()
+}
+
+/// How many actions stood at each status at one month's end.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MonthEnd {
+    pub date: NaiveDate,
+    pub counts: StatusCounts,
+}
+
+/// The counts at the end of each month, from the month of the first progress update (or
+/// of the peer team's visit, if earlier) to `as_at`, whose own day ends the series. Empty
+/// when nothing dates the plan's progress.
+pub fn month_ends(plan: &Plan, as_at: NaiveDate) -> Vec<MonthEnd> {
+    let first_update = plan
+        .actions()
+        .flat_map(|(_, a)| a.updates.iter().map(|u| u.date))
+        .min();
+    let start = match (
+        first_update,
+        plan.review.onsite_to.or(plan.review.onsite_from),
+    ) {
+        (Some(u), Some(v)) => u.min(v),
+        (Some(u), None) => u,
+        (None, Some(v)) => v,
+        (None, None) => return Vec::new(),
+    };
+    if start > as_at {
+        return Vec::new();
+    }
+    let mut dates = Vec::new();
+    let (mut year, mut month) = (start.year(), start.month());
+    while let Some(end) = month_end(year, month) {
+        if end >= as_at {
+            break;
+        }
+        dates.push(end);
+        (year, month) = if month == 12 {
+            (year + 1, 1)
+        } else {
+            (year, month + 1)
+        };
+    }
+    dates.push(as_at);
+    dates
+        .into_iter()
+        .map(|date| MonthEnd {
+            date,
+            counts: StatusCounts::of_statuses(plan.actions().map(|(_, a)| status_at(a, date))),
+        })
+        .collect()
+}
+
+/// The plan's milestones and the LGA process dates not already among them, by date, each
+/// with where it stands on `as_at` (done, due or missed; an LGA date is past or due).
+pub fn timeline(plan: &Plan, as_at: NaiveDate) -> Vec<(NaiveDate, String, &'static str)> {
+    let mut dates: Vec<(NaiveDate, String, &'static str)> = plan
+        .milestones
+        .iter()
+        .map(|m| {
+            (
+                m.due,
+                m.title.clone(),
+                super::figures::milestone_state(m, as_at).label(),
+            )
+        })
+        .collect();
+    if let Some(end) = plan.review.onsite_to.or(plan.review.onsite_from) {
+        for step in super::templates::lga_timeline(end) {
+            if !plan.milestones.iter().any(|m| m.title == step.title) {
+                let state = if step.due < as_at { "Past" } else { "Due" };
+                dates.push((step.due, format!("{} (LGA process)", step.title), state));
+            }
+        }
+    }
+    dates.sort_by_key(|d| d.0);
+    dates
+}

@@ -1,0 +1,43 @@
+//! Every figure the progress view (the dashboard) shows, worked out together, once for
+//! each change of plan, date or filter.
+
+use chrono::NaiveDate;
+
+use super::{
+    by_group, by_lead, by_theme, dashboard, month_ends, timeline, Breakdown, Dashboard, MonthEnd,
+};
+use crate::domain::filter::Filter;
+use crate::domain::plan::{Plan, ThemeKind};
+
+/// The figures for one view of the plan: as at a date, for the actions a filter chooses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProgressView {
+    pub board: Dashboard,
+    pub core: Vec<Breakdown>,
+    pub additional: Vec<Breakdown>,
+    pub groups: Vec<Breakdown>,
+    pub leads: Vec<Breakdown>,
+    pub series: Vec<MonthEnd>,
+    /// Milestones and LGA process dates: (date, what, state).
+    pub timeline: Vec<(NaiveDate, String, &'static str)>,
+    /// How many actions the filter chose, of `all`.
+    pub shown: usize,
+    pub all: usize,
+}
+
+impl ProgressView {
+    pub fn of(plan: &Plan, as_at: NaiveDate, filter: &Filter) -> ProgressView {
+        let shown = filter.apply(plan, as_at);
+        ProgressView {
+            board: dashboard(&shown, as_at),
+            core: by_theme(&shown, ThemeKind::Core, as_at),
+            additional: by_theme(&shown, ThemeKind::Additional, as_at),
+            groups: by_group(&shown, as_at),
+            leads: by_lead(&shown, as_at),
+            series: month_ends(&shown, as_at),
+            timeline: timeline(plan, as_at),
+            shown: shown.actions().count(),
+            all: plan.actions().count(),
+        }
+    }
+}

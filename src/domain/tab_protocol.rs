@@ -1,0 +1,113 @@
+//! The rules that keep two tabs on one plan from overwriting each other's saved work.
+//!
+//! Every stored copy of a plan carries a revision and the tab that wrote it. A tab keeps,
+//! for each plan it holds, the revision its copy is based on ([`Tracked`]). It writes only
+//! over the revision it read, each write counting on by one; anything else means another
+//! tab saved in between, and the officer chooses which version to keep. These are the
+//! rules alone: the library applies them to real storage and the `storage` event.
+
+/// What this tab knows about a plan's stored copy.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tracked {
+    /// The stored revision this tab's copy is based on.
+    pub revision: u64,
+    /// Changed here and not yet written.
+    pub dirty: bool,
+    /// The next save writes a revision above this too: when the officer keeps this tab's
+    /// version over an older one written on top of it, the revision still goes up, so
+    /// other tabs take the kept version as newer.
+    pub floor: u64,
+}
+
+/// What a save should do, given the revision storage holds now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveDecision {
+    /// Nothing changed here since the last write.
+    Nothing,
+    /// Write this tab's copy as this revision.
+    Write { revision: u64 },
+    /// Another tab saved since this tab read the plan: never write over it. If its copy
+    /// cannot be read, [`Tracked::write_over_unreadable`] says what to write instead.
+    OtherTabSaved { stored: u64 },
+}
+
+/// What to do when another tab's write of a plan arrives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Incoming {
+    /// Our own write, echoed back: nothing to do.
+    Ignore,
+    /// A newer revision and nothing unsaved here: show theirs.
+    Take,
+    /// Both changed it, or theirs does not count on from ours: the officer chooses.
+    Conflict,
+}
+
+impl Tracked {
+    /// A plan as read from storage, or just written there, at `revision`.
+    pub fn stored(revision: u64) -> Tracked {
+        Tracked {
+            revision,
+            dirty: false,
+            floor: 0,
+        }
+    }
+
+    /// A plan that is not in storage yet (the example on a first run, a new plan).
+    pub fn unsaved() -> Tracked {
+        Tracked {
+            revision: 0,
+            dirty: true,
+            floor: 0,
+        }
+    }
+
+    /// The revision the next write of this tab's copy carries, over `stored`.
+    fn next_revision(&self, stored: Option<u64>) -> u64 {
+        stored
+            .unwrap_or(self.revision)
+            .max(self.floor)
+            .saturating_add(1)
+    }
+
+    /// Whether and how to save, when storage holds `stored` (`None`: no copy at all).
+    pub fn save(&self, stored: Option<u64>) -> SaveDecision {
+        if !self.dirty {
+            return SaveDecision::Nothing;
+        }
+        match stored {
+            Some(stored) if stored != self.revision => SaveDecision::OtherTabSaved { stored },
+            _ => SaveDecision::Write {
+                revision: self.next_revision(stored),
+            },
+        }
+    }
+
+    /// The revision to write over a stored copy that cannot be read (damaged): there is
+    /// no version of theirs to offer, so ours is written on top, counting on from it.
+    pub fn write_over_unreadable(&self, stored: u64) -> u64 {
+        self.next_revision(Some(stored))
+    }
+
+    /// Another tab wrote `revision` of this plan, from the tab `theirs` (this tab is `ours`).
+    pub fn incoming(&self, revision: u64, theirs: &str, ours: &str) -> Incoming {
+        if theirs == ours {
+            return Incoming::Ignore;
+        }
+        // A write that does not count on from this tab's last save was made without reading
+        // it (a tab still running an older build of the app, say): this tab's saved work
+        // may be gone from storage, so the officer chooses, as when both changed it.
+        if revision <= self.revision || self.dirty {
+            Incoming::Conflict
+        } else {
+            Incoming::Take
+        }
+    }
+
+    /// The officer keeps this tab's version over the other tab's `their_revision`: the
+    /// next save writes over theirs, above both.
+    pub fn keep_mine(&mut self, their_revision: u64) {
+        self.floor = self.revision;
+        self.revision = their_revision;
+        self.dirty = true;
+    }
+}

@@ -1,0 +1,204 @@
+//! Reads a plan file, checking every rule of plan-format-v1.
+//!
+//! The file is parsed to a JSON value first and then walked by hand, so that every
+//! problem is found in one pass and reported with its path, instead of stopping at the
+//! first as a derived `Deserialize` would. Unknown fields are not problems: they are
+//! returned as warnings for the import preview.
+
+use chrono::DateTime;
+use serde_json::{Map, Value};
+
+mod checker;
+mod plan_parts;
+mod recommendations;
+
+use checker::{kind_of, Checker};
+
+use super::{FORMAT, VERSION};
+use crate::domain::problem::Problem;
+use crate::domain::validate::validate;
+use crate::domain::Plan;
+
+/// A plan read from a file that follows the format.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Imported {
+    pub plan: Plan,
+    /// When the file says it was exported, as written (RFC 3339).
+    pub exported_at: Option<String>,
+    /// Fields the format does not know; they were ignored.
+    pub warnings: Vec<Problem>,
+}
+
+/// Reads a file's bytes: they must be UTF-8 text (a byte-order mark is allowed).
+pub fn import_bytes(bytes: &[u8]) -> Result<Imported, Vec<Problem>> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => import(text),
+        Err(e) => Err(vec![Problem::new(
+            "file",
+            format!(
+                "is not a text file: byte {} is not UTF-8 text, so this is not a plan file",
+                e.valid_up_to() + 1
+            ),
+        )]),
+    }
+}
+
+/// Reads a plan file's text. On failure returns every problem found.
+pub fn import(text: &str) -> Result<Imported, Vec<Problem>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(vec![Problem::new(
+            "file",
+            "is empty: a plan file holds the plan as JSON",
+        )]);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| vec![not_json(&e)])?;
+    import_value(&value)
+}
+
+/// Reads a plan file that has already been parsed as JSON.
+pub fn import_value(value: &Value) -> Result<Imported, Vec<Problem>> {
+    let Some(root) = value.as_object() else {
+        return Err(vec![Problem::new(
+            "file",
+            format!(
+                "is {} of JSON, not a plan file: a plan file is a JSON object with \"format\": \"{FORMAT}\"",
+                kind_of(value)
+            ),
+        )]);
+    };
+    check_envelope(root).map_err(|p| vec![p])?;
+
+    let mut checker = Checker::default();
+    let exported_at = checker.exported_at(root);
+    checker.warn_unknown("", root, &["format", "version", "exported_at", "plan"]);
+    let plan = match root.get("plan") {
+        None | Some(Value::Null) => {
+            checker.problem("plan", "is missing: the file has no plan in it");
+            None
+        }
+        Some(value) => checker.plan(value),
+    };
+    match plan {
+        Some(plan) if checker.problems.is_empty() => {
+            // The walk checks shape and types; the plan's own rules are checked once more
+            // on the typed plan, exactly as every edit is.
+            let problems = validate(&plan);
+            if !problems.is_empty() {
+                return Err(problems);
+            }
+            Ok(Imported {
+                plan,
+                exported_at,
+                warnings: checker.warnings,
+            })
+        }
+        _ => Err(checker.problems),
+    }
+}
+
+fn not_json(e: &serde_json::Error) -> Problem {
+    let detail = e.to_string();
+    let reason = if detail.contains("recursion limit") {
+        "is nested too deeply to be a plan file (JSON inside JSON more than 128 levels down)"
+            .to_string()
+    } else if e.is_eof() {
+        format!(
+            "is not complete JSON: it ends too soon, at line {} column {}; the file may have been cut off",
+            e.line(),
+            e.column()
+        )
+    } else {
+        let what = detail
+            .split(" at line ")
+            .next()
+            .unwrap_or(&detail)
+            .to_string();
+        format!(
+            "is not JSON: at line {} column {}, {what}",
+            e.line(),
+            e.column()
+        )
+    };
+    Problem::new("file", reason)
+}
+
+/// The format and version are checked before anything else: if they are wrong, nothing
+/// else in the file can be read as a plan, and a list of a hundred problems would not help.
+fn check_envelope(root: &Map<String, Value>) -> Result<(), Problem> {
+    match root.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(Value::String(f)) => {
+            return Err(Problem::new(
+                "format",
+                format!("is \"{f}\": this is not a plan file (a plan file says \"{FORMAT}\")"),
+            ))
+        }
+        Some(other) => {
+            return Err(Problem::new(
+                "format",
+                format!(
+                    "is {}: this is not a plan file (a plan file says \"{FORMAT}\")",
+                    kind_of(other)
+                ),
+            ))
+        }
+        None => {
+            return Err(Problem::new(
+                "format",
+                format!(
+                "is missing: this is not a plan file (a plan file says \"format\": \"{FORMAT}\")"
+            ),
+            ))
+        }
+    }
+    match root.get("version") {
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(VERSION) => Ok(()),
+            Some(v) if v > VERSION => Err(Problem::new(
+                "version",
+                format!("is {v}: the file was made by a newer version of the app (v{v}); this app reads version {VERSION}. Update the app to open it"),
+            )),
+            _ => Err(Problem::new(
+                "version",
+                format!("is {n}: the version must be a whole number, {VERSION} for this format"),
+            )),
+        },
+        Some(other) => Err(Problem::new(
+            "version",
+            format!("is {}: the version must be the whole number {VERSION}", kind_of(other)),
+        )),
+        None => Err(Problem::new(
+            "version",
+            format!("is missing: a plan file says which version of the format it follows (\"version\": {VERSION})"),
+        )),
+    }
+}
+
+impl Checker {
+    fn exported_at(&mut self, root: &Map<String, Value>) -> Option<String> {
+        match root.get("exported_at") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if DateTime::parse_from_rfc3339(s).is_ok() => Some(s.clone()),
+            Some(Value::String(s)) => {
+                self.problem(
+                    "exported_at",
+                    format!(
+                        "is \"{s}\", which is not a date and time such as 2026-11-23T16:00:00Z"
+                    ),
+                );
+                None
+            }
+            Some(other) => {
+                self.problem(
+                    "exported_at",
+                    format!(
+                        "should be a date and time such as 2026-11-23T16:00:00Z, not {}",
+                        kind_of(other)
+                    ),
+                );
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,379 @@
+//! Addresses after the `#`, as `shared/docs/routes.md` lists them, to and from [`Route`].
+//! Plain functions, so every address is tested natively.
+
+use chrono::NaiveDate;
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+use crate::domain::dates::parse_iso;
+
+/// The committee reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportKind {
+    /// The action plan as councils publish it: the annex table.
+    ActionPlan,
+    /// Progress as at a date, for a named committee and meeting.
+    Progress,
+    /// Only what needs a committee's attention.
+    Exceptions,
+}
+
+impl ReportKind {
+    pub const ALL: [ReportKind; 3] = [
+        ReportKind::ActionPlan,
+        ReportKind::Progress,
+        ReportKind::Exceptions,
+    ];
+
+    /// The last part of the report's address.
+    pub fn slug(self) -> &'static str {
+        match self {
+            ReportKind::ActionPlan => "action-plan",
+            ReportKind::Progress => "progress",
+            ReportKind::Exceptions => "exceptions",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ReportKind::ActionPlan => "Action plan",
+            ReportKind::Progress => "Progress report",
+            ReportKind::Exceptions => "Exceptions report",
+        }
+    }
+
+    fn parse(slug: &str) -> Option<ReportKind> {
+        ReportKind::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+}
+
+/// A view of the app.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Route {
+    /// The plans held in this browser.
+    #[default]
+    Plans,
+    Overview {
+        plan: String,
+    },
+    Recommendations {
+        plan: String,
+    },
+    Recommendation {
+        plan: String,
+        recommendation: String,
+    },
+    Action {
+        plan: String,
+        action: String,
+    },
+    /// Where the plan stands, as at a date and for a filter (in the query).
+    Dashboard {
+        plan: String,
+    },
+    /// A committee report; its options are in the query.
+    Report {
+        plan: String,
+        kind: ReportKind,
+    },
+    /// Start a new plan.
+    NewPlan,
+    /// Import a plan file: choose it, then see what it holds and what to do with it.
+    Import,
+    /// Merge the file being imported into the plan of the same id.
+    ImportMerge,
+    /// What a plan file is, for a person who receives one.
+    HelpPlanFile,
+    /// What a corporate peer challenge is, for residents.
+    About,
+    /// The accessibility statement.
+    Accessibility,
+    /// Change the plan's details, review and peer team.
+    EditPlan {
+        plan: String,
+    },
+    /// Change the plan's themes and groups.
+    EditThemes {
+        plan: String,
+    },
+    /// Change the plan's milestones.
+    EditMilestones {
+        plan: String,
+    },
+    /// Confirm deleting a plan.
+    DeletePlan {
+        plan: String,
+    },
+    EditRecommendation {
+        plan: String,
+        recommendation: String,
+    },
+    EditAction {
+        plan: String,
+        action: String,
+    },
+    /// An address the app does not have.
+    NotFound,
+}
+
+/// A route with the query that goes with it (`as_at`, filters).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Address {
+    pub route: Route,
+    pub query: Query,
+}
+
+/// The `key=value` pairs after `?`, decoded, in order; keys may repeat.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    pairs: Vec<(String, String)>,
+}
+
+impl Query {
+    pub fn parse(text: &str) -> Query {
+        let pairs = text
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|pair| {
+                let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                (decode(key), decode(value))
+            })
+            .collect();
+        Query { pairs }
+    }
+
+    /// A query from pairs, kept in the order given.
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> Query {
+        Query { pairs }
+    }
+
+    /// Every pair, in order.
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn get_all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.pairs
+            .iter()
+            .filter(move |(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The `as_at` date, when the address gives a valid one.
+    pub fn as_at(&self) -> Option<NaiveDate> {
+        self.get("as_at").and_then(parse_iso)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    fn to_text(&self) -> String {
+        self.pairs
+            .iter()
+            .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+}
+
+impl Address {
+    /// Reads `location.hash` (with or without its leading `#`).
+    pub fn parse(hash: &str) -> Address {
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
+        let segments: Vec<String> = path
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(decode)
+            .collect();
+        let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+        let route = match segments.as_slice() {
+            [] => Route::Plans,
+            ["new"] => Route::NewPlan,
+            ["import"] => Route::Import,
+            ["import", "merge"] => Route::ImportMerge,
+            ["help", "plan-file"] => Route::HelpPlanFile,
+            ["about"] => Route::About,
+            ["accessibility"] => Route::Accessibility,
+            ["plan", plan] => Route::Overview {
+                plan: plan.to_string(),
+            },
+            ["plan", plan, "reports", slug] => match ReportKind::parse(slug) {
+                Some(kind) => Route::Report {
+                    plan: plan.to_string(),
+                    kind,
+                },
+                None => Route::NotFound,
+            },
+            ["plan", plan, "dashboard"] => Route::Dashboard {
+                plan: plan.to_string(),
+            },
+            ["plan", plan, "edit"] => Route::EditPlan {
+                plan: plan.to_string(),
+            },
+            ["plan", plan, "themes"] => Route::EditThemes {
+                plan: plan.to_string(),
+            },
+            ["plan", plan, "milestones"] => Route::EditMilestones {
+                plan: plan.to_string(),
+            },
+            ["plan", plan, "delete"] => Route::DeletePlan {
+                plan: plan.to_string(),
+            },
+            ["plan", plan, "recommendations", rec, "edit"] => Route::EditRecommendation {
+                plan: plan.to_string(),
+                recommendation: rec.to_string(),
+            },
+            ["plan", plan, "actions", action, "edit"] => Route::EditAction {
+                plan: plan.to_string(),
+                action: action.to_string(),
+            },
+            ["plan", plan, "recommendations"] => Route::Recommendations {
+                plan: plan.to_string(),
+            },
+            ["plan", plan, "recommendations", rec] => Route::Recommendation {
+                plan: plan.to_string(),
+                recommendation: rec.to_string(),
+            },
+            ["plan", plan, "actions", action] => Route::Action {
+                plan: plan.to_string(),
+                action: action.to_string(),
+            },
+            _ => Route::NotFound,
+        };
+        Address {
+            route,
+            query: Query::parse(query),
+        }
+    }
+
+    /// The address as an `href`, starting with `#`.
+    pub fn href(&self) -> String {
+        let path = self.route.path();
+        if self.query.is_empty() {
+            format!("#{path}")
+        } else {
+            format!("#{path}?{}", self.query.to_text())
+        }
+    }
+}
+
+impl Route {
+    /// The path after `#`, with each id percent-encoded.
+    pub fn path(&self) -> String {
+        match self {
+            Route::Plans | Route::NotFound => "/".to_string(),
+            Route::NewPlan => "/new".to_string(),
+            Route::Import => "/import".to_string(),
+            Route::ImportMerge => "/import/merge".to_string(),
+            Route::HelpPlanFile => "/help/plan-file".to_string(),
+            Route::About => "/about".to_string(),
+            Route::Accessibility => "/accessibility".to_string(),
+            Route::Dashboard { plan } => format!("/plan/{}/dashboard", encode(plan)),
+            Route::Report { plan, kind } => {
+                format!("/plan/{}/reports/{}", encode(plan), kind.slug())
+            }
+            Route::EditPlan { plan } => format!("/plan/{}/edit", encode(plan)),
+            Route::EditThemes { plan } => format!("/plan/{}/themes", encode(plan)),
+            Route::EditMilestones { plan } => format!("/plan/{}/milestones", encode(plan)),
+            Route::DeletePlan { plan } => format!("/plan/{}/delete", encode(plan)),
+            Route::EditRecommendation {
+                plan,
+                recommendation,
+            } => format!(
+                "/plan/{}/recommendations/{}/edit",
+                encode(plan),
+                encode(recommendation)
+            ),
+            Route::EditAction { plan, action } => {
+                format!("/plan/{}/actions/{}/edit", encode(plan), encode(action))
+            }
+            Route::Overview { plan } => format!("/plan/{}", encode(plan)),
+            Route::Recommendations { plan } => format!("/plan/{}/recommendations", encode(plan)),
+            Route::Recommendation {
+                plan,
+                recommendation,
+            } => format!(
+                "/plan/{}/recommendations/{}",
+                encode(plan),
+                encode(recommendation)
+            ),
+            Route::Action { plan, action } => {
+                format!("/plan/{}/actions/{}", encode(plan), encode(action))
+            }
+        }
+    }
+
+    /// The route as an `href` with no query.
+    pub fn href(&self) -> String {
+        format!("#{}", self.path())
+    }
+
+    /// The plan this route is about, if any.
+    pub fn plan_id(&self) -> Option<&str> {
+        match self {
+            Route::Overview { plan }
+            | Route::Recommendations { plan }
+            | Route::Recommendation { plan, .. }
+            | Route::Action { plan, .. }
+            | Route::Dashboard { plan }
+            | Route::Report { plan, .. }
+            | Route::EditPlan { plan }
+            | Route::EditThemes { plan }
+            | Route::EditMilestones { plan }
+            | Route::DeletePlan { plan }
+            | Route::EditRecommendation { plan, .. }
+            | Route::EditAction { plan, .. } => Some(plan),
+            Route::Plans
+            | Route::NewPlan
+            | Route::Import
+            | Route::ImportMerge
+            | Route::HelpPlanFile
+            | Route::About
+            | Route::Accessibility
+            | Route::NotFound => None,
+        }
+    }
+}
+
+/// Everything but letters, digits and `-._~` is escaped, so ids survive any host.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+fn encode(text: &str) -> String {
+    utf8_percent_encode(text, SEGMENT).to_string()
+}
+
+/// `+` means a space in a query, as browsers write forms.
+fn decode(text: &str) -> String {
+    let spaced = text.replace('+', " ");
+    percent_decode_str(&spaced).decode_utf8_lossy().into_owned()
+}
+
+/// The address of one page of the recommendations; page 1 is the page's plain address.
+pub fn recommendations_page_href(plan_id: &str, page: usize) -> String {
+    let route = Route::Recommendations {
+        plan: plan_id.to_string(),
+    };
+    if page <= 1 {
+        return route.href();
+    }
+    Address {
+        route,
+        query: Query::from_pairs(vec![("page".to_string(), page.to_string())]),
+    }
+    .href()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,210 @@
+//! The app: loads the library, follows the address and other tabs, and shows the page
+//! for the address.
+
+use leptos::prelude::*;
+
+use crate::browser::clock;
+use crate::browser::published::Published;
+use crate::presentation::route::{Address, Route};
+use crate::ui::components::banners::Banners;
+use crate::ui::components::layout::{Footer, Header};
+use crate::ui::library::Library;
+use crate::ui::pages;
+use crate::ui::state::{current_address, AppState};
+
+#[cfg(not(feature = "site"))]
+fn example_plan() -> Vec<crate::domain::Plan> {
+    // The example ships inside the app and a native test imports it, so this cannot fail;
+    // if it ever did, an empty list is still a working app.
+    crate::format::import(crate::EXAMPLE_PLAN)
+        .map(|i| vec![i.plan])
+        .unwrap_or_default()
+}
+
+/// Moves focus to the new page's heading, as a screen reader user expects after a link.
+fn focus_heading() {
+    request_animation_frame(|| crate::browser::document::focus_first_and_scroll_top("main h1"));
+}
+
+/// Ctrl+Z undoes and Ctrl+Shift+Z (or Ctrl+Y) redoes; Cmd instead of Ctrl on a Mac.
+fn shortcut(ev: &web_sys::KeyboardEvent, library: Library) {
+    if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+        return;
+    }
+    match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+        ("z", false) => library.undo(),
+        ("z", true) | ("y", false) => library.redo(),
+        _ => return,
+    }
+    ev.prevent_default();
+}
+
+/// The whole app: the officer's, or a published site's when `published` is given.
+#[component]
+pub fn App(published: Option<Published>) -> impl IntoView {
+    let (library, site, unpublishable) = match published {
+        #[cfg(not(feature = "site"))]
+        None => (Library::load(example_plan), None, None),
+        #[cfg(feature = "site")]
+        None => (
+            Library::published(Vec::new()),
+            Some(crate::format::site::SiteSettings::default()),
+            Some(vec![crate::browser::published::missing_plan()]),
+        ),
+        Some(Published {
+            plan: Ok(plan),
+            settings,
+        }) => (Library::published(vec![plan]), Some(settings), None),
+        Some(Published {
+            plan: Err(problems),
+            settings,
+        }) => (
+            Library::published(Vec::new()),
+            Some(settings),
+            Some(problems),
+        ),
+    };
+    let state = AppState {
+        library,
+        today: clock::today(),
+        flash: RwSignal::new(None),
+        pending: RwSignal::new(None),
+        site: site.map(StoredValue::new),
+    };
+    provide_context(state);
+
+    let address = RwSignal::new(current_address());
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        address.set(current_address());
+        focus_heading();
+    });
+    if !state.published() {
+        let _ = window_event_listener(leptos::ev::storage, move |ev| {
+            if let Some(key) = ev.key() {
+                library.on_storage_changed(&key, ev.new_value());
+            }
+        });
+        let _ = window_event_listener(leptos::ev::keydown, move |ev| shortcut(&ev, library));
+        pages::import::accept_drops(state);
+        // Anything not yet written goes to storage before the tab closes.
+        let _ = window_event_listener(leptos::ev::pagehide, move |_| library.save_now());
+    }
+
+    let route = Memo::new(move |_| address.with(|a| a.route.clone()));
+    let current = Memo::new(move |_| address.get());
+    // A message belongs to the page it was made for.
+    Effect::new(move |_| {
+        let now = route.get();
+        if state
+            .flash
+            .with_untracked(|f| f.as_ref().is_some_and(|f| f.route != now))
+        {
+            state.flash.set(None);
+        }
+    });
+
+    view! {
+        <a href="#main-content" class="govuk-skip-link" on:click=|ev| {
+            // The address is the router's; jump to the content without changing it.
+            ev.prevent_default();
+            crate::ui::components::form::focus_field("main-content");
+        }>"Skip to main content"</a>
+        <Header route=route />
+        <div class="govuk-width-container">
+            <Banners route=route />
+            <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
+                {move || match (&unpublishable, state.published()) {
+                    (Some(problems), _) => view! { <pages::about::Unpublishable problems=problems.clone() /> }.into_any(),
+                    (None, true) => published_page(current.get(), &library),
+                    (None, false) => page(current.get()),
+                }}
+            </main>
+        </div>
+        <Footer />
+    }
+}
+
+/// A published site shows the plan and its views; everything that changes a plan is absent.
+fn published_page(address: Address, library: &Library) -> AnyView {
+    use pages::*;
+    let plan_id = library
+        .plans
+        .with_untracked(|p| p.first().map(|p| p.id.clone()))
+        .unwrap_or_default();
+    match address.route {
+        Route::Plans => view! { <overview::OverviewPage plan_id=plan_id /> }.into_any(),
+        Route::Overview { .. }
+        | Route::Recommendations { .. }
+        | Route::Recommendation { .. }
+        | Route::Action { .. }
+        | Route::Dashboard { .. }
+        | Route::Report { .. }
+        | Route::About
+        | Route::Accessibility
+        | Route::HelpPlanFile => page(address),
+        _ => view! { <not_found::NotFoundPage what=not_found::Missing::Page /> }.into_any(),
+    }
+}
+
+fn page(address: Address) -> AnyView {
+    use pages::*;
+    let Address { route, query } = address;
+    match route {
+        #[cfg(not(feature = "site"))]
+        Route::Plans => view! { <plans::PlansPage /> }.into_any(),
+        #[cfg(not(feature = "site"))]
+        Route::NewPlan => view! { <new_plan::NewPlanPage /> }.into_any(),
+        #[cfg(not(feature = "site"))]
+        Route::Import => view! { <import::ImportPage /> }.into_any(),
+        #[cfg(not(feature = "site"))]
+        Route::ImportMerge => view! { <import_merge::ImportMergePage /> }.into_any(),
+        Route::HelpPlanFile => view! { <help_plan_file::HelpPlanFilePage /> }.into_any(),
+        Route::About => view! { <about::AboutPage /> }.into_any(),
+        Route::Accessibility => view! { <accessibility::AccessibilityPage /> }.into_any(),
+        Route::Overview { plan } => view! { <overview::OverviewPage plan_id=plan /> }.into_any(),
+        Route::Recommendations { plan } => {
+            view! { <recommendations::RecommendationsPage plan_id=plan query=query /> }.into_any()
+        }
+        Route::Recommendation { plan, recommendation } => view! {
+            <recommendation::RecommendationPage plan_id=plan recommendation_id=recommendation />
+        }
+        .into_any(),
+        Route::Action { plan, action } => {
+            view! { <action::ActionPage plan_id=plan action_id=action /> }.into_any()
+        }
+        Route::Dashboard { plan } => {
+            view! { <dashboard::DashboardPage plan_id=plan query=query /> }.into_any()
+        }
+        Route::Report { plan, kind } => {
+            view! { <reports::ReportPage plan_id=plan kind=kind query=query /> }.into_any()
+        }
+        #[cfg(not(feature = "site"))]
+        Route::EditPlan { plan } => view! { <edit_plan::EditPlanPage plan_id=plan /> }.into_any(),
+        #[cfg(not(feature = "site"))]
+        Route::EditThemes { plan } => {
+            view! { <edit_themes::EditThemesPage plan_id=plan /> }.into_any()
+        }
+        #[cfg(not(feature = "site"))]
+        Route::EditMilestones { plan } => {
+            view! { <edit_milestones::EditMilestonesPage plan_id=plan /> }.into_any()
+        }
+        #[cfg(not(feature = "site"))]
+        Route::DeletePlan { plan } => {
+            view! { <delete_plan::DeletePlanPage plan_id=plan /> }.into_any()
+        }
+        #[cfg(not(feature = "site"))]
+        Route::EditRecommendation { plan, recommendation } => view! {
+            <edit_recommendation::EditRecommendationPage plan_id=plan recommendation_id=recommendation />
+        }
+        .into_any(),
+        #[cfg(not(feature = "site"))]
+        Route::EditAction { plan, action } => {
+            view! { <edit_action::EditActionPage plan_id=plan action_id=action /> }.into_any()
+        }
+        Route::NotFound => {
+            view! { <not_found::NotFoundPage what=not_found::Missing::Page /> }.into_any()
+        }
+        #[cfg(feature = "site")]
+        _ => view! { <not_found::NotFoundPage what=not_found::Missing::Page /> }.into_any(),
+    }
+}

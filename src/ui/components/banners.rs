@@ -1,0 +1,211 @@
+//! What the officer must know about their work, above every page: whether it is saved,
+//! storage problems, damaged stored data, a plan changed in two tabs, and undo.
+
+use leptos::prelude::*;
+
+use crate::browser::download::download;
+use crate::browser::storage::StorageProblem;
+use crate::domain::dates::format_long;
+use crate::domain::dates::parse_iso;
+use crate::presentation::route::Route;
+use crate::ui::library::SaveStatus;
+use crate::ui::state::use_state;
+
+fn explain(problem: &StorageProblem) -> (&'static str, String) {
+    match problem {
+        StorageProblem::Unavailable => (
+            "This browser is not keeping your plans",
+            "Local storage is blocked or switched off in this browser, so changes last only until you close this page. Export your plan to keep a copy.".to_string(),
+        ),
+        StorageProblem::Full => (
+            "This browser's storage is full",
+            "Your last change is on screen but was not saved, because the browser's storage for this site is full. Export your plan now to keep a copy, then make room by deleting plans you no longer need.".to_string(),
+        ),
+        StorageProblem::Failed(detail) => (
+            "Your last change was not saved",
+            format!("The browser refused to save it ({detail}). It is still on screen: export your plan now to keep a copy."),
+        ),
+    }
+}
+
+/// A GOV.UK notification banner with its own title id.
+#[component]
+fn Banner(
+    id: &'static str,
+    #[prop(optional)] success: bool,
+    #[prop(into)] heading: String,
+    children: Children,
+) -> impl IntoView {
+    let title_id = format!("{id}-title");
+    let labelled_by = title_id.clone();
+    let class = if success {
+        "govuk-notification-banner govuk-notification-banner--success"
+    } else {
+        "govuk-notification-banner"
+    };
+    view! {
+        <div class=class role=if success { "alert" } else { "region" } aria-labelledby=labelled_by data-testid=id>
+            <div class="govuk-notification-banner__header">
+                <h2 class="govuk-notification-banner__title" id=title_id>{if success { "Success" } else { "Important" }}</h2>
+            </div>
+            <div class="govuk-notification-banner__content">
+                <p class="govuk-notification-banner__heading">{heading}</p>
+                {children()}
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn Banners(route: Memo<Route>) -> impl IntoView {
+    let state = use_state();
+    let library = state.library;
+    let plan_id = Memo::new(move |_| route.get().plan_id().map(str::to_string));
+
+    let storage_problem = move || {
+        library.problem.get().map(|problem| {
+            let (heading, detail) = explain(&problem);
+            let plans: Vec<(String, String)> = library
+                .plans
+                .with(|p| p.iter().map(|p| (p.id.clone(), p.title.clone())).collect());
+            view! {
+                <Banner id="storage-banner" heading=heading>
+                    <p class="govuk-body">{detail}</p>
+                    <div class="govuk-button-group">
+                        {plans.into_iter().map(|(id, title)| view! {
+                            <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                                on:click=move |_| { library.export(&id); }>
+                                "Export plan"<span class="govuk-visually-hidden">": "{title.clone()}</span>
+                            </button>
+                        }).collect_view()}
+                    </div>
+                </Banner>
+            }
+        })
+    };
+
+    // Only while saving still works: once it fails, the storage problem banner says so.
+    let nearly_full = move || {
+        let usage = library.usage.get().filter(|u| u.nearly_full())?;
+        if library.problem.with(Option::is_some) {
+            return None;
+        }
+        Some(view! {
+            <Banner id="space-banner" heading=format!("This browser's storage is {}% full", usage.percent())>
+                <p class="govuk-body">"Changes will stop saving when it is full. Export the plans you are not working on, then delete them here to make room."</p>
+                <p class="govuk-body"><a class="govuk-link" href=Route::Plans.href()>"Go to your plans"</a></p>
+            </Banner>
+        })
+    };
+
+    let unreadable = move || {
+        let entries = library.unreadable.get();
+        (!entries.is_empty()).then(|| view! {
+            <Banner id="unreadable-banner" heading="Some stored data could not be read">
+                <p class="govuk-body">"It has been left exactly as it was, and nothing will be written over it. Download it to keep it, or to send it to someone who can mend it."</p>
+                <ul class="govuk-list">
+                    {entries.into_iter().map(|entry| {
+                        let name = format!("{}.damaged.txt", entry.key.replace('/', "-"));
+                        let text = entry.text.clone();
+                        view! {
+                            <li>
+                                <p class="govuk-body govuk-!-margin-bottom-1"><strong>{entry.key.clone()}</strong>": "{entry.reason}</p>
+                                <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
+                                    on:click=move |_| { download(&name, "text/plain", &text); }>
+                                    "Download the damaged data"<span class="govuk-visually-hidden">" from "{entry.key}</span>
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </Banner>
+        })
+    };
+
+    let conflicts = move || {
+        library.conflicts.get().into_iter().map(|conflict| {
+            let id = conflict.theirs.plan.id.clone();
+            let (a, b, c) = (id.clone(), id.clone(), id);
+            view! {
+                <Banner id="conflict-banner" heading=format!("“{}” was also changed in another tab or window", conflict.theirs.plan.title)>
+                    <p class="govuk-body">"Both copies have changes the other does not. Keep one of them; export both first if you want to compare them."</p>
+                    <div class="govuk-button-group">
+                        <button type="button" class="govuk-button govuk-!-margin-bottom-0" on:click=move |_| library.keep_mine(&a)>"Keep the version in this tab"</button>
+                        <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" on:click=move |_| library.keep_theirs(&b)>"Keep the other version"</button>
+                        <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" on:click=move |_| library.export_both(&c)>"Export both"</button>
+                    </div>
+                </Banner>
+            }
+        }).collect_view()
+    };
+
+    let flash = move || {
+        state.flash.get().filter(|f| f.route == route.get()).map(|flash| view! {
+            <Banner id="flash-banner" success=true heading=flash.message>
+                <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                    on:click=move |_| { library.undo(); state.flash.set(None); }>"Undo"</button>
+            </Banner>
+        })
+    };
+
+    let export_note = move || {
+        let id = plan_id.get()?;
+        let info = library
+            .exports
+            .with(|e| e.get(&id).cloned())
+            .unwrap_or_default();
+        let text = match (&info.exported_at, info.changed_since) {
+            (None, _) => {
+                "Not exported yet: export the plan to keep a copy outside this browser.".to_string()
+            }
+            (Some(at), changed) => {
+                let day = at
+                    .get(..10)
+                    .and_then(parse_iso)
+                    .map(format_long)
+                    .unwrap_or_else(|| at.clone());
+                if changed {
+                    format!("Last exported {day}. It has changed since: export it again to keep a copy.")
+                } else {
+                    format!("Last exported {day}.")
+                }
+            }
+        };
+        let export_id = id.clone();
+        Some(view! {
+            <span class="app-toolbar__note" data-testid="export-note">{text}</span>
+            <button type="button" class="govuk-button govuk-button--secondary app-toolbar__button"
+                on:click=move |_| { library.export(&export_id); }>"Export plan"</button>
+            <button type="button" class="govuk-button govuk-button--secondary app-toolbar__button"
+                on:click=move |_| { library.download_csv(&id); }>"Download as CSV"</button>
+        })
+    };
+
+    if state.published() {
+        return ().into_any();
+    }
+    view! {
+        {storage_problem}
+        {nearly_full}
+        {unreadable}
+        {conflicts}
+        {flash}
+        <div class="app-toolbar" role="group" aria-label="Changes">
+            <button type="button" class="govuk-button govuk-button--secondary app-toolbar__button"
+                aria-keyshortcuts="Control+Z Meta+Z"
+                disabled=move || !library.can_undo.get() on:click=move |_| library.undo()>"Undo"</button>
+            <button type="button" class="govuk-button govuk-button--secondary app-toolbar__button"
+                aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+                disabled=move || !library.can_redo.get() on:click=move |_| library.redo()>"Redo"</button>
+            <span class="app-toolbar__status" role="status" data-testid="save-status">
+                {move || match library.save_status.get() {
+                    SaveStatus::Saved => "Saved",
+                    SaveStatus::Saving => "Saving…",
+                    SaveStatus::NotSaved => "Not saved",
+                }}
+            </span>
+            {export_note}
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,170 @@
+//! The frame around every page: the council's header, the plan's navigation, the footer.
+
+use leptos::prelude::*;
+
+use crate::presentation::route::Route;
+use crate::ui::state::use_state;
+
+const APP_NAME: &str = "Peer challenge action plans";
+
+/// The generic GOV.UK header (no crown: this is a council's service, not GOV.UK's)
+/// carrying the open plan's council, then the plan's own navigation.
+#[component]
+pub fn Header(route: Memo<Route>) -> impl IntoView {
+    let state = use_state();
+    let open_plan = Memo::new(move |_| {
+        let route = route.get();
+        // A published site has one plan, and every page belongs to it.
+        let id = match route.plan_id() {
+            Some(id) => id.to_string(),
+            None if state.published() => state
+                .library
+                .plans
+                .with(|p| p.first().map(|p| p.id.clone()))?,
+            None => return None,
+        };
+        state.with_plan(&id, |p| {
+            p.map(|p| (p.id.clone(), p.council.clone(), p.title.clone()))
+        })
+    });
+    view! {
+        <header class="govuk-template__header">
+            <div class="govuk-generic-header">
+                <div class="govuk-generic-header__container govuk-width-container">
+                    <div class="govuk-generic-header__logo">
+                        <a href="#/" class="govuk-generic-header__homepage-link">
+                            {move || open_plan.get().map(|(_, council, _)| council).unwrap_or_else(|| APP_NAME.to_string())}
+                        </a>
+                    </div>
+                </div>
+            </div>
+            {move || {
+                let current = route.get();
+                match open_plan.get() {
+                    Some((id, _, title)) => {
+                        let mut items = vec![
+                            ("Overview", Route::Overview { plan: id.clone() }),
+                            ("Recommendations", Route::Recommendations { plan: id.clone() }),
+                            ("Progress", Route::Dashboard { plan: id.clone() }),
+                            (
+                                "Reports",
+                                Route::Report {
+                                    plan: id.clone(),
+                                    kind: crate::presentation::route::ReportKind::ActionPlan,
+                                },
+                            ),
+                        ];
+                        if state.published() {
+                            items.push(("About", Route::About));
+                        } else {
+                            items.push(("All plans", Route::Plans));
+                        }
+                        view! {
+                            <section aria-label="Plan" class="govuk-service-navigation">
+                                <div class="govuk-width-container">
+                                    <div class="govuk-service-navigation__container">
+                                        <span class="govuk-service-navigation__service-name">
+                                            <a href=Route::Overview { plan: id }.href() class="govuk-service-navigation__link">{title}</a>
+                                        </span>
+                                        <NavList items=items current=current />
+                                    </div>
+                                </div>
+                            </section>
+                        }
+                        .into_any()
+                    }
+                    None => view! {
+                        <div class="govuk-service-navigation">
+                            <div class="govuk-width-container">
+                                <div class="govuk-service-navigation__container">
+                                    <NavList items=vec![("All plans", Route::Plans)] current=current />
+                                </div>
+                            </div>
+                        </div>
+                    }
+                    .into_any(),
+                }
+            }}
+        </header>
+    }
+}
+
+/// Whether a navigation item is the page shown, or the section it sits in.
+fn is_current(item: &Route, current: &Route) -> Option<&'static str> {
+    if item == current {
+        return Some("page");
+    }
+    match (item, current) {
+        (Route::Recommendations { .. }, Route::Recommendation { .. } | Route::Action { .. }) => {
+            Some("true")
+        }
+        (Route::Report { .. }, Route::Report { .. }) => Some("true"),
+        _ => None,
+    }
+}
+
+#[component]
+fn NavList(items: Vec<(&'static str, Route)>, current: Route) -> impl IntoView {
+    view! {
+        <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
+            <ul class="govuk-service-navigation__list">
+                {items
+                    .into_iter()
+                    .map(|(text, route)| {
+                        let aria_current = is_current(&route, &current);
+                        let class = if aria_current.is_some() {
+                            "govuk-service-navigation__item govuk-service-navigation__item--active"
+                        } else {
+                            "govuk-service-navigation__item"
+                        };
+                        view! {
+                            <li class=class>
+                                <a class="govuk-service-navigation__link" href=route.href() aria-current=aria_current>
+                                    {if aria_current.is_some() {
+                                        view! { <strong class="govuk-service-navigation__active-fallback">{text}</strong> }.into_any()
+                                    } else {
+                                        text.into_any()
+                                    }}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// The footer: the accessibility statement, and what the site keeps and where.
+#[component]
+pub fn Footer() -> impl IntoView {
+    let published = use_state().published();
+    view! {
+        <footer class="govuk-template__footer">
+            <div class="govuk-footer">
+                <div class="govuk-width-container">
+                    <div class="govuk-footer__meta">
+                        <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+                            <h2 class="govuk-visually-hidden">"Support links"</h2>
+                            <ul class="govuk-footer__inline-list">
+                                <li class="govuk-footer__inline-list-item">
+                                    <a class="govuk-footer__link" href=Route::Accessibility.href()>"Accessibility statement"</a>
+                                </li>
+                                <li class="govuk-footer__inline-list-item">
+                                    <a class="govuk-footer__link" href=Route::About.href()>"What is a peer challenge?"</a>
+                                </li>
+                            </ul>
+                            <p class="govuk-footer__meta-custom">
+                                {if published {
+                                    "This site sets no cookies, stores nothing in your browser and sends nothing anywhere."
+                                } else {
+                                    "Plans are kept in this browser only. Nothing you type is sent anywhere."
+                                }}
+                            </p>
+                        </div>
+                    </div>
+                </div>
+            </div>
+        </footer>
+    }
+}

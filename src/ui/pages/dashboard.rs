@@ -1,0 +1,483 @@
+//! `#/plan/<id>/dashboard`: where the plan stands as at a date, for the actions a filter
+//! chooses. The date and the filter live in the address, so a view is a link to send.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::domain::dates::{format_long, iso, parse_iso};
+use crate::domain::figures::StatusCounts;
+use crate::domain::filter::Filter;
+use crate::domain::filter::FilterOptions;
+use crate::domain::progress::{percent, ActionLine, Breakdown, ProgressView};
+use crate::domain::Status;
+use crate::presentation::route::{Address, Query, Route};
+use crate::ui::components::breadcrumbs::{plan_trail, Breadcrumbs};
+use crate::ui::components::charts::{Legend, MonthChart, StatusBar, Timeline};
+use crate::ui::components::status_tag::StatusTag;
+use crate::ui::components::title::set_title;
+use crate::ui::pages::not_found::WhenFound;
+use crate::ui::state::{navigate_to, use_state};
+
+/// Lists longer than this are cut short: a filter narrows them.
+const LIST_LIMIT: usize = 50;
+
+#[component]
+pub fn DashboardPage(plan_id: String, query: Query) -> impl IntoView {
+    let state = use_state();
+    let as_at = query.as_at().unwrap_or(state.today);
+    let filter = Filter::from_pairs(query.pairs());
+    view! {
+        <WhenFound plan_id=plan_id.clone()>
+            <DashboardView plan_id=plan_id.clone() as_at=as_at filter=filter.clone() />
+        </WhenFound>
+    }
+}
+
+#[component]
+fn DashboardView(plan_id: String, as_at: NaiveDate, filter: Filter) -> impl IntoView {
+    let state = use_state();
+    let library = state.library;
+    let title = {
+        let id = plan_id.clone();
+        Memo::new(move |_| {
+            library.with_plan(&id, |p| p.map(|p| p.title.clone()).unwrap_or_default())
+        })
+    };
+    Effect::new(move |_| set_title(&["Progress", &title.get()]));
+    let data = {
+        let (id, filter) = (plan_id.clone(), filter.clone());
+        Memo::new(move |_| {
+            library.with_plan(&id, |p| p.map(|p| ProgressView::of(p, as_at, &filter)))
+        })
+    };
+    let options = {
+        let id = plan_id.clone();
+        library
+            .with_plan(&id, |p| p.map(FilterOptions::of))
+            .unwrap_or_default()
+    };
+    let trail = plan_trail(&plan_id, &title.get_untracked());
+    let lead_link = {
+        let id = plan_id.clone();
+        move |lead: &str| {
+            let pairs = vec![
+                ("as_at".to_string(), iso(as_at)),
+                ("lead".to_string(), lead.to_string()),
+            ];
+            Address {
+                route: Route::Dashboard { plan: id.clone() },
+                query: Query::from_pairs(pairs),
+            }
+            .href()
+        }
+    };
+    let filtering = !filter.is_empty();
+
+    view! {
+        <Breadcrumbs links=trail current="Progress".to_string() />
+        <span class="govuk-caption-l">{move || title.get()}</span>
+        <h1 class="govuk-heading-l">{if filter.leads.len() == 1 { format!("Actions led by {}", filter.leads[0]) } else { "Progress".to_string() }}</h1>
+        <FilterForm plan_id=plan_id.clone() as_at=as_at filter=filter.clone() options=options />
+        {move || data.get().map(|f| {
+            let board = f.board.clone();
+            let lead_link = lead_link.clone();
+            view! {
+                <p class="govuk-body-l" data-testid="summary">
+                    <strong>{format!("As at {}: ", format_long(as_at))}</strong>{board.summary()}
+                </p>
+                {filtering.then(|| view! {
+                    <p class="govuk-body" data-testid="filtered">{format!("Showing {} of the plan's {} actions, chosen by the filter.", f.shown, f.all)}</p>
+                })}
+
+                <h2 class="govuk-heading-m">"Actions by status"</h2>
+                <StatusBar chart="status-bar".to_string() counts=board.counts label=format!("Actions by status as at {}", format_long(as_at)) height=40 />
+                <Legend chart="status-legend" />
+                <StatusTable counts=board.counts />
+
+                <h2 class="govuk-heading-m">"Delivered and embedded"</h2>
+                <dl class="govuk-summary-list" data-testid="key-figures">
+                    {[
+                        ("Delivered (completed)", board.delivered()),
+                        ("Embedded in everyday work (ongoing)", board.embedded()),
+                        ("Overdue", board.overdue.len()),
+                        ("Due in the next 30 days", board.due_in_30.len()),
+                        ("Due in the next 90 days", board.due_in_90.len()),
+                    ].into_iter().map(|(k, v)| view! {
+                        <div class="govuk-summary-list__row">
+                            <dt class="govuk-summary-list__key">{k}</dt>
+                            <dd class="govuk-summary-list__value">{v}</dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
+
+                <ActionList plan_id=plan_id.clone() heading="Overdue" id="overdue" lines=board.overdue.clone() days_heading="Days late"
+                    empty="No action is past its date." />
+                <ActionList plan_id=plan_id.clone() heading="Due in the next 30 days" id="due-30" lines=board.due_in_30.clone() days_heading="Days to go"
+                    empty="No open action falls due in the next 30 days." />
+                <ActionList plan_id=plan_id.clone() heading="Due in the next 90 days" id="due-90" lines=board.due_in_90.clone() days_heading="Days to go"
+                    empty="No open action falls due in the next 90 days." />
+
+                <h2 class="govuk-heading-m">"Recommendations"</h2>
+                <Legend chart="rec-legend" />
+                <table class="govuk-table" data-testid="recommendation-progress">
+                    <caption class="govuk-table__caption govuk-visually-hidden">"Progress of each recommendation's actions"</caption>
+                    <thead class="govuk-table__head"><tr class="govuk-table__row">
+                        <th scope="col" class="govuk-table__header">"Recommendation"</th>
+                        <th scope="col" class="govuk-table__header app-col-bar">"Progress"</th>
+                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Completed"</th>
+                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Ongoing"</th>
+                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">"In hand"</th>
+                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Not started"</th>
+                    </tr></thead>
+                    <tbody class="govuk-table__body">
+                        {board.recommendations.iter().map(|r| {
+                            let href = Route::Recommendation { plan: plan_id.clone(), recommendation: r.id.clone() }.href();
+                            view! {
+                                <tr class="govuk-table__row">
+                                    <th scope="row" class="govuk-table__header"><a class="govuk-link" href=href>{format!("{}. {}", r.number, r.title)}</a></th>
+                                    <td class="govuk-table__cell app-col-bar">
+                                        <StatusBar chart=format!("rec-{}", r.id) counts=r.counts label=format!("Recommendation {}", r.number) height=18 />
+                                    </td>
+                                    <td class="govuk-table__cell govuk-table__cell--numeric">{r.counts.get(Status::Completed)}</td>
+                                    <td class="govuk-table__cell govuk-table__cell--numeric">{r.counts.get(Status::Ongoing)}</td>
+                                    <td class="govuk-table__cell govuk-table__cell--numeric">{r.counts.in_hand()}</td>
+                                    <td class="govuk-table__cell govuk-table__cell--numeric">{r.counts.get(Status::NotStarted)}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+
+                <h2 class="govuk-heading-m">"Recommendations not accepted"</h2>
+                {if board.not_accepted.is_empty() {
+                    view! { <p class="govuk-body">"The council accepted every recommendation."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="govuk-list" data-testid="not-accepted">
+                            {board.not_accepted.iter().map(|n| view! {
+                                <li><strong>{format!("{}. {}", n.number, n.title)}</strong>{format!(" – {}: {}", n.response.label(), n.reason)}</li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+
+                <BreakdownTable heading="By core theme" id="by-core-theme" rows=f.core.clone() link=None />
+                <BreakdownTable heading="By additional area" id="by-additional-area" rows=f.additional.clone() link=None />
+                <BreakdownTable heading="By group" id="by-group" rows=f.groups.clone() link=None />
+                <BreakdownTable heading="By lead" id="by-lead" rows=f.leads.clone()
+                    link=Some(Callback::new(move |lead: String| lead_link(&lead))) />
+
+                <h2 class="govuk-heading-m">"Milestones and the LGA timeline"</h2>
+                {if f.timeline.is_empty() {
+                    view! { <p class="govuk-body">"There are no milestones yet, and no days on site to work out the LGA timeline from."</p> }.into_any()
+                } else {
+                    view! {
+                        <Timeline chart="timeline" items=f.timeline.clone() as_at=as_at />
+                        <table class="govuk-table" data-testid="timeline">
+                            <caption class="govuk-table__caption govuk-visually-hidden">"Milestones and LGA process dates"</caption>
+                            <thead class="govuk-table__head"><tr class="govuk-table__row">
+                                <th scope="col" class="govuk-table__header">"Date"</th>
+                                <th scope="col" class="govuk-table__header">"What"</th>
+                                <th scope="col" class="govuk-table__header">"Where it stands"</th>
+                            </tr></thead>
+                            <tbody class="govuk-table__body">
+                                {f.timeline.iter().map(|(date, what, state)| view! {
+                                    <tr class="govuk-table__row">
+                                        <td class="govuk-table__cell">{format_long(*date)}</td>
+                                        <td class="govuk-table__cell">{what.clone()}</td>
+                                        <td class="govuk-table__cell">{*state}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                }}
+
+                <h2 class="govuk-heading-m">"Progress over time"</h2>
+                {if f.series.is_empty() {
+                    view! { <p class="govuk-body">"Progress over time needs dated progress updates or the peer team's days on site."</p> }.into_any()
+                } else {
+                    view! {
+                        <MonthChart chart="months" series=f.series.clone() statuses=Status::STACKED.to_vec() />
+                        <Legend chart="months-legend" />
+                        <details class="govuk-details">
+                            <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"The figures for each month"</span></summary>
+                            <div class="govuk-details__text app-scroll">
+                                <table class="govuk-table" data-testid="month-ends">
+                                    <caption class="govuk-table__caption govuk-visually-hidden">"Actions by status at the end of each month"</caption>
+                                    <thead class="govuk-table__head"><tr class="govuk-table__row">
+                                        <th scope="col" class="govuk-table__header">"Month end"</th>
+                                        {Status::STACKED.map(|s| view! { <th scope="col" class="govuk-table__header govuk-table__header--numeric">{s.label()}</th> }).collect_view()}
+                                    </tr></thead>
+                                    <tbody class="govuk-table__body">
+                                        {f.series.iter().map(|m| view! {
+                                            <tr class="govuk-table__row">
+                                                <th scope="row" class="govuk-table__header">{format_long(m.date)}</th>
+                                                {Status::STACKED.map(|s| view! { <td class="govuk-table__cell govuk-table__cell--numeric">{m.counts.get(s)}</td> }).collect_view()}
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                        </details>
+                    }.into_any()
+                }}
+            }
+        })}
+    }
+}
+
+/// Counts and shares by status, beside the bar.
+#[component]
+fn StatusTable(counts: StatusCounts) -> impl IntoView {
+    let total = counts.total();
+    view! {
+        <table class="govuk-table" data-testid="status-counts">
+            <caption class="govuk-table__caption govuk-visually-hidden">"Actions by status"</caption>
+            <thead class="govuk-table__head"><tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">"Status"</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Actions"</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Share"</th>
+            </tr></thead>
+            <tbody class="govuk-table__body">
+                {Status::STACKED.map(|s| view! {
+                    <tr class="govuk-table__row" data-status=s.as_str()>
+                        <th scope="row" class="govuk-table__header"><StatusTag status=s /></th>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{counts.get(s)}</td>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{}%", percent(counts.get(s), total))}</td>
+                    </tr>
+                }).collect_view()}
+                <tr class="govuk-table__row">
+                    <th scope="row" class="govuk-table__header">"All actions"</th>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">{total}</td>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">"100%"</td>
+                </tr>
+            </tbody>
+        </table>
+    }
+}
+
+/// A list of actions with how late (or how soon) each is.
+#[component]
+fn ActionList(
+    plan_id: String,
+    heading: &'static str,
+    id: &'static str,
+    lines: Vec<ActionLine>,
+    days_heading: &'static str,
+    empty: &'static str,
+) -> impl IntoView {
+    let more = lines.len().saturating_sub(LIST_LIMIT);
+    view! {
+        <h2 class="govuk-heading-m" id=format!("{id}-heading")>{heading}</h2>
+        {if lines.is_empty() {
+            view! { <p class="govuk-body">{empty}</p> }.into_any()
+        } else {
+            view! {
+                <table class="govuk-table" data-testid=id aria-labelledby=format!("{id}-heading")>
+                    <thead class="govuk-table__head"><tr class="govuk-table__row">
+                        <th scope="col" class="govuk-table__header">"No."</th>
+                        <th scope="col" class="govuk-table__header">"Action"</th>
+                        <th scope="col" class="govuk-table__header">"Lead"</th>
+                        <th scope="col" class="govuk-table__header">"Due"</th>
+                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">{days_heading}</th>
+                    </tr></thead>
+                    <tbody class="govuk-table__body">
+                        {lines.into_iter().take(LIST_LIMIT).map(|l| {
+                            let href = Route::Action { plan: plan_id.clone(), action: l.action_id.clone() }.href();
+                            view! {
+                                <tr class="govuk-table__row" data-action-id=l.action_id.clone()>
+                                    <td class="govuk-table__cell">{l.recommendation_number.clone()}</td>
+                                    <td class="govuk-table__cell"><a class="govuk-link" href=href>{l.text.clone()}</a></td>
+                                    <td class="govuk-table__cell">{l.leads.join("; ")}</td>
+                                    <td class="govuk-table__cell">{l.due.map(format_long).unwrap_or_default()}</td>
+                                    <td class="govuk-table__cell govuk-table__cell--numeric">{l.days}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                {(more > 0).then(|| view! { <p class="govuk-body">{format!("And {more} more. Filter the view to see them.")}</p> })}
+            }.into_any()
+        }}
+    }
+}
+
+/// Counts for each theme, group or lead; a lead's name opens their own actions.
+#[component]
+fn BreakdownTable(
+    heading: &'static str,
+    id: &'static str,
+    rows: Vec<Breakdown>,
+    link: Option<Callback<String, String>>,
+) -> impl IntoView {
+    (!rows.is_empty()).then(|| view! {
+        <h2 class="govuk-heading-m" id=format!("{id}-heading")>{heading}</h2>
+        <div class="app-scroll">
+            <table class="govuk-table" data-testid=id aria-labelledby=format!("{id}-heading")>
+                <thead class="govuk-table__head"><tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">"Name"</th>
+                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Actions"</th>
+                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Completed"</th>
+                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Ongoing"</th>
+                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"In hand"</th>
+                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Not started"</th>
+                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Overdue"</th>
+                </tr></thead>
+                <tbody class="govuk-table__body">
+                    {rows.into_iter().map(|b| {
+                        let name = match link {
+                            Some(make) => view! { <a class="govuk-link" href=make.run(b.key.clone())>{b.name.clone()}</a> }.into_any(),
+                            None => b.name.clone().into_any(),
+                        };
+                        view! {
+                            <tr class="govuk-table__row">
+                                <th scope="row" class="govuk-table__header">{name}</th>
+                                <td class="govuk-table__cell govuk-table__cell--numeric">{b.counts.total()}</td>
+                                <td class="govuk-table__cell govuk-table__cell--numeric">{b.counts.get(Status::Completed)}</td>
+                                <td class="govuk-table__cell govuk-table__cell--numeric">{b.counts.get(Status::Ongoing)}</td>
+                                <td class="govuk-table__cell govuk-table__cell--numeric">{b.counts.in_hand()}</td>
+                                <td class="govuk-table__cell govuk-table__cell--numeric">{b.counts.get(Status::NotStarted)}</td>
+                                <td class="govuk-table__cell govuk-table__cell--numeric">{b.overdue}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    })
+}
+
+/// The as-at date and the filter, which go into the address when shown.
+#[component]
+fn FilterForm(
+    plan_id: String,
+    as_at: NaiveDate,
+    filter: Filter,
+    options: FilterOptions,
+) -> impl IntoView {
+    let date = RwSignal::new(iso(as_at));
+    let statuses = RwSignal::new(filter.statuses.clone());
+    let theme = RwSignal::new(filter.themes.first().cloned().unwrap_or_default());
+    let group = RwSignal::new(filter.groups.first().cloned().unwrap_or_default());
+    let lead = RwSignal::new(filter.leads.first().cloned().unwrap_or_default());
+    let overdue = RwSignal::new(filter.overdue);
+    let text = RwSignal::new(filter.text.clone());
+    let date_error = RwSignal::new(None::<String>);
+    let show = {
+        let plan_id = plan_id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let Some(day) = parse_iso(date.get_untracked().trim()) else {
+                date_error.set(Some("Enter a real date, for example 4 9 2019".to_string()));
+                return;
+            };
+            let chosen = Filter {
+                statuses: statuses.get_untracked(),
+                themes: vec![theme.get_untracked()]
+                    .into_iter()
+                    .filter(|t| !t.is_empty())
+                    .collect(),
+                groups: vec![group.get_untracked()]
+                    .into_iter()
+                    .filter(|g| !g.is_empty())
+                    .collect(),
+                leads: vec![lead.get_untracked()]
+                    .into_iter()
+                    .filter(|l| !l.is_empty())
+                    .collect(),
+                overdue: overdue.get_untracked(),
+                text: text.get_untracked(),
+            };
+            let mut pairs = vec![("as_at".to_string(), iso(day))];
+            pairs.extend(chosen.pairs());
+            navigate_to(&Address {
+                route: Route::Dashboard {
+                    plan: plan_id.clone(),
+                },
+                query: Query::from_pairs(pairs),
+            });
+        }
+    };
+    let clear = Address {
+        route: Route::Dashboard { plan: plan_id },
+        query: Query::from_pairs(vec![("as_at".to_string(), iso(as_at))]),
+    }
+    .href();
+    let select = |id: &'static str,
+                  label: &'static str,
+                  any: &'static str,
+                  choices: Vec<(String, String)>,
+                  value: RwSignal<String>| {
+        view! {
+            <div class="govuk-form-group app-filter__field">
+                <label class="govuk-label" for=id>{label}</label>
+                <select class="govuk-select" id=id name=id on:change=move |ev| value.set(event_target_value(&ev))>
+                    <option value="" selected=value.get_untracked().is_empty()>{any}</option>
+                    {choices.into_iter().map(|(v, text)| {
+                        let selected = value.get_untracked() == v;
+                        view! { <option value=v selected=selected>{text}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    view! {
+        <form class="app-filter" novalidate on:submit=show data-testid="filter-form">
+            <div class=move || if date_error.get().is_some() { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                <label class="govuk-label govuk-label--s" for="as-at">"As at"</label>
+                <div id="as-at-hint" class="govuk-hint">"The day the figures are worked out for, such as the date of a committee meeting"</div>
+                {move || date_error.get().map(|e| view! { <p id="as-at-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{e}</p> })}
+                <input class="govuk-input govuk-input--width-10" id="as-at" name="as_at" type="date"
+                    aria-describedby=move || if date_error.get().is_some() { "as-at-hint as-at-error" } else { "as-at-hint" }
+                    prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
+            </div>
+            <details class="govuk-details" open=!filter.is_empty()>
+                <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"Filter the actions"</span></summary>
+                <div class="govuk-details__text">
+                    <div class="govuk-form-group">
+                        <fieldset class="govuk-fieldset">
+                            <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Status"</legend>
+                            <div class="govuk-checkboxes govuk-checkboxes--small app-filter__statuses">
+                                {Status::ALL.map(|s| {
+                                    let input_id = format!("status-{}", s.as_str());
+                                    view! {
+                                        <div class="govuk-checkboxes__item">
+                                            <input class="govuk-checkboxes__input" id=input_id.clone() type="checkbox" value=s.as_str()
+                                                checked=statuses.get_untracked().contains(&s)
+                                                on:change=move |ev| statuses.update(|list| {
+                                                    list.retain(|x| *x != s);
+                                                    if event_target_checked(&ev) { list.push(s); }
+                                                }) />
+                                            <label class="govuk-label govuk-checkboxes__label" for=input_id>{s.label()}</label>
+                                        </div>
+                                    }
+                                }).collect_view()}
+                            </div>
+                        </fieldset>
+                    </div>
+                    {select("filter-theme", "Theme", "Any theme", options.themes, theme)}
+                    {select("filter-group", "Group", "Any group", options.groups, group)}
+                    {select("filter-lead", "Lead", "Any lead", options.leads.into_iter().map(|l| (l.clone(), l)).collect(), lead)}
+                    <div class="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4">
+                        <div class="govuk-checkboxes__item">
+                            <input class="govuk-checkboxes__input" id="filter-overdue" type="checkbox" checked=overdue.get_untracked()
+                                on:change=move |ev| overdue.set(event_target_checked(&ev)) />
+                            <label class="govuk-label govuk-checkboxes__label" for="filter-overdue">"Only overdue actions"</label>
+                        </div>
+                    </div>
+                    <div class="govuk-form-group">
+                        <label class="govuk-label" for="filter-text">"Words"</label>
+                        <div id="filter-text-hint" class="govuk-hint">"In the action, its leads, its updates or its recommendation"</div>
+                        <input class="govuk-input" id="filter-text" type="search" aria-describedby="filter-text-hint"
+                            prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
+                    </div>
+                </div>
+            </details>
+            <div class="govuk-button-group">
+                <button type="submit" class="govuk-button">"Show"</button>
+                <a class="govuk-link" href=clear>"Clear the filter"</a>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,108 @@
+//! The action's leads: each correctable, with completion from the plan's other leads.
+
+use leptos::prelude::*;
+
+use super::replace_action;
+
+use crate::ui::components::form::{first_reason, focus_field, TextField};
+use crate::ui::pages::editing::{change, from_plan, required};
+use crate::ui::state::use_state;
+
+/// One lead of the action, with completion from the plan's other leads.
+#[component]
+pub(super) fn LeadRow(plan_id: String, action_id: String, index: usize) -> impl IntoView {
+    let library = use_state().library;
+    let value = {
+        let aid = action_id.clone();
+        from_plan(&plan_id, move |p| {
+            p.action(&aid)
+                .and_then(|(_, a)| a.leads.get(index).cloned())
+                .unwrap_or_default()
+        })
+    };
+    let set = {
+        let aid = action_id.clone();
+        change(
+            &plan_id,
+            format!("action-{action_id}-lead-{index}"),
+            move |plan, v: String| {
+                let v = required(v, "Enter the lead, or remove it")?;
+                replace_action(plan, &aid, |a| {
+                    let slot = a
+                        .leads
+                        .get_mut(index)
+                        .ok_or("This lead is no longer on the action")?;
+                    *slot = v;
+                    Ok(())
+                })
+            },
+        )
+    };
+    let remove = {
+        let aid = action_id.clone();
+        move |_| {
+            if let Some(plan) = library.plan_now(&plan_id) {
+                if let Ok(edit) = replace_action(&plan, &aid, |a| {
+                    if index < a.leads.len() {
+                        a.leads.remove(index);
+                    }
+                    Ok(())
+                }) {
+                    let _ = library.edit(&plan_id, edit, None);
+                }
+            }
+        }
+    };
+    view! {
+        <div class="app-inline-row">
+            <TextField id=format!("action-{action_id}-lead-{index}") label=format!("Lead {}", index + 1) list="known-leads" value=value on_change=set />
+            <button type="button" class="govuk-button govuk-button--secondary" on:click=remove>
+                "Remove"<span class="govuk-visually-hidden">{move || format!(" lead {}", value.get())}</span>
+            </button>
+        </div>
+    }
+}
+
+#[component]
+pub(super) fn AddLead(plan_id: String, action_id: String) -> impl IntoView {
+    let library = use_state().library;
+    let text = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lead = text.get_untracked().trim().to_string();
+        if lead.is_empty() {
+            error.set(Some("Enter the lead officer, role or group".to_string()));
+            return;
+        }
+        let Some(plan) = library.plan_now(&plan_id) else {
+            return;
+        };
+        let result = replace_action(&plan, &action_id, |a| {
+            a.leads.push(lead);
+            Ok(())
+        })
+        .and_then(|edit| library.edit(&plan_id, edit, None).map_err(first_reason));
+        match result {
+            Ok(()) => {
+                error.set(None);
+                text.set(String::new());
+                focus_field("new-lead");
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <form class="app-add-form" novalidate on:submit=add>
+            <div class=move || if error.get().is_some() { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                <label class="govuk-label" for="new-lead">"Add a lead"</label>
+                <div id="new-lead-hint" class="govuk-hint">"An officer, a role or a group, as the plan writes it, for example AD Communications"</div>
+                {move || error.get().map(|e| view! { <p id="new-lead-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{e}</p> })}
+                <input class="govuk-input" id="new-lead" type="text" list="known-leads"
+                    aria-describedby=move || if error.get().is_some() { "new-lead-hint new-lead-error" } else { "new-lead-hint" }
+                    prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
+            </div>
+            <button type="submit" class="govuk-button govuk-button--secondary">"Add lead"</button>
+        </form>
+    }
+}

@@ -1,0 +1,162 @@
+//! The action's progress updates: adding one, and correcting each in place.
+
+use leptos::prelude::*;
+
+use super::status_options;
+
+use crate::browser::random::new_id;
+use crate::domain::dates::{format_long, iso};
+use crate::domain::edit::{Edit, ListOp};
+use crate::domain::{Status, Update};
+use crate::ui::components::form::NewItemInput;
+use crate::ui::components::form::{first_reason, DateField, SelectField, TextField};
+use crate::ui::pages::editing::{change, date_text, from_plan, required, required_date};
+use crate::ui::state::use_state;
+
+#[component]
+pub(super) fn AddUpdate(plan_id: String, action_id: String) -> impl IntoView {
+    let state = use_state();
+    let library = state.library;
+    let date = RwSignal::new(iso(state.today));
+    let status = RwSignal::new(
+        library
+            .plan_now(&plan_id)
+            .and_then(|p| p.action(&action_id).map(|(_, a)| a.status))
+            .unwrap_or(Status::OnTrack),
+    );
+    let note = RwSignal::new(String::new());
+    let author = RwSignal::new(String::new());
+    let date_error = RwSignal::new(None::<String>);
+    let note_error = RwSignal::new(None::<String>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let day = required_date(&date.get_untracked(), "the date of the update");
+        let text = note.get_untracked().trim().to_string();
+        date_error.set(day.as_ref().err().cloned());
+        note_error.set(
+            text.is_empty()
+                .then(|| "Enter what has been done".to_string()),
+        );
+        let (Ok(day), false) = (day, text.is_empty()) else {
+            return;
+        };
+        let update = Update {
+            id: new_id("u"),
+            date: day,
+            status: status.get_untracked(),
+            note: text,
+            author: author.get_untracked().trim().to_string(),
+        };
+        match library.edit(
+            &plan_id,
+            Edit::Update {
+                action: action_id.clone(),
+                op: ListOp::Add(update),
+            },
+            None,
+        ) {
+            Ok(()) => {
+                note.set(String::new());
+                note_error.set(None);
+            }
+            Err(p) => note_error.set(Some(first_reason(p))),
+        }
+    };
+    view! {
+        <form class="app-add-form" novalidate on:submit=add>
+            <fieldset class="govuk-fieldset">
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Add a progress update"</legend>
+                <div class=move || if date_error.get().is_some() { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                    <label class="govuk-label" for="new-update-date">"Date"</label>
+                    {move || date_error.get().map(|e| view! { <p id="new-update-date-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{e}</p> })}
+                    <input class="govuk-input govuk-input--width-10" id="new-update-date" type="date"
+                        aria-describedby=move || date_error.get().is_some().then_some("new-update-date-error")
+                        prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
+                </div>
+                <div class="govuk-form-group">
+                    <label class="govuk-label" for="new-update-status">"Status on that date"</label>
+                    <select class="govuk-select" id="new-update-status" on:change=move |ev| if let Some(s) = Status::parse(&event_target_value(&ev)) { status.set(s) }>
+                        {Status::ALL.map(|s| view! { <option value=s.as_str() selected=move || status.get() == s>{s.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <NewItemInput id="new-update-note" label="What has been done" value=note error=note_error multiline=true />
+                <NewItemInput id="new-update-author" label="Your name or role (optional)" value=author error=RwSignal::new(None) />
+                <button type="submit" class="govuk-button govuk-button--secondary">"Add update"</button>
+            </fieldset>
+        </form>
+    }
+}
+
+/// One progress update, correctable in place.
+#[component]
+pub(super) fn UpdateRow(plan_id: String, action_id: String, update_id: String) -> impl IntoView {
+    let library = use_state().library;
+    let read = |f: fn(&Update) -> String| {
+        let (aid, uid) = (action_id.clone(), update_id.clone());
+        from_plan(&plan_id, move |p| {
+            p.action(&aid)
+                .and_then(|(_, a)| a.updates.iter().find(|u| u.id == uid).map(f))
+                .unwrap_or_default()
+        })
+    };
+    let set = |key: &'static str, write: fn(&mut Update, String) -> Result<(), String>| {
+        let (aid, uid) = (action_id.clone(), update_id.clone());
+        change(
+            &plan_id,
+            format!("update-{update_id}-{key}"),
+            move |plan, v: String| {
+                let (_, action) = plan
+                    .action(&aid)
+                    .ok_or("This action is no longer in the plan")?;
+                let index = action
+                    .updates
+                    .iter()
+                    .position(|u| u.id == uid)
+                    .ok_or("This update is no longer on the action")?;
+                let mut update = action.updates[index].clone();
+                write(&mut update, v)?;
+                Ok(Edit::Update {
+                    action: aid.clone(),
+                    op: ListOp::Replace(index, update),
+                })
+            },
+        )
+    };
+    let date = read(|u| date_text(Some(u.date)));
+    let remove = {
+        let (plan_id, aid, uid) = (plan_id.clone(), action_id.clone(), update_id.clone());
+        move |_| {
+            let index = library.plan_now(&plan_id).and_then(|p| {
+                p.action(&aid)
+                    .and_then(|(_, a)| a.updates.iter().position(|u| u.id == uid))
+            });
+            if let Some(index) = index {
+                let _ = library.edit(
+                    &plan_id,
+                    Edit::Update {
+                        action: aid.clone(),
+                        op: ListOp::Remove(index),
+                    },
+                    None,
+                );
+            }
+        }
+    };
+    let field = format!("update-{update_id}");
+    view! {
+        <fieldset class="govuk-fieldset app-list-item" data-testid="update">
+            <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
+                {move || format!("Update of {}", crate::domain::dates::parse_iso(&date.get()).map(format_long).unwrap_or_default())}
+            </legend>
+            <DateField id=format!("{field}-date") label="Date" value=date
+                on_change=set("date", |u, v| { u.date = required_date(&v, "the date of the update")?; Ok(()) }) />
+            <SelectField id=format!("{field}-status") label="Status on that date" options=status_options() value=read(|u| u.status.as_str().to_string())
+                on_change=set("status", |u, v| { u.status = Status::parse(&v).ok_or("Choose a status")?; Ok(()) }) />
+            <TextField id=format!("{field}-note") label="What had been done" multiline=true value=read(|u| u.note.clone())
+                on_change=set("note", |u, v| { u.note = required(v, "Enter what had been done")?; Ok(()) }) />
+            <TextField id=format!("{field}-author") label="By" value=read(|u| u.author.clone())
+                on_change=set("author", |u, v| { u.author = v; Ok(()) }) />
+            <button type="button" class="govuk-button govuk-button--secondary" on:click=remove>"Remove this update"</button>
+        </fieldset>
+    }
+}

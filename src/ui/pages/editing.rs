@@ -1,0 +1,91 @@
+//! What the edit pages share: reading a value of a plan as a signal, turning a change into
+//! an edit, and reading dates and numbers from what was typed.
+//!
+//! Edit pages build their fields once and let each field follow its own signal, so typing
+//! never re-creates the field being typed in (which would lose focus and caret).
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::domain::dates::{iso, parse_iso};
+use crate::domain::edit::Edit;
+use crate::domain::Plan;
+use crate::ui::components::form::{first_reason, Change};
+use crate::ui::state::use_state;
+
+/// A value read from the plan, following every change to it.
+pub fn from_plan<T>(plan_id: &str, read: impl Fn(&Plan) -> T + Send + Sync + 'static) -> Signal<T>
+where
+    T: Default + Clone + Send + Sync + 'static,
+{
+    let library = use_state().library;
+    let id = plan_id.to_string();
+    Signal::derive(move || library.with_plan(&id, |p| p.map(&read).unwrap_or_default()))
+}
+
+/// A change that becomes an edit of the plan. `make` turns what was typed into the edit,
+/// or says what is wrong with it; `key` joins typing in one field into one undo step.
+pub fn change<T: Send + Sync + 'static>(
+    plan_id: &str,
+    key: impl Into<String>,
+    make: impl Fn(&Plan, T) -> Result<Edit, String> + Send + Sync + 'static,
+) -> Change<T> {
+    let library = use_state().library;
+    let id = plan_id.to_string();
+    let key = key.into();
+    Callback::new(move |value: T| {
+        let plan = library
+            .plan_now(&id)
+            .ok_or_else(|| "This plan is no longer in this browser".to_string())?;
+        let edit = make(&plan, value)?;
+        library.edit(&id, edit, Some(&key)).map_err(first_reason)
+    })
+}
+
+/// Whether the plan is (still) here: pages show "not found" once it is gone.
+pub fn plan_exists(plan_id: &str) -> Memo<bool> {
+    let library = use_state().library;
+    let id = plan_id.to_string();
+    Memo::new(move |_| library.with_plan(&id, |p| p.is_some()))
+}
+
+/// A date typed in a date field: empty is none.
+pub fn optional_date(text: &str) -> Result<Option<NaiveDate>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    parse_iso(text)
+        .map(Some)
+        .ok_or_else(|| "Enter a real date, for example 31 12 2019".to_string())
+}
+
+/// A date that must be given.
+pub fn required_date(text: &str, what: &str) -> Result<NaiveDate, String> {
+    optional_date(text)?.ok_or_else(|| format!("Enter {what}"))
+}
+
+/// A whole number typed in a field: empty is none.
+pub fn optional_whole_number(text: &str) -> Result<Option<u64>, String> {
+    let text = text.trim().replace(',', "");
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse()
+        .map(Some)
+        .map_err(|_| "Enter a whole number, like 250".to_string())
+}
+
+/// Text that must not be empty.
+pub fn required(text: String, message: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        Err(message.to_string())
+    } else {
+        Ok(text)
+    }
+}
+
+/// A date as a date field shows it.
+pub fn date_text(date: Option<NaiveDate>) -> String {
+    date.map(iso).unwrap_or_default()
+}

@@ -1,0 +1,187 @@
+//! `#/import`: choose (or drop) a plan file, see what it holds, then open it as a new plan,
+//! replace the plan it is a copy of, or merge it. Nothing changes until the officer chooses.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::random::new_id;
+use crate::domain::dates::{format_long, parse_iso};
+use crate::domain::Problem;
+use crate::format::{import_bytes, Imported};
+use crate::presentation::route::Route;
+use crate::ui::components::summary_list::SummaryList;
+use crate::ui::components::title::set_title;
+use crate::ui::state::{navigate, use_state, AppState, PendingImport};
+
+/// Reads a chosen or dropped file, checks it, and shows the import page with the result.
+pub fn receive(state: AppState, file: web_sys::File) {
+    let name = file.name();
+    spawn_local(async move {
+        let result = match crate::browser::files::read(&file).await {
+            Ok(bytes) => import_bytes(&bytes),
+            Err(reason) => Err(vec![Problem::new("file", reason)]),
+        };
+        state.pending.set(Some(PendingImport { name, result }));
+        navigate(&Route::Import);
+    });
+}
+
+/// Lets a plan file be dropped anywhere on the page.
+pub fn accept_drops(state: AppState) {
+    let _ = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let _ = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        if let Some(file) = crate::browser::files::dropped(&ev) {
+            receive(state, file);
+        }
+    });
+}
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    set_title(&["Import a plan file"]);
+    let state = use_state();
+    let chosen = move |ev: leptos::ev::Event| {
+        if let Some(file) = crate::browser::files::chosen(&ev) {
+            receive(state, file);
+        }
+    };
+    view! {
+        <h1 class="govuk-heading-l">"Import a plan file"</h1>
+        {move || match state.pending.get() {
+            None => view! {
+                <p class="govuk-body">"A plan file holds a whole action plan. Lead officers send them back with their actions updated; the peer team and other councils send them too."</p>
+            }.into_any(),
+            Some(PendingImport { name, result: Err(problems) }) => view! { <Refused name=name problems=problems /> }.into_any(),
+            Some(PendingImport { name, result: Ok(imported) }) => view! { <Preview name=name imported=imported /> }.into_any(),
+        }}
+        <div class="govuk-form-group">
+            <label class="govuk-label govuk-label--s" for="import-file">"Import plan file"</label>
+            <div id="import-file-hint" class="govuk-hint">"A .plan.json file. You can also drop the file anywhere on this page."</div>
+            <input class="govuk-file-upload" id="import-file" name="import-file" type="file" accept=".json,application/json"
+                aria-describedby="import-file-hint" on:change=chosen />
+        </div>
+        <p class="govuk-body"><a class="govuk-link" href=Route::HelpPlanFile.href()>"What is a plan file?"</a></p>
+    }
+}
+
+#[component]
+fn Refused(name: String, problems: Vec<Problem>) -> impl IntoView {
+    let count = problems.len();
+    view! {
+        <div class="govuk-error-summary" data-testid="import-refused">
+            <div role="alert">
+                <h2 class="govuk-error-summary__title">{format!("“{name}” could not be imported")}</h2>
+                <div class="govuk-error-summary__body">
+                    <p class="govuk-body">
+                        {if count == 1 { "There is a problem with the file. ".to_string() } else { format!("There are {count} problems with the file. ") }}
+                        "Nothing in this browser has changed."
+                    </p>
+                    <ul class="govuk-list govuk-error-summary__list app-problems">
+                        {problems.into_iter().map(|p| view! {
+                            <li><code class="app-path">{p.path}</code>" "{p.reason}</li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn Preview(name: String, imported: Imported) -> impl IntoView {
+    let state = use_state();
+    let library = state.library;
+    let plan = imported.plan.clone();
+    let updates: usize = plan.actions().map(|(_, a)| a.updates.len()).sum();
+    let existing = library.plan_now(&plan.id);
+    let exported = imported
+        .exported_at
+        .as_deref()
+        .and_then(|t| t.get(..10))
+        .and_then(parse_iso)
+        .map(format_long)
+        .unwrap_or_else(|| "Not recorded".to_string());
+    let rows: Vec<(String, String)> = [
+        ("File", name),
+        ("Council", plan.council.clone()),
+        ("Plan", plan.title.clone()),
+        ("Recommendations", plan.recommendations.len().to_string()),
+        ("Actions", plan.actions().count().to_string()),
+        ("Progress updates", updates.to_string()),
+        ("Exported", exported),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+
+    let open_new = {
+        let plan = plan.clone();
+        move |_| {
+            let mut plan = plan.clone();
+            if library.has(&plan.id) {
+                plan.id = new_id("plan");
+            }
+            let id = plan.id.clone();
+            library.keep_base(&plan);
+            library.add_plan(plan);
+            state.pending.set(None);
+            state.go_with_message(
+                Route::Overview { plan: id },
+                "The plan file was imported as a new plan",
+            );
+        }
+    };
+    let replace = {
+        let plan = plan.clone();
+        move |_| {
+            let id = plan.id.clone();
+            if library.replace_plan(plan.clone()).is_ok() {
+                library.keep_base(&plan);
+                state.pending.set(None);
+                state.go_with_message(
+                    Route::Overview { plan: id },
+                    "The plan was replaced by the file",
+                );
+            }
+        }
+    };
+    let cancel = move |_| {
+        state.pending.set(None);
+        navigate(&Route::Plans);
+    };
+
+    view! {
+        <h2 class="govuk-heading-m">"What the file holds"</h2>
+        <SummaryList rows=rows testid="import-preview" />
+        {(!imported.warnings.is_empty()).then(|| view! {
+            <div class="govuk-inset-text" data-testid="import-warnings">
+                <p class="govuk-body">"Some of the file's contents are not part of the plan format and will be left out:"</p>
+                <ul class="govuk-list govuk-list--bullet">
+                    {imported.warnings.iter().map(|w| view! { <li><code class="app-path">{w.path.clone()}</code></li> }).collect_view()}
+                </ul>
+            </div>
+        })}
+        <h2 class="govuk-heading-m">"What do you want to do?"</h2>
+        {existing.map(|current| view! {
+            <p class="govuk-body">{format!("This is a copy of “{}”, which is in this browser.", current.title)}</p>
+            <div class="govuk-button-group">
+                <a class="govuk-button" href=Route::ImportMerge.href()>"Merge the changes"</a>
+            </div>
+            <div class="govuk-warning-text">
+                <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                <strong class="govuk-warning-text__text">
+                    <span class="govuk-visually-hidden">"Warning"</span>
+                    "Replacing the plan puts the file's version in place of this browser's, losing changes made here since it was sent. Undo takes it back."
+                </strong>
+            </div>
+            <div class="govuk-button-group">
+                <button type="button" class="govuk-button govuk-button--warning" on:click=replace.clone()>"Replace the plan with the file"</button>
+            </div>
+        })}
+        <div class="govuk-button-group">
+            <button type="button" class="govuk-button govuk-button--secondary" on:click=open_new>"Open as a new plan"</button>
+            <button type="button" class="govuk-button govuk-button--secondary" on:click=cancel>"Cancel"</button>
+        </div>
+    }
+}

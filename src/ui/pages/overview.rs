@@ -1,0 +1,245 @@
+//! `#/plan/<id>`: the plan's overview: the review, the peer team, the scope, progress
+//! in brief, and the milestones.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::domain::dates::{format_long, format_range};
+use crate::domain::figures::{milestone_state, MilestoneState};
+use crate::domain::{Plan, ThemeKind};
+use crate::presentation::route::Route;
+use crate::ui::components::status_tag::StatusTag;
+use crate::ui::components::summary_list::SummaryList;
+use crate::ui::components::title::set_title;
+use crate::ui::pages::not_found::WhenFound;
+use crate::ui::state::use_state;
+
+#[component]
+pub fn OverviewPage(plan_id: String) -> impl IntoView {
+    let state = use_state();
+    let id = plan_id.clone();
+    let page = move || {
+        state.with_plan(&id, |plan| {
+            plan.map(|plan| {
+                set_title(&["Overview", &plan.title]);
+                overview(plan, state.today, state.published())
+            })
+        })
+    };
+    view! { <WhenFound plan_id=plan_id>{page.clone()}</WhenFound> }
+}
+
+fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
+    let review = &plan.review;
+    // One set of figures for the summary and the table, as the dashboard works them out.
+    let board = crate::domain::progress::dashboard(plan, today);
+    let counts = board.counts;
+    let overdue = board.overdue.len();
+    let recommendations_href = Route::Recommendations {
+        plan: plan.id.clone(),
+    }
+    .href();
+
+    let onsite = match (review.onsite_from, review.onsite_to) {
+        (Some(from), Some(to)) => Some(format_range(from, to)),
+        (Some(day), None) | (None, Some(day)) => Some(format_long(day)),
+        (None, None) => None,
+    };
+    let approved = review.plan_approved.as_ref().map(|a| {
+        if a.by.is_empty() {
+            format_long(a.date)
+        } else {
+            format!("{} by {}", format_long(a.date), a.by)
+        }
+    });
+    let engagement = review.engagement.as_ref().and_then(|e| {
+        let parts: Vec<String> = [
+            (e.people, "people"),
+            (e.meetings, "meetings"),
+            (e.hours, "hours"),
+        ]
+        .into_iter()
+        .filter_map(|(n, what)| n.map(|n| format!("{n} {what}")))
+        .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    });
+    let review_rows: Vec<(String, String)> = [
+        ("Kind of review", Some(review.kind.label().to_string())),
+        ("Peer team on site", onsite),
+        ("Report received", review.report_received.map(format_long)),
+        ("Action plan approved", approved),
+        ("Peer team spoke with", engagement),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.map(|v| (k.to_string(), v)))
+    .collect();
+
+    let core: Vec<_> = plan
+        .themes
+        .iter()
+        .filter(|t| t.kind == ThemeKind::Core)
+        .cloned()
+        .collect();
+    let additional: Vec<_> = plan
+        .themes
+        .iter()
+        .filter(|t| t.kind == ThemeKind::Additional)
+        .cloned()
+        .collect();
+    let theme_list = |themes: Vec<crate::domain::Theme>| {
+        view! {
+            <dl class="govuk-summary-list">
+                {themes.into_iter().map(|t| view! {
+                    <div class="govuk-summary-list__row">
+                        <dt class="govuk-summary-list__key">{t.title}</dt>
+                        <dd class="govuk-summary-list__value">{t.question}</dd>
+                    </div>
+                }).collect_view()}
+            </dl>
+        }
+    };
+
+    view! {
+        <span class="govuk-caption-l">{plan.council.clone()}</span>
+        <h1 class="govuk-heading-l">{plan.title.clone()}</h1>
+
+        <p class="govuk-body-l" data-testid="plan-summary">{board.summary()}</p>
+        {published.then(|| view! {
+            <p class="govuk-body">
+                <a class="govuk-link" href=Route::About.href()>"What is a corporate peer challenge?"</a>
+            </p>
+        })}
+        <h2 class="govuk-heading-m">"Progress today"</h2>
+        <p class="govuk-body" data-testid="plan-size">
+            {format!("{} recommendations, {} actions. ", plan.recommendations.len(), counts.total())}
+            <a class="govuk-link" href=recommendations_href>"See every recommendation and its actions"</a>
+        </p>
+        <p class="govuk-body">
+            <a class="govuk-link" href=Route::Dashboard { plan: plan.id.clone() }.href()>"See where the plan stands, as at any date"</a>
+        </p>
+        <table class="govuk-table" data-testid="status-counts">
+            <caption class="govuk-table__caption govuk-visually-hidden">"Actions by status today"</caption>
+            <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">"Status"</th>
+                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Actions"</th>
+                </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+                {counts.iter().filter(|(_, n)| *n > 0).map(|(status, n)| view! {
+                    <tr class="govuk-table__row">
+                        <th scope="row" class="govuk-table__header"><StatusTag status=status /></th>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{n}</td>
+                    </tr>
+                }).collect_view()}
+                <tr class="govuk-table__row">
+                    <th scope="row" class="govuk-table__header">{format!("Overdue on {}", format_long(today))}</th>
+                    <td class="govuk-table__cell govuk-table__cell--numeric" data-testid="overdue-count">{overdue}</td>
+                </tr>
+            </tbody>
+        </table>
+
+        <h2 class="govuk-heading-m">"The review"</h2>
+        {(!published).then(|| view! { <p class="govuk-body"><a class="govuk-link" href=Route::EditPlan { plan: plan.id.clone() }.href()>"Change the plan's details, review and peer team"</a></p> })}
+        <SummaryList rows=review_rows />
+
+        {(!review.peer_team.is_empty()).then(|| view! {
+            <table class="govuk-table">
+                <caption class="govuk-table__caption govuk-table__caption--m">"Peer team"</caption>
+                <thead class="govuk-table__head">
+                    <tr class="govuk-table__row">
+                        <th scope="col" class="govuk-table__header">"Name"</th>
+                        <th scope="col" class="govuk-table__header">"Role"</th>
+                        <th scope="col" class="govuk-table__header">"Organisation"</th>
+                    </tr>
+                </thead>
+                <tbody class="govuk-table__body">
+                    {review.peer_team.iter().map(|m| view! {
+                        <tr class="govuk-table__row">
+                            <th scope="row" class="govuk-table__header">{m.name.clone()}</th>
+                            <td class="govuk-table__cell">{m.role.clone()}</td>
+                            <td class="govuk-table__cell">{m.organisation.clone()}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        })}
+
+        <h2 class="govuk-heading-m">"Scope of the challenge"</h2>
+        {(!published).then(|| view! { <p class="govuk-body"><a class="govuk-link" href=Route::EditThemes { plan: plan.id.clone() }.href()>"Change the themes and groups"</a></p> })}
+        {(!plan.themes.is_empty()).then(|| view! {
+            {(!core.is_empty()).then(|| view! {
+                <h3 class="govuk-heading-s">"Core themes"</h3>
+                {theme_list(core)}
+            })}
+            {(!additional.is_empty()).then(|| view! {
+                <h3 class="govuk-heading-s">"Areas the council asked the peer team to look at"</h3>
+                {theme_list(additional)}
+            })}
+        })}
+
+        {(!plan.groups.is_empty()).then(|| view! {
+            <h2 class="govuk-heading-m">"Groups"</h2>
+            <p class="govuk-body">"The council files recommendations under these groups:"</p>
+            <ul class="govuk-list govuk-list--bullet">
+                {plan.groups.iter().map(|g| {
+                    let n = plan.recommendations.iter().filter(|r| r.group.as_deref() == Some(&g.id)).count();
+                    let text = format!("{} ({} recommendation{})", g.name, n, if n == 1 { "" } else { "s" });
+                    view! { <li>{text}</li> }
+                }).collect_view()}
+            </ul>
+        })}
+
+        {(!plan.findings.is_empty()).then(|| view! {
+            <h2 class="govuk-heading-m">"The peer team's key findings"</h2>
+            {plan.findings.iter().map(|f| view! { <p class="govuk-body">{f.clone()}</p> }).collect_view()}
+        })}
+
+        {published.then(|| view! {
+            <h2 class="govuk-heading-m">"The plan as data"</h2>
+            <p class="govuk-body">
+                <a class="govuk-link" href="plan.json" download="plan.json">"Download the whole plan (plan.json)"</a>
+                ", or "
+                <a class="govuk-link" href=Route::HelpPlanFile.href()>"read what the file holds"</a>"."
+            </p>
+        })}
+        <h2 class="govuk-heading-m">"Milestones"</h2>
+        {(!published).then(|| view! { <p class="govuk-body"><a class="govuk-link" href=Route::EditMilestones { plan: plan.id.clone() }.href()>"Change the milestones"</a></p> })}
+        {if plan.milestones.is_empty() {
+            view! { <p class="govuk-body">"No milestones have been set."</p> }.into_any()
+        } else {
+            view! {
+                <table class="govuk-table">
+                    <caption class="govuk-table__caption govuk-visually-hidden">"Milestones"</caption>
+                    <thead class="govuk-table__head">
+                        <tr class="govuk-table__row">
+                            <th scope="col" class="govuk-table__header">"Milestone"</th>
+                            <th scope="col" class="govuk-table__header">"Due"</th>
+                            <th scope="col" class="govuk-table__header">"Where it stands"</th>
+                        </tr>
+                    </thead>
+                    <tbody class="govuk-table__body">
+                        {plan.milestones.iter().map(|m| {
+                            let state = milestone_state(m, today);
+                            let (class, text) = match state {
+                                MilestoneState::Done => ("govuk-tag", format!("Done {}", m.done.map(format_long).unwrap_or_default())),
+                                MilestoneState::Due => ("govuk-tag govuk-tag--grey", state.label().to_string()),
+                                MilestoneState::Missed => ("govuk-tag govuk-tag--red", state.label().to_string()),
+                            };
+                            view! {
+                                <tr class="govuk-table__row">
+                                    <th scope="row" class="govuk-table__header">
+                                        {m.title.clone()}
+                                        {(!m.note.is_empty()).then(|| view! { <span class="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">{m.note.clone()}</span> })}
+                                    </th>
+                                    <td class="govuk-table__cell">{format_long(m.due)}</td>
+                                    <td class="govuk-table__cell"><strong class=class>{text}</strong></td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
+    }
+}

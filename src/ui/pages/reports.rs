@@ -1,0 +1,405 @@
+//! `#/plan/<id>/reports/<kind>`: committee reports, printed exactly as shown. The options
+//! (as at, committee, meeting, completed actions, theme, group) are in the address.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::browser::download::download_bytes;
+use crate::domain::dates::{format_long, iso, parse_iso};
+use crate::domain::progress::{dashboard, percent, timeline};
+use crate::domain::reports::{
+    annex_rows, covered, exception_sections, progress_sections, ReportOptions, ReportSection,
+};
+use crate::domain::Plan;
+use crate::format::docx::{action_plan_docx, docx_file_name, progress_docx, Heading};
+use crate::presentation::route::{Address, Query, ReportKind, Route};
+use crate::ui::components::breadcrumbs::{plan_trail, Breadcrumbs};
+use crate::ui::components::charts::{Legend, StatusBar};
+use crate::ui::components::status_tag::{OverdueTag, StatusTag};
+use crate::ui::components::title::set_title;
+use crate::ui::pages::not_found::{Missing, NotFoundPage};
+use crate::ui::state::{navigate_to, use_state};
+
+#[component]
+pub fn ReportPage(plan_id: String, kind: ReportKind, query: Query) -> impl IntoView {
+    let state = use_state();
+    let options = ReportOptions::from_pairs(query.pairs().collect::<Vec<_>>());
+    let as_at = options.as_at.unwrap_or(state.today);
+    let Some(plan) = state.library.plan_now(&plan_id) else {
+        return view! { <NotFoundPage what=Missing::Plan(plan_id) /> }.into_any();
+    };
+    set_title(&[kind.title(), &plan.title]);
+    let body = match kind {
+        ReportKind::ActionPlan => {
+            view! { <ActionPlanReport plan=(*plan).clone() options=options.clone() as_at=as_at /> }
+                .into_any()
+        }
+        ReportKind::Progress => {
+            view! { <ProgressReport plan=(*plan).clone() options=options.clone() as_at=as_at /> }
+                .into_any()
+        }
+        ReportKind::Exceptions => {
+            view! { <ExceptionsReport plan=(*plan).clone() options=options.clone() as_at=as_at /> }
+                .into_any()
+        }
+    };
+    let report_class = if kind == ReportKind::ActionPlan {
+        "app-report app-report--landscape"
+    } else {
+        "app-report"
+    };
+    view! {
+        <div class="app-no-print">
+            <Breadcrumbs links=plan_trail(&plan.id, &plan.title) current=kind.title().to_string() />
+            <nav class="app-report-nav" aria-label="Reports">
+                <ul class="govuk-list">
+                    {ReportKind::ALL.map(|k| {
+                        let href = Address { route: Route::Report { plan: plan.id.clone(), kind: k }, query: Query::from_pairs(options.pairs()) }.href();
+                        let current = (k == kind).then_some("page");
+                        view! { <li><a class="govuk-link" href=href aria-current=current>{k.title()}</a></li> }
+                    }).collect_view()}
+                </ul>
+            </nav>
+            <OptionsForm plan=(*plan).clone() kind=kind options=options.clone() as_at=as_at />
+        </div>
+        <article class=report_class data-testid="report">
+            <header class="app-report__heading">
+                <p class="govuk-caption-l">{plan.council.clone()}</p>
+                <h1 class="govuk-heading-l">{format!("{}: {}", kind.title(), plan.title)}</h1>
+                <dl class="app-report__facts" data-testid="report-facts">
+                    {(!options.committee.is_empty()).then(|| view! { <dt>"Committee"</dt><dd>{options.committee.clone()}</dd> })}
+                    {options.meeting.map(|m| view! { <dt>"Meeting"</dt><dd>{format_long(m)}</dd> })}
+                    <dt>"As at"</dt><dd>{format_long(as_at)}</dd>
+                </dl>
+            </header>
+            {body}
+        </article>
+    }
+    .into_any()
+}
+
+/// The report's options; "Update the report" puts them in the address, "Print" prints.
+#[component]
+fn OptionsForm(
+    plan: Plan,
+    kind: ReportKind,
+    options: ReportOptions,
+    as_at: NaiveDate,
+) -> impl IntoView {
+    let date = RwSignal::new(iso(as_at));
+    let committee = RwSignal::new(options.committee.clone());
+    let meeting = RwSignal::new(options.meeting.map(iso).unwrap_or_default());
+    let completed = RwSignal::new(options.include_completed);
+    let theme = RwSignal::new(options.filter.themes.first().cloned().unwrap_or_default());
+    let group = RwSignal::new(options.filter.groups.first().cloned().unwrap_or_default());
+    let error = RwSignal::new(None::<String>);
+    let plan_id = plan.id.clone();
+    let plan_for_word = plan.clone();
+    let update = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(day) = parse_iso(date.get_untracked().trim()) else {
+            error.set(Some("Enter the as-at date as a real date".to_string()));
+            return;
+        };
+        let meeting_day = meeting.get_untracked();
+        let meeting_day = meeting_day.trim();
+        let meeting_date = if meeting_day.is_empty() {
+            None
+        } else {
+            parse_iso(meeting_day)
+        };
+        if !meeting_day.is_empty() && meeting_date.is_none() {
+            error.set(Some(
+                "Enter the meeting date as a real date, or leave it blank".to_string(),
+            ));
+            return;
+        }
+        let mut chosen = ReportOptions {
+            as_at: Some(day),
+            committee: committee.get_untracked().trim().to_string(),
+            meeting: meeting_date,
+            include_completed: completed.get_untracked(),
+            ..ReportOptions::default()
+        };
+        chosen.filter.themes = Some(theme.get_untracked())
+            .filter(|t| !t.is_empty())
+            .into_iter()
+            .collect();
+        chosen.filter.groups = Some(group.get_untracked())
+            .filter(|g| !g.is_empty())
+            .into_iter()
+            .collect();
+        navigate_to(&Address {
+            route: Route::Report {
+                plan: plan_id.clone(),
+                kind,
+            },
+            query: Query::from_pairs(chosen.pairs()),
+        });
+    };
+    let print = |_| crate::browser::document::print();
+    let mut groups: Vec<(String, String)> = plan
+        .groups
+        .iter()
+        .map(|g| (g.id.clone(), g.name.clone()))
+        .collect();
+    groups.push(("none".to_string(), "No group".to_string()));
+    let themes: Vec<(String, String)> = plan
+        .themes
+        .iter()
+        .map(|t| (t.id.clone(), t.title.clone()))
+        .collect();
+    let select = |id: &'static str,
+                  label: &'static str,
+                  any: &'static str,
+                  choices: Vec<(String, String)>,
+                  value: RwSignal<String>| {
+        view! {
+            <div class="govuk-form-group">
+                <label class="govuk-label" for=id>{label}</label>
+                <select class="govuk-select" id=id on:change=move |ev| value.set(event_target_value(&ev))>
+                    <option value="" selected=value.get_untracked().is_empty()>{any}</option>
+                    {choices.into_iter().map(|(v, t)| {
+                        let selected = value.get_untracked() == v;
+                        view! { <option value=v selected=selected>{t}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    view! {
+        <form class="app-filter" novalidate on:submit=update data-testid="report-options">
+            <h2 class="govuk-heading-s">"Report options"</h2>
+            {move || error.get().map(|e| view! { <p class="govuk-error-message" role="alert"><span class="govuk-visually-hidden">"Error: "</span>{e}</p> })}
+            <div class="govuk-form-group">
+                <label class="govuk-label" for="report-as-at">"As at"</label>
+                <input class="govuk-input govuk-input--width-10" id="report-as-at" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
+            </div>
+            <div class="govuk-form-group">
+                <label class="govuk-label" for="report-committee">"Committee"</label>
+                <div id="report-committee-hint" class="govuk-hint">"For example Overview and Scrutiny Board"</div>
+                <input class="govuk-input" id="report-committee" type="text" aria-describedby="report-committee-hint" prop:value=move || committee.get() on:input=move |ev| committee.set(event_target_value(&ev)) />
+            </div>
+            <div class="govuk-form-group">
+                <label class="govuk-label" for="report-meeting">"Meeting date"</label>
+                <input class="govuk-input govuk-input--width-10" id="report-meeting" type="date" prop:value=move || meeting.get() on:input=move |ev| meeting.set(event_target_value(&ev)) />
+            </div>
+            {select("report-theme", "Theme", "Every theme", themes, theme)}
+            {select("report-group", "Group", "Every group", groups, group)}
+            <div class="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4">
+                <div class="govuk-checkboxes__item">
+                    <input class="govuk-checkboxes__input" id="report-completed" type="checkbox" checked=options.include_completed
+                        on:change=move |ev| completed.set(event_target_checked(&ev)) />
+                    <label class="govuk-label govuk-checkboxes__label" for="report-completed">"List completed actions"</label>
+                </div>
+            </div>
+            <div class="govuk-button-group">
+                <button type="submit" class="govuk-button govuk-button--secondary">"Update the report"</button>
+                <button type="button" class="govuk-button" on:click=print>"Print"</button>
+                // Word copies are for the officer's committee papers; a published site prints.
+                {(kind != ReportKind::Exceptions && !use_state().published()).then(|| {
+                    let (plan, options) = (plan_for_word.clone(), options.clone());
+                    view! {
+                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
+                            let heading = Heading { report: kind.title(), committee: &options.committee, meeting: options.meeting, as_at };
+                            let bytes = match kind {
+                                ReportKind::ActionPlan => action_plan_docx(&plan, &options, &heading),
+                                _ => progress_docx(&plan, &options, &heading),
+                            };
+                            download_bytes(
+                                &docx_file_name(&plan, kind.title(), as_at),
+                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                                &bytes,
+                            );
+                        }>"Download as Word (.docx)"</button>
+                    }
+                })}
+            </div>
+            <p class="govuk-body-s">"What is printed is exactly the report below, with its pages numbered. To make a PDF, choose “Save as PDF” as the printer."</p>
+        </form>
+    }
+}
+
+/// The action plan as councils publish it: No. | Recommendation | Action | Timescale | Lead | Status.
+#[component]
+fn ActionPlanReport(plan: Plan, options: ReportOptions, as_at: NaiveDate) -> impl IntoView {
+    let rows = annex_rows(&plan, &options, as_at);
+    view! {
+        <table class="govuk-table app-report-table app-annex" data-testid="annex">
+            <caption class="govuk-table__caption govuk-visually-hidden">"The action plan: each recommendation with the council's actions"</caption>
+            <thead class="govuk-table__head"><tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header app-annex__no">"No."</th>
+                <th scope="col" class="govuk-table__header app-annex__rec">"Recommendation"</th>
+                <th scope="col" class="govuk-table__header">"Action"</th>
+                <th scope="col" class="govuk-table__header app-annex__time">"Timescale"</th>
+                <th scope="col" class="govuk-table__header app-annex__lead">"Lead"</th>
+                <th scope="col" class="govuk-table__header app-annex__status">"Status"</th>
+            </tr></thead>
+            <tbody class="govuk-table__body">
+                {rows.into_iter().map(|row| {
+                    let first = row.recommendation.is_some();
+                    view! {
+                        <tr class=if first { "govuk-table__row app-annex__first" } else { "govuk-table__row" }>
+                            {row.recommendation.map(|(rec, span)| view! {
+                                <th scope="rowgroup" rowspan=span class="govuk-table__header app-annex__no">{rec.number.clone()}</th>
+                                <td rowspan=span class="govuk-table__cell app-annex__rec">
+                                    <p class="app-annex__title">{rec.title.clone()}</p>
+                                    {(!rec.context.is_empty()).then(|| view! { <p class="app-context">{rec.context.clone()}</p> })}
+                                </td>
+                            })}
+                            {match row.action {
+                                Some(action) => view! {
+                                    <td class="govuk-table__cell">{action.text.clone()}</td>
+                                    <td class="govuk-table__cell">{action.timescale.clone()}</td>
+                                    <td class="govuk-table__cell">{action.leads.join("; ")}</td>
+                                    <td class="govuk-table__cell">{row.status.map(|s| view! { <StatusTag status=s /> })}</td>
+                                }.into_any(),
+                                None => view! { <td class="govuk-table__cell" colspan="4">"No actions listed."</td> }.into_any(),
+                            }}
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// The actions of one section of the progress or exceptions report.
+#[component]
+fn SectionTable(section: ReportSection, show_empty: bool) -> impl IntoView {
+    let heading = format!("{}. {}", section.number, section.title);
+    view! {
+        <section class="app-report__section">
+            <h2 class="govuk-heading-s app-report__rec">{heading}</h2>
+            {(!section.context.is_empty()).then(|| view! { <p class="govuk-body-s app-context">{section.context.clone()}</p> })}
+            {if section.actions.is_empty() {
+                show_empty.then(|| view! { <p class="govuk-body-s">"No actions listed."</p> }).into_any()
+            } else {
+                view! {
+                    <table class="govuk-table app-report-table">
+                        <caption class="govuk-table__caption govuk-visually-hidden">{format!("Actions for recommendation {}", section.number)}</caption>
+                        <thead class="govuk-table__head"><tr class="govuk-table__row">
+                            <th scope="col" class="govuk-table__header">"Action"</th>
+                            <th scope="col" class="govuk-table__header">"Lead"</th>
+                            <th scope="col" class="govuk-table__header">"Due"</th>
+                            <th scope="col" class="govuk-table__header">"Status"</th>
+                            <th scope="col" class="govuk-table__header">"Latest update"</th>
+                        </tr></thead>
+                        <tbody class="govuk-table__body">
+                            {section.actions.into_iter().map(|a| view! {
+                                <tr class="govuk-table__row" data-action-id=a.id.clone()>
+                                    <td class="govuk-table__cell">{a.text}</td>
+                                    <td class="govuk-table__cell">{a.leads.join("; ")}</td>
+                                    <td class="govuk-table__cell">{a.due.map(format_long).unwrap_or_else(|| "No date".to_string())}</td>
+                                    <td class="govuk-table__cell app-tags">
+                                        <StatusTag status=a.status />
+                                        {a.days_late.map(|days| view! { <OverdueTag days=days /> })}
+                                    </td>
+                                    <td class="govuk-table__cell">
+                                        {match a.latest {
+                                            Some((date, note)) => format!("{}: {note}", format_long(date)),
+                                            None => "None yet".to_string(),
+                                        }}
+                                    </td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// Progress as at a date: a summary, then every recommendation and its actions.
+#[component]
+fn ProgressReport(plan: Plan, options: ReportOptions, as_at: NaiveDate) -> impl IntoView {
+    let scope = covered(&plan, &options);
+    let board = dashboard(&scope, as_at);
+    let sections = progress_sections(&plan, &options, as_at);
+    let total = board.counts.total();
+    let dates = timeline(&plan, as_at);
+    view! {
+        <h2 class="govuk-heading-m">"Summary"</h2>
+        <p class="govuk-body" data-testid="report-summary">{board.summary()}</p>
+        <StatusBar chart="report-bar".to_string() counts=board.counts label=format!("Actions by status as at {}", format_long(as_at)) height=24 />
+        <Legend chart="report-legend" />
+        <table class="govuk-table app-report-table app-report__figures">
+            <caption class="govuk-table__caption govuk-visually-hidden">"Actions by status"</caption>
+            <thead class="govuk-table__head"><tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">"Status"</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Actions"</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Share"</th>
+            </tr></thead>
+            <tbody class="govuk-table__body">
+                {board.counts.stacked().filter(|(_, n)| *n > 0).map(|(s, n)| view! {
+                    <tr class="govuk-table__row">
+                        <th scope="row" class="govuk-table__header">{s.label()}</th>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{n}</td>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{}%", percent(n, total))}</td>
+                    </tr>
+                }).collect_view()}
+                <tr class="govuk-table__row">
+                    <th scope="row" class="govuk-table__header">"Overdue"</th>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">{board.overdue.len()}</td>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{}%", percent(board.overdue.len(), total))}</td>
+                </tr>
+            </tbody>
+        </table>
+        <h2 class="govuk-heading-m app-report__part">"Recommendations and actions"</h2>
+        {sections.into_iter().map(|s| view! { <SectionTable section=s show_empty=true /> }).collect_view()}
+        <h2 class="govuk-heading-m app-report__part">"Milestones and the LGA process"</h2>
+        {if dates.is_empty() {
+            view! { <p class="govuk-body">"No milestones have been set."</p> }.into_any()
+        } else {
+            view! {
+                <table class="govuk-table app-report-table">
+                    <caption class="govuk-table__caption govuk-visually-hidden">"Milestones and LGA process dates"</caption>
+                    <thead class="govuk-table__head"><tr class="govuk-table__row">
+                        <th scope="col" class="govuk-table__header">"Date"</th>
+                        <th scope="col" class="govuk-table__header">"Milestone"</th>
+                        <th scope="col" class="govuk-table__header">"Where it stands"</th>
+                    </tr></thead>
+                    <tbody class="govuk-table__body">
+                        {dates.into_iter().map(|(date, what, state)| view! {
+                            <tr class="govuk-table__row">
+                                <td class="govuk-table__cell">{format_long(date)}</td>
+                                <td class="govuk-table__cell">{what}</td>
+                                <td class="govuk-table__cell">{state}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
+        <h2 class="govuk-heading-m app-report__part">"Recommendations not accepted"</h2>
+        {if board.not_accepted.is_empty() {
+            view! { <p class="govuk-body">"The council accepted every recommendation."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="govuk-list">
+                    {board.not_accepted.into_iter().map(|n| view! {
+                        <li><strong>{format!("{}. {}", n.number, n.title)}</strong>{format!(" – {}: {}", n.response.label(), n.reason)}</li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+    }
+}
+
+/// Only what needs the committee's attention: overdue, at risk and off track actions.
+#[component]
+fn ExceptionsReport(plan: Plan, options: ReportOptions, as_at: NaiveDate) -> impl IntoView {
+    let sections = exception_sections(&plan, &options, as_at);
+    let count: usize = sections.iter().map(|s| s.actions.len()).sum();
+    view! {
+        <p class="govuk-body" data-testid="report-summary">
+            {if count == 0 {
+                format!("Nothing needs the committee's attention as at {}: no action is overdue, at risk or off track.", format_long(as_at))
+            } else {
+                format!("{count} {} overdue, at risk or off track as at {}.", if count == 1 { "action is" } else { "actions are" }, format_long(as_at))
+            }}
+        </p>
+        {sections.into_iter().map(|s| view! { <SectionTable section=s show_empty=false /> }).collect_view()}
+    }
+}
