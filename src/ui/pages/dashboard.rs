@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::ui::components::form::{group_class, ErrorMessage};
+
 use crate::domain::dates::{format_long, iso, parse_iso};
 use crate::domain::figures::StatusCounts;
 use crate::domain::filter::Filter;
@@ -424,10 +426,10 @@ fn FilterForm(
     };
     view! {
         <form class="app-filter" novalidate on:submit=show data-testid="filter-form">
-            <div class=move || if date_error.get().is_some() { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+            <div class=group_class(date_error)>
                 <label class="govuk-label govuk-label--s" for="as-at">"As at"</label>
                 <div id="as-at-hint" class="govuk-hint">"The day the figures are worked out for, such as the date of a committee meeting"</div>
-                {move || date_error.get().map(|e| view! { <p id="as-at-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{e}</p> })}
+                <ErrorMessage id="as-at-error" error=date_error />
                 <input class="govuk-input govuk-input--width-10" id="as-at" name="as_at" type="date"
                     aria-describedby=move || if date_error.get().is_some() { "as-at-hint as-at-error" } else { "as-at-hint" }
                     prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />

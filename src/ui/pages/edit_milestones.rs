@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::form::{group_class, ErrorMessage};
+
 use crate::browser::random::new_id;
 use crate::domain::dates::format_long;
 use crate::domain::edit::{Edit, ListOp};
@@ -13,7 +15,7 @@ use crate::ui::components::form::NewItemInput;
 use crate::ui::components::form::{first_reason, DateField, ErrorSummary, FormErrors, TextField};
 use crate::ui::components::title::set_title;
 use crate::ui::pages::editing::{
-    change, date_text, from_plan, optional_date, required, required_date,
+    change, date_text, from_plan, optional_date, required, required_date, ControlEdits,
 };
 use crate::ui::pages::not_found::WhenFound;
 use crate::ui::state::use_state;
@@ -57,7 +59,7 @@ fn MilestonesForm(plan_id: String) -> impl IntoView {
         Some(steps)
     });
     let add_steps = {
-        let plan_id = plan_id.clone();
+        let edits = ControlEdits::new(&plan_id);
         move |_| {
             for (title, due, note) in missing_steps.get_untracked().unwrap_or_default() {
                 let milestone = Milestone {
@@ -67,8 +69,8 @@ fn MilestonesForm(plan_id: String) -> impl IntoView {
                     done: None,
                     note,
                 };
-                let _ = library.edit(
-                    &plan_id,
+                edits.make(
+                    "add-lga-steps",
                     Edit::Milestone(ListOp::Add(milestone)),
                     Some("lga-timeline"),
                 );
@@ -142,7 +144,7 @@ fn MilestonesForm(plan_id: String) -> impl IntoView {
                 <ul class="govuk-list govuk-list--bullet" data-testid="lga-steps">
                     {steps.into_iter().map(|(t, due, note)| view! { <li>{format!("{t}: {} ({note})", format_long(due))}</li> }).collect_view()}
                 </ul>
-                <button type="button" class="govuk-button govuk-button--secondary" on:click=add_steps.clone()>"Add these dates as milestones"</button>
+                <button type="button" id="add-lga-steps" class="govuk-button govuk-button--secondary" on:click=add_steps.clone()>"Add these dates as milestones"</button>
             }.into_any(),
         }}
 
@@ -154,11 +156,9 @@ fn MilestonesForm(plan_id: String) -> impl IntoView {
             <fieldset class="govuk-fieldset">
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Add a milestone"</legend>
                 <NewItemInput id="new-milestone" label="What it is" value=new_title error=title_error />
-                <div class=move || if due_error.get().is_some() { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                <div class=group_class(due_error)>
                     <label class="govuk-label" for="new-milestone-due">"Due"</label>
-                    {move || due_error.get().map(|e| view! {
-                        <p id="new-milestone-due-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{e}</p>
-                    })}
+                    <ErrorMessage id="new-milestone-due-error" error=due_error />
                     <input class="govuk-input govuk-input--width-10" id="new-milestone-due" type="date"
                         aria-describedby=move || due_error.get().is_some().then_some("new-milestone-due-error")
                         prop:value=move || new_due.get() on:input=move |ev| new_due.set(event_target_value(&ev)) />
@@ -204,6 +204,7 @@ fn MilestoneRow(plan_id: String, milestone_id: String) -> impl IntoView {
     };
     // Marks the milestone done today (`true`) or removes it (`false`).
     let act = {
+        let edits = ControlEdits::new(&plan_id);
         let (plan_id, mid) = (plan_id.clone(), milestone_id.clone());
         let today = state.today;
         move |done_today: bool| {
@@ -224,7 +225,7 @@ fn MilestoneRow(plan_id: String, milestone_id: String) -> impl IntoView {
             } else {
                 ListOp::Remove(index)
             };
-            let _ = library.edit(&plan_id, Edit::Milestone(op), None);
+            edits.make(&format!("milestone-{mid}-title"), Edit::Milestone(op), None);
         }
     };
     let done_today = act.clone();

@@ -11,7 +11,7 @@ use crate::ui::components::form::{
 };
 use crate::ui::components::title::set_title;
 use crate::ui::pages::editing::{
-    change, date_text, from_plan, optional_date, optional_whole_number, required,
+    change, date_text, from_plan, optional_date, optional_whole_number, required, ControlEdits,
 };
 use crate::ui::pages::not_found::WhenFound;
 use crate::ui::state::use_state;
@@ -168,7 +168,6 @@ fn engagement_mut(d: &mut Details) -> &mut Engagement {
 /// One member of the peer team, with their three fields and buttons to move or remove them.
 #[component]
 fn PeerMember(plan_id: String, index: usize, count: Memo<usize>) -> impl IntoView {
-    let library = use_state().library;
     let id = plan_id.as_str();
     let member = move |read: fn(&PeerTeamMember) -> String| {
         from_plan(id, move |p| {
@@ -188,9 +187,9 @@ fn PeerMember(plan_id: String, index: usize, count: Memo<usize>) -> impl IntoVie
         })
     };
     let op = {
-        let plan_id = plan_id.clone();
+        let edits = ControlEdits::new(&plan_id);
         move |op: ListOp<PeerTeamMember>| {
-            let _ = library.edit(&plan_id, Edit::Peer(op), None);
+            edits.make(&format!("peer-{index}-name"), Edit::Peer(op), None);
         }
     };
     let (up, down, remove) = (op.clone(), op.clone(), op);

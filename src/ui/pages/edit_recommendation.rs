@@ -15,7 +15,7 @@ use crate::ui::components::form::{
 };
 use crate::ui::components::status_tag::StatusTag;
 use crate::ui::components::title::set_title;
-use crate::ui::pages::editing::{change, from_plan, required};
+use crate::ui::pages::editing::{change, from_plan, required, ControlEdits};
 use crate::ui::pages::not_found::WhenFound;
 use crate::ui::state::use_state;
 
@@ -137,6 +137,7 @@ fn RecommendationForm(plan_id: String, recommendation_id: String) -> impl IntoVi
         })
     };
     let move_rec = {
+        let edits = ControlEdits::new(&plan_id);
         let (plan_id, rid) = (plan_id.clone(), recommendation_id.clone());
         move |down: bool| {
             if let Some(from) = library
@@ -148,8 +149,8 @@ fn RecommendationForm(plan_id: String, recommendation_id: String) -> impl IntoVi
                 } else {
                     from.saturating_sub(1)
                 };
-                let _ = library.edit(
-                    &plan_id,
+                edits.make(
+                    &format!("rec-{rid}-number"),
                     Edit::Recommendation(ListOp::Move { from, to }),
                     None,
                 );
@@ -318,7 +319,6 @@ fn ActionItem(
     action_id: String,
     count: Memo<usize>,
 ) -> impl IntoView {
-    let library = use_state().library;
     let found = {
         let aid = action_id.clone();
         from_plan(&plan_id, move |p| {
@@ -333,11 +333,12 @@ fn ActionItem(
     };
     let index = move || found.get().map(|f| f.0).unwrap_or(0);
     let op = {
-        let (plan_id, rid) = (plan_id.clone(), recommendation_id.clone());
+        let edits = ControlEdits::new(&plan_id);
+        let rid = recommendation_id.clone();
         move |make: fn(usize) -> ListOp<Action>| {
             let i = index();
-            let _ = library.edit(
-                &plan_id,
+            edits.make(
+                &format!("action-item-{i}"),
                 Edit::Action {
                     recommendation: rid.clone(),
                     op: make(i),
@@ -355,7 +356,7 @@ fn ActionItem(
     .href();
     view! {
         <li class="app-list-item" data-testid="action-item">
-            <p class="govuk-body govuk-!-margin-bottom-2">{text}</p>
+            <p class="govuk-body govuk-!-margin-bottom-2" id=move || format!("action-item-{}", index()) tabindex="-1">{text}</p>
             <p class="govuk-body govuk-!-margin-bottom-2">{move || found.get().map(|f| view! { <StatusTag status=f.2 /> })}</p>
             <div class="govuk-button-group">
                 <a class="govuk-link" href=edit_href>"Change"<span class="govuk-visually-hidden">{move || format!(" action: {}", text())}</span></a>

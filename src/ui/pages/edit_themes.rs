@@ -12,7 +12,7 @@ use crate::ui::components::form::{
     SelectField, TextField,
 };
 use crate::ui::components::title::set_title;
-use crate::ui::pages::editing::{change, from_plan, required};
+use crate::ui::pages::editing::{change, from_plan, required, ControlEdits};
 use crate::ui::pages::not_found::WhenFound;
 use crate::ui::state::use_state;
 
@@ -186,13 +186,18 @@ fn ThemeRow(plan_id: String, theme_id: String) -> impl IntoView {
     };
     let title = read(|t| t.title.clone());
     let remove = {
+        let edits = ControlEdits::new(&plan_id);
         let (plan_id, tid) = (plan_id.clone(), theme_id.clone());
         Callback::new(move |_| {
             if let Some(index) = library
                 .plan_now(&plan_id)
                 .and_then(|p| p.themes.iter().position(|t| t.id == tid))
             {
-                let _ = library.edit(&plan_id, Edit::Theme(ListOp::Remove(index)), None);
+                edits.make(
+                    &format!("theme-{tid}-title"),
+                    Edit::Theme(ListOp::Remove(index)),
+                    None,
+                );
             }
         })
     };
@@ -246,13 +251,18 @@ fn GroupRow(plan_id: String, group_id: String) -> impl IntoView {
         })
     };
     let remove = {
+        let edits = ControlEdits::new(&plan_id);
         let (plan_id, gid) = (plan_id.clone(), group_id.clone());
         Callback::new(move |_| {
             if let Some(index) = library
                 .plan_now(&plan_id)
                 .and_then(|p| p.groups.iter().position(|g| g.id == gid))
             {
-                let _ = library.edit(&plan_id, Edit::Group(ListOp::Remove(index)), None);
+                edits.make(
+                    &format!("group-{gid}"),
+                    Edit::Group(ListOp::Remove(index)),
+                    None,
+                );
             }
         })
     };

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use crate::domain::dates::{iso, parse_iso};
 use crate::domain::edit::Edit;
 use crate::domain::Plan;
-use crate::ui::components::form::{first_reason, Change};
+use crate::ui::components::form::{first_reason, Change, FormErrors};
+use crate::ui::library::Library;
 use crate::ui::state::use_state;
 
 /// A value read from the plan, following every change to it.
@@ -88,4 +89,38 @@ pub fn required(text: String, message: &str) -> Result<String, String> {
 /// A date as a date field shows it.
 pub fn date_text(date: Option<NaiveDate>) -> String {
     date.map(iso).unwrap_or_default()
+}
+
+/// Makes the edits that buttons and choices ask for, where no typed text can hold the
+/// reason for a refusal: a refused edit shows in the page's error summary (the GOV.UK
+/// error pattern), linked to the control, until an edit from that control is made.
+#[derive(Clone)]
+pub struct ControlEdits {
+    library: Library,
+    errors: Option<FormErrors>,
+    plan_id: String,
+}
+
+impl ControlEdits {
+    /// For the plan `plan_id`, on the page being built now (its error summary).
+    pub fn new(plan_id: &str) -> ControlEdits {
+        ControlEdits {
+            library: use_state().library,
+            errors: use_context::<FormErrors>(),
+            plan_id: plan_id.to_string(),
+        }
+    }
+
+    /// Makes `edit`, asked for by the control with the id `control`. Returns whether the
+    /// plan took it.
+    pub fn make(&self, control: &str, edit: Edit, key: Option<&str>) -> bool {
+        let result = self.library.edit(&self.plan_id, edit, key);
+        if let Some(errors) = self.errors {
+            errors.set(
+                control,
+                result.as_ref().err().map(|p| first_reason(p.clone())),
+            );
+        }
+        result.is_ok()
+    }
 }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::form::{group_class, ErrorMessage};
+
 use crate::browser::random::new_id;
 use crate::domain::templates::{new_plan, ThemeSet};
 use crate::domain::ReviewKind;
@@ -29,12 +31,10 @@ fn PlainInput(
         }
     };
     view! {
-        <div class=move || if error.get().is_some() { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+        <div class=group_class(error)>
             <label class="govuk-label govuk-label--s" for=id>{label}</label>
             <div id=hint_id class="govuk-hint">{hint}</div>
-            {move || error.get().map(|e| view! {
-                <p id=error_id.clone() class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{e}</p>
-            })}
+            <ErrorMessage id=error_id error=error />
             <input id=id name=id type="text" aria-describedby=describe spellcheck="true"
                 class=move || if error.get().is_some() { "govuk-input govuk-input--error" } else { "govuk-input" }
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />

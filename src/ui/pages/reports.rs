@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::ui::components::form::ErrorMessage;
+
 use crate::browser::download::download_bytes;
 use crate::domain::dates::{format_long, iso, parse_iso};
 use crate::domain::progress::{dashboard, percent, timeline};
@@ -170,7 +172,7 @@ fn OptionsForm(
     view! {
         <form class="app-filter" novalidate on:submit=update data-testid="report-options">
             <h2 class="govuk-heading-s">"Report options"</h2>
-            {move || error.get().map(|e| view! { <p class="govuk-error-message" role="alert"><span class="govuk-visually-hidden">"Error: "</span>{e}</p> })}
+            <ErrorMessage error=error alert=true />
             <div class="govuk-form-group">
                 <label class="govuk-label" for="report-as-at">"As at"</label>
                 <input class="govuk-input govuk-input--width-10" id="report-as-at" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />

@@ -8,7 +8,7 @@ use crate::domain::validate::is_web_address;
 use crate::domain::Link;
 use crate::ui::components::form::NewItemInput;
 use crate::ui::components::form::{first_reason, TextField};
-use crate::ui::pages::editing::{change, from_plan};
+use crate::ui::pages::editing::{change, from_plan, ControlEdits};
 use crate::ui::state::use_state;
 
 fn check_url(url: String) -> Result<String, String> {
@@ -50,6 +50,7 @@ pub(super) fn LinkRow(plan_id: String, action_id: String, index: usize) -> impl 
     };
     let title = read(|l| l.title.clone());
     let remove = {
+        let edits = ControlEdits::new(&plan_id);
         let (plan_id, aid) = (plan_id.clone(), action_id.clone());
         move |_| {
             if let Some(plan) = library.plan_now(&plan_id) {
@@ -59,7 +60,7 @@ pub(super) fn LinkRow(plan_id: String, action_id: String, index: usize) -> impl 
                     }
                     Ok(())
                 }) {
-                    let _ = library.edit(&plan_id, edit, None);
+                    edits.make(&format!("action-{aid}-link-{index}-url"), edit, None);
                 }
             }
         }

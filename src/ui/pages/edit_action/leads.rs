@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::form::{group_class, ErrorMessage};
+
 use super::replace_action;
 
 use crate::ui::components::form::{first_reason, focus_field, TextField};
-use crate::ui::pages::editing::{change, from_plan, required};
+use crate::ui::pages::editing::{change, from_plan, required, ControlEdits};
 use crate::ui::state::use_state;
 
 /// One lead of the action, with completion from the plan's other leads.
@@ -39,6 +41,7 @@ pub(super) fn LeadRow(plan_id: String, action_id: String, index: usize) -> impl 
         )
     };
     let remove = {
+        let edits = ControlEdits::new(&plan_id);
         let aid = action_id.clone();
         move |_| {
             if let Some(plan) = library.plan_now(&plan_id) {
@@ -48,7 +51,7 @@ pub(super) fn LeadRow(plan_id: String, action_id: String, index: usize) -> impl 
                     }
                     Ok(())
                 }) {
-                    let _ = library.edit(&plan_id, edit, None);
+                    edits.make(&format!("action-{aid}-lead-{index}"), edit, None);
                 }
             }
         }
@@ -94,10 +97,10 @@ pub(super) fn AddLead(plan_id: String, action_id: String) -> impl IntoView {
     };
     view! {
         <form class="app-add-form" novalidate on:submit=add>
-            <div class=move || if error.get().is_some() { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+            <div class=group_class(error)>
                 <label class="govuk-label" for="new-lead">"Add a lead"</label>
                 <div id="new-lead-hint" class="govuk-hint">"An officer, a role or a group, as the plan writes it, for example AD Communications"</div>
-                {move || error.get().map(|e| view! { <p id="new-lead-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{e}</p> })}
+                <ErrorMessage id="new-lead-error" error=error />
                 <input class="govuk-input" id="new-lead" type="text" list="known-leads"
                     aria-describedby=move || if error.get().is_some() { "new-lead-hint new-lead-error" } else { "new-lead-hint" }
                     prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />

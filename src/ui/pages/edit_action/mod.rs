@@ -19,7 +19,9 @@ use crate::presentation::route::Route;
 use crate::ui::components::breadcrumbs::{recommendations_trail, Breadcrumbs};
 use crate::ui::components::form::{DateField, ErrorSummary, FormErrors, SelectField, TextField};
 use crate::ui::components::title::set_title;
-use crate::ui::pages::editing::{change, date_text, from_plan, optional_date, required};
+use crate::ui::pages::editing::{
+    change, date_text, from_plan, optional_date, required, ControlEdits,
+};
 use crate::ui::pages::not_found::WhenFound;
 use crate::ui::state::use_state;
 
@@ -121,6 +123,7 @@ fn ActionForm(plan_id: String, action_id: String) -> impl IntoView {
         })
     };
     let use_suggestion = {
+        let edits = ControlEdits::new(&plan_id);
         let (plan_id, aid) = (plan_id.clone(), action_id.clone());
         move |_| {
             let Some((due, status)) = suggestion.get_untracked() else {
@@ -138,7 +141,7 @@ fn ActionForm(plan_id: String, action_id: String) -> impl IntoView {
                 }
                 Ok(())
             }) {
-                let _ = library.edit(&plan_id, edit, None);
+                edits.make(&format!("action-{aid}-due"), edit, None);
             }
         }
     };
@@ -181,14 +184,15 @@ fn ActionForm(plan_id: String, action_id: String) -> impl IntoView {
     });
     let move_to = RwSignal::new(String::new());
     let move_action = {
-        let (plan_id, aid) = (plan_id.clone(), action_id.clone());
+        let edits = ControlEdits::new(&plan_id);
+        let aid = action_id.clone();
         move |_| {
             let to = move_to.get_untracked();
             if to.is_empty() || to == place.get_untracked().0 {
                 return;
             }
-            let _ = library.edit(
-                &plan_id,
+            edits.make(
+                &format!("action-{aid}-move"),
                 Edit::MoveAction {
                     action: aid.clone(),
                     to,

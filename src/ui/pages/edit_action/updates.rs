@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::form::{group_class, ErrorMessage};
+
 use super::status_options;
 
 use crate::browser::random::new_id;
@@ -10,7 +12,9 @@ use crate::domain::edit::{Edit, ListOp};
 use crate::domain::{Status, Update};
 use crate::ui::components::form::NewItemInput;
 use crate::ui::components::form::{first_reason, DateField, SelectField, TextField};
-use crate::ui::pages::editing::{change, date_text, from_plan, required, required_date};
+use crate::ui::pages::editing::{
+    change, date_text, from_plan, required, required_date, ControlEdits,
+};
 use crate::ui::state::use_state;
 
 #[component]
@@ -66,9 +70,9 @@ pub(super) fn AddUpdate(plan_id: String, action_id: String) -> impl IntoView {
         <form class="app-add-form" novalidate on:submit=add>
             <fieldset class="govuk-fieldset">
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Add a progress update"</legend>
-                <div class=move || if date_error.get().is_some() { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+                <div class=group_class(date_error)>
                     <label class="govuk-label" for="new-update-date">"Date"</label>
-                    {move || date_error.get().map(|e| view! { <p id="new-update-date-error" class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{e}</p> })}
+                    <ErrorMessage id="new-update-date-error" error=date_error />
                     <input class="govuk-input govuk-input--width-10" id="new-update-date" type="date"
                         aria-describedby=move || date_error.get().is_some().then_some("new-update-date-error")
                         prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
@@ -124,6 +128,7 @@ pub(super) fn UpdateRow(plan_id: String, action_id: String, update_id: String) -
     };
     let date = read(|u| date_text(Some(u.date)));
     let remove = {
+        let edits = ControlEdits::new(&plan_id);
         let (plan_id, aid, uid) = (plan_id.clone(), action_id.clone(), update_id.clone());
         move |_| {
             let index = library.plan_now(&plan_id).and_then(|p| {
@@ -131,8 +136,8 @@ pub(super) fn UpdateRow(plan_id: String, action_id: String, update_id: String) -
                     .and_then(|(_, a)| a.updates.iter().position(|u| u.id == uid))
             });
             if let Some(index) = index {
-                let _ = library.edit(
-                    &plan_id,
+                edits.make(
+                    &format!("update-{uid}-date"),
                     Edit::Update {
                         action: aid.clone(),
                         op: ListOp::Remove(index),
