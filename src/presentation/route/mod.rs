@@ -1,4 +1,4 @@
-//! Addresses after the `#`, as `shared/docs/routes.md` lists them, to and from [`Route`].
+//! Addresses after the `#`, as `docs/routes.md` lists them, to and from [`Route`].
 //! Plain functions, so every address is tested natively.
 
 use chrono::NaiveDate;

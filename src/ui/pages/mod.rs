@@ -1,4 +1,4 @@
-//! One file per address: the views in `shared/docs/routes.md`, and the edit pages.
+//! One file per address: the views in `docs/routes.md`, and the edit pages.
 
 pub mod about;
 pub mod accessibility;
