@@ -52,6 +52,11 @@ pub fn focus_first_and_scroll_top(selector: &str) {
     }
 }
 
+/// Whether the page is hidden: another tab is showing, or the browser is in the background.
+pub fn is_hidden() -> bool {
+    document().is_some_and(|d| d.hidden())
+}
+
 /// Opens the browser's print dialogue.
 pub fn print() {
     if let Some(window) = web_sys::window() {

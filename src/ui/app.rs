@@ -88,6 +88,13 @@ pub fn App(published: Option<Published>) -> impl IntoView {
         pages::import::accept_drops(state);
         // Anything not yet written goes to storage before the tab closes.
         let _ = window_event_listener(leptos::ev::pagehide, move |_| library.save_now());
+        // A phone may end a tab in the background without `pagehide`: write as soon as the
+        // tab is hidden, not when the typing pause ends.
+        let _ = window_event_listener_untyped("visibilitychange", move |_| {
+            if crate::browser::document::is_hidden() {
+                library.save_now();
+            }
+        });
     }
 
     let route = Memo::new(move |_| address.with(|a| a.route.clone()));

@@ -429,3 +429,41 @@ test('export downloads the plan file, notes when, and reminds after a change', a
     assert.match(await page.getByTestId('export-note').innerText(), /It has changed since/);
   });
 });
+
+test('a change is written the moment the tab is hidden, before the typing pause ends', async () => {
+  await withPage(browser, at(`/plan/${PLAN_ID}/edit`), async ({ page }) => {
+    await ready(page);
+    const council = page.getByLabel('Council');
+    await council.click();
+    await page.keyboard.press('End');
+    // Typed and hidden in one go, well inside the 400 ms pause before a save: only the
+    // visibilitychange flush can have written it.
+    const stored = await page.evaluate((key) => {
+      const input = document.getElementById('council');
+      input.value = `${input.value} (hidden)`;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const before = localStorage.getItem(key);
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      // As browsers fire it: at the document, bubbling to the window.
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+      return { before, after: localStorage.getItem(key) };
+    }, `cpc-action-plan/plan/${PLAN_ID}`);
+    assert.equal(JSON.parse(stored.before).file.plan.council, 'London Borough of Havering', 'not saved before the tab was hidden');
+    assert.equal(JSON.parse(stored.after).file.plan.council, 'London Borough of Havering (hidden)');
+  });
+});
+
+test('an open report follows the plan: an undo draws it again', async () => {
+  await withPage(browser, at(`/plan/${PLAN_ID}/edit`), async ({ page }) => {
+    await ready(page);
+    await page.getByLabel('Title of the plan').fill('Improvement plan, as revised');
+    await saved(page);
+    // The same page, as following a link: the undo history stays.
+    await page.evaluate((hash) => { window.location.hash = hash; }, `/plan/${PLAN_ID}/reports/progress`);
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.getByText('Improvement plan, as revised').waitFor();
+    await page.keyboard.press('Control+z');
+    await heading.getByText('Corporate Peer Challenge 2019').waitFor();
+    assert.doesNotMatch(await heading.innerText(), /as revised/);
+  });
+});

@@ -19,7 +19,7 @@ use crate::ui::components::breadcrumbs::{plan_trail, Breadcrumbs};
 use crate::ui::components::charts::{Legend, StatusBar};
 use crate::ui::components::status_tag::{OverdueTag, StatusTag};
 use crate::ui::components::title::set_title;
-use crate::ui::pages::not_found::{Missing, NotFoundPage};
+use crate::ui::pages::not_found::WhenFound;
 use crate::ui::state::{navigate_to, use_state};
 
 #[component]
@@ -27,21 +27,31 @@ pub fn ReportPage(plan_id: String, kind: ReportKind, query: Query) -> impl IntoV
     let state = use_state();
     let options = ReportOptions::from_pairs(query.pairs().collect::<Vec<_>>());
     let as_at = options.as_at.unwrap_or(state.today);
-    let Some(plan) = state.library.plan_now(&plan_id) else {
-        return view! { <NotFoundPage what=Missing::Plan(plan_id) /> }.into_any();
+    let id = plan_id.clone();
+    // The report follows the plan, as every other view does: an undo, or another tab's
+    // save taken here, draws it again.
+    let page = move || {
+        state.library.with_plan(&id, |plan| {
+            plan.map(|plan| report(plan, kind, options.clone(), as_at))
+        })
     };
+    view! { <WhenFound plan_id=plan_id>{page.clone()}</WhenFound> }
+}
+
+/// The report of `kind` on `plan`, with its options form and the links to the others.
+fn report(plan: &Plan, kind: ReportKind, options: ReportOptions, as_at: NaiveDate) -> AnyView {
     set_title(&[kind.title(), &plan.title]);
     let body = match kind {
         ReportKind::ActionPlan => {
-            view! { <ActionPlanReport plan=(*plan).clone() options=options.clone() as_at=as_at /> }
+            view! { <ActionPlanReport plan=plan.clone() options=options.clone() as_at=as_at /> }
                 .into_any()
         }
         ReportKind::Progress => {
-            view! { <ProgressReport plan=(*plan).clone() options=options.clone() as_at=as_at /> }
+            view! { <ProgressReport plan=plan.clone() options=options.clone() as_at=as_at /> }
                 .into_any()
         }
         ReportKind::Exceptions => {
-            view! { <ExceptionsReport plan=(*plan).clone() options=options.clone() as_at=as_at /> }
+            view! { <ExceptionsReport plan=plan.clone() options=options.clone() as_at=as_at /> }
                 .into_any()
         }
     };
@@ -62,7 +72,7 @@ pub fn ReportPage(plan_id: String, kind: ReportKind, query: Query) -> impl IntoV
                     }).collect_view()}
                 </ul>
             </nav>
-            <OptionsForm plan=(*plan).clone() kind=kind options=options.clone() as_at=as_at />
+            <OptionsForm plan=plan.clone() kind=kind options=options.clone() as_at=as_at />
         </div>
         <article class=report_class data-testid="report">
             <header class="app-report__heading">
