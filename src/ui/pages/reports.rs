@@ -8,6 +8,7 @@ use crate::ui::components::form::ErrorMessage;
 
 use crate::browser::download::download_bytes;
 use crate::domain::dates::{format_long, iso, parse_iso};
+use crate::domain::filter::FilterOptions;
 use crate::domain::progress::{dashboard, percent, timeline};
 use crate::domain::reports::{
     annex_rows, covered, exception_sections, progress_sections, ReportOptions, ReportSection,
@@ -150,17 +151,8 @@ fn OptionsForm(
         });
     };
     let print = |_| crate::browser::document::print();
-    let mut groups: Vec<(String, String)> = plan
-        .groups
-        .iter()
-        .map(|g| (g.id.clone(), g.name.clone()))
-        .collect();
-    groups.push(("none".to_string(), "No group".to_string()));
-    let themes: Vec<(String, String)> = plan
-        .themes
-        .iter()
-        .map(|t| (t.id.clone(), t.title.clone()))
-        .collect();
+    // The same choices as the progress view's filter.
+    let FilterOptions { groups, themes, .. } = FilterOptions::of(&plan);
     let select = |id: &'static str,
                   label: &'static str,
                   any: &'static str,
