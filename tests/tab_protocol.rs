@@ -6,20 +6,26 @@ use proptest::prelude::*;
 
 #[test]
 fn a_clean_plan_is_not_written() {
-    assert_eq!(Tracked::stored(4).save(Some(4)), SaveDecision::Nothing);
+    assert_eq!(Tracked::stored(4).save(|| Some(4)), SaveDecision::Nothing);
+}
+
+#[test]
+fn a_clean_plan_reads_nothing_from_storage() {
+    let decision = Tracked::stored(4).save(|| panic!("storage was read for a clean plan"));
+    assert_eq!(decision, SaveDecision::Nothing);
 }
 
 #[test]
 fn a_change_is_written_one_revision_on() {
     let mut t = Tracked::stored(4);
     t.dirty = true;
-    assert_eq!(t.save(Some(4)), SaveDecision::Write { revision: 5 });
+    assert_eq!(t.save(|| Some(4)), SaveDecision::Write { revision: 5 });
 }
 
 #[test]
 fn a_new_plan_is_written_as_revision_one() {
     assert_eq!(
-        Tracked::unsaved().save(None),
+        Tracked::unsaved().save(|| None),
         SaveDecision::Write { revision: 1 }
     );
 }
@@ -28,9 +34,15 @@ fn a_new_plan_is_written_as_revision_one() {
 fn a_plan_another_tab_saved_since_is_never_written_over() {
     let mut t = Tracked::stored(4);
     t.dirty = true;
-    assert_eq!(t.save(Some(6)), SaveDecision::OtherTabSaved { stored: 6 });
+    assert_eq!(
+        t.save(|| Some(6)),
+        SaveDecision::OtherTabSaved { stored: 6 }
+    );
     // An older revision in storage is another tab's write too (one that never read ours).
-    assert_eq!(t.save(Some(2)), SaveDecision::OtherTabSaved { stored: 2 });
+    assert_eq!(
+        t.save(|| Some(2)),
+        SaveDecision::OtherTabSaved { stored: 2 }
+    );
 }
 
 #[test]
@@ -70,11 +82,11 @@ fn keeping_mine_writes_above_both_versions() {
     // This tab saved 7; an old tab then wrote 3 over it; the officer keeps this tab's.
     let mut t = Tracked::stored(7);
     t.keep_mine(3);
-    assert_eq!(t.save(Some(3)), SaveDecision::Write { revision: 8 });
+    assert_eq!(t.save(|| Some(3)), SaveDecision::Write { revision: 8 });
     // Against a newer one of theirs, above theirs.
     let mut t = Tracked::stored(7);
     t.keep_mine(12);
-    assert_eq!(t.save(Some(12)), SaveDecision::Write { revision: 13 });
+    assert_eq!(t.save(|| Some(12)), SaveDecision::Write { revision: 13 });
 }
 
 #[test]
@@ -82,7 +94,7 @@ fn revisions_never_overflow() {
     let mut t = Tracked::stored(u64::MAX);
     t.dirty = true;
     assert_eq!(
-        t.save(Some(u64::MAX)),
+        t.save(|| Some(u64::MAX)),
         SaveDecision::Write { revision: u64::MAX }
     );
 }
@@ -110,13 +122,15 @@ fn step() -> impl Strategy<Value = Step> {
     ]
 }
 
-/// A tab: what it tracks, the edits its copy holds, and a conflict waiting for the officer.
+/// A tab: what it tracks, the edits its copy holds, a conflict waiting for the officer,
+/// and whether the officer chose this tab's version over another since its last write.
 #[derive(Clone, Debug)]
 struct Tab {
     name: &'static str,
     tracked: Tracked,
     content: Vec<u32>,
     conflict: Option<(u64, Vec<u32>)>,
+    kept_mine: bool,
 }
 
 proptest! {
@@ -129,12 +143,10 @@ proptest! {
     fn no_write_replaces_a_revision_its_tab_did_not_read(steps in prop::collection::vec(step(), 1..60)) {
         let mut stored: Option<(u64, &'static str, Vec<u32>)> = None;
         let mut tabs = [
-            Tab { name: "a", tracked: Tracked::unsaved(), content: Vec::new(), conflict: None },
-            Tab { name: "b", tracked: Tracked::stored(0), content: Vec::new(), conflict: None },
+            Tab { name: "a", tracked: Tracked::unsaved(), content: Vec::new(), conflict: None, kept_mine: false },
+            Tab { name: "b", tracked: Tracked::stored(0), content: Vec::new(), conflict: None, kept_mine: false },
         ];
         let mut next_edit = 0u32;
-        // Every saved edit, and whether the officer was shown a conflict on it.
-        let mut shown_conflict = false;
         for step in steps {
             match step {
                 Step::Edit(i) => {
@@ -147,23 +159,23 @@ proptest! {
                         continue;
                     }
                     let stored_revision = stored.as_ref().map(|s| s.0);
-                    match tabs[i].tracked.save(stored_revision) {
+                    match tabs[i].tracked.save(|| stored_revision) {
                         SaveDecision::Nothing => {}
                         SaveDecision::Write { revision } => {
                             if let Some((old, _, old_content)) = &stored {
                                 prop_assert!(revision > *old, "a write went backwards");
                                 // Everything stored is in what replaces it, unless the
-                                // officer chose between versions.
+                                // officer chose this tab's version over it.
                                 let kept = old_content.iter().all(|e| tabs[i].content.contains(e));
-                                prop_assert!(kept || shown_conflict, "a write dropped saved edits unasked: {old_content:?} -> {:?}", tabs[i].content);
+                                prop_assert!(kept || tabs[i].kept_mine, "a write dropped saved edits unasked: {old_content:?} -> {:?}", tabs[i].content);
                             }
                             stored = Some((revision, tabs[i].name, tabs[i].content.clone()));
                             tabs[i].tracked = Tracked::stored(revision);
+                            tabs[i].kept_mine = false;
                         }
                         SaveDecision::OtherTabSaved { stored: revision } => {
                             let theirs = stored.as_ref().map(|s| s.2.clone()).unwrap_or_default();
                             tabs[i].conflict = Some((revision, theirs));
-                            shown_conflict = true;
                         }
                     }
                 }
@@ -178,7 +190,6 @@ proptest! {
                         Incoming::Conflict => {
                             if revision != tabs[i].tracked.revision || tabs[i].tracked.dirty {
                                 tabs[i].conflict = Some((revision, content));
-                                shown_conflict = true;
                             }
                         }
                     }
@@ -186,6 +197,7 @@ proptest! {
                 Step::KeepMine(i) => {
                     if let Some((revision, _)) = tabs[i].conflict.take() {
                         tabs[i].tracked.keep_mine(revision);
+                        tabs[i].kept_mine = true;
                     }
                 }
                 Step::KeepTheirs(i) => {

@@ -4,7 +4,8 @@
 
 use super::plan::Response;
 
-/// Why a text must not be empty: "is missing: …" and "is empty: …" follow these.
+// Why a text must be there: the importer writes "is missing: …" or "is empty: …" before
+// these, and `validate` "is empty: …".
 pub const COUNCIL_NEEDED: &str = "a plan needs the council's name";
 pub const PEER_NAME_NEEDED: &str = "each member of the peer team needs a name";
 pub const THEME_TITLE_NEEDED: &str = "every theme needs a title";

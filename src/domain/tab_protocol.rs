@@ -69,11 +69,14 @@ impl Tracked {
             .saturating_add(1)
     }
 
-    /// Whether and how to save, when storage holds `stored` (`None`: no copy at all).
-    pub fn save(&self, stored: Option<u64>) -> SaveDecision {
+    /// Whether and how to save. `stored` reads the revision storage holds (`None`: no
+    /// copy at all); it is asked only when this tab has something to write, so a save
+    /// reads nothing from storage for the plans that did not change.
+    pub fn save(&self, stored: impl FnOnce() -> Option<u64>) -> SaveDecision {
         if !self.dirty {
             return SaveDecision::Nothing;
         }
+        let stored = stored();
         match stored {
             Some(stored) if stored != self.revision => SaveDecision::OtherTabSaved { stored },
             _ => SaveDecision::Write {

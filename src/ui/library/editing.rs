@@ -123,7 +123,7 @@ impl Library {
     }
 
     /// Shows `next`, marks what changed as unsaved, and schedules the save.
-    pub(super) fn replace_all(&self, next: Vec<Arc<Plan>>) {
+    fn replace_all(&self, next: Vec<Arc<Plan>>) {
         let previous = self.plans.get_untracked();
         let before: HashMap<&str, &Arc<Plan>> =
             previous.iter().map(|p| (p.id.as_str(), p)).collect();

@@ -69,7 +69,7 @@ impl Library {
     }
 
     /// Shows a stored copy as this tab's own, without an undo step.
-    pub(super) fn take(&self, stored: StoredPlan) {
+    fn take(&self, stored: StoredPlan) {
         let id = stored.plan.id.clone();
         self.tracked.update_value(|t| {
             t.insert(id.clone(), Tracked::stored(stored.revision));

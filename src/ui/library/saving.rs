@@ -50,7 +50,7 @@ impl Library {
                 continue;
             };
             let key = storage::plan_key(&plan.id);
-            let revision = match state.save(storage::read_revision(&key)) {
+            let revision = match state.save(|| storage::read_revision(&key)) {
                 SaveDecision::Nothing => continue,
                 SaveDecision::Write { revision } => revision,
                 SaveDecision::OtherTabSaved { stored } => {

@@ -25,7 +25,6 @@ pub fn EditThemesPage(plan_id: String) -> impl IntoView {
     }
 }
 
-/// "Recommendations 3, 4 and 9", or `None` when no recommendation is filed there.
 /// The numbers of the recommendations that `uses` picks out.
 fn users(plan: &Plan, uses: impl Fn(&crate::domain::Recommendation) -> bool) -> Vec<String> {
     plan.recommendations

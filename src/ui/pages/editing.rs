@@ -43,13 +43,6 @@ pub fn change<T: Send + Sync + 'static>(
     })
 }
 
-/// Whether the plan is (still) here: pages show "not found" once it is gone.
-pub fn plan_exists(plan_id: &str) -> Memo<bool> {
-    let library = use_state().library;
-    let id = plan_id.to_string();
-    Memo::new(move |_| library.with_plan(&id, |p| p.is_some()))
-}
-
 /// A date typed in a date field: empty is none.
 pub fn optional_date(text: &str) -> Result<Option<NaiveDate>, String> {
     let text = text.trim();
