@@ -1,7 +1,6 @@
 //! Every change an officer can make, as a pure function on the plan.
 
 use cpc_action_plan::domain::edit::{apply, Details, Edit, ListOp};
-use cpc_action_plan::domain::history::History;
 use cpc_action_plan::domain::ids::make_id;
 use cpc_action_plan::domain::templates::{lga_timeline, new_plan, ThemeSet};
 use cpc_action_plan::domain::validate::validate;
@@ -522,61 +521,6 @@ fn milestones_are_added_changed_done_and_removed() {
         1
     );
     assert_eq!(ok(&done, Edit::Milestone(ListOp::Remove(3))), plan);
-}
-
-#[test]
-fn history_undoes_and_redoes_exactly_and_joins_typing_in_one_field() {
-    let mut history: History<String> = History::new(100);
-    let mut present = String::new();
-    for (text, key) in [
-        ("C", Some("council")),
-        ("Co", Some("council")),
-        ("Cou", Some("council")),
-        ("Cou!", None),
-        ("T", Some("title")),
-    ] {
-        history.record(present.clone(), key);
-        present = text.to_string();
-    }
-    assert!(history.can_undo() && !history.can_redo());
-    present = history.undo(present).unwrap();
-    assert_eq!(present, "Cou!");
-    present = history.undo(present).unwrap();
-    assert_eq!(present, "Cou");
-    present = history.undo(present).unwrap();
-    assert_eq!(present, "", "three keystrokes in one field are one step");
-    assert_eq!(history.undo(present.clone()), None);
-    present = history.redo(present).unwrap();
-    assert_eq!(present, "Cou");
-    present = history.redo(present).unwrap();
-    present = history.redo(present).unwrap();
-    assert_eq!(present, "T");
-    assert_eq!(history.redo(present.clone()), None);
-
-    // A new edit after an undo drops what could have been redone.
-    present = history.undo(present).unwrap();
-    history.record(present.clone(), None);
-    present = "X".into();
-    assert!(!history.can_redo());
-    assert_eq!(history.undo(present).unwrap(), "Cou!");
-
-    // Sealing ends a step even for the same field.
-    let mut h: History<u32> = History::new(100);
-    h.record(0, Some("f"));
-    h.seal();
-    h.record(1, Some("f"));
-    assert_eq!(h.undo(2), Some(1));
-    assert_eq!(h.undo(1), Some(0));
-
-    // The limit keeps the most recent steps.
-    let mut h: History<u32> = History::new(3);
-    for i in 0..10 {
-        h.record(i, None);
-    }
-    assert_eq!(
-        (h.undo(10), h.undo(9), h.undo(8), h.undo(7)),
-        (Some(9), Some(8), Some(7), None)
-    );
 }
 
 #[test]

@@ -318,7 +318,8 @@ fn the_reader_sees_real_imports() {
     // `super::` in a submodule, and a grouped `use crate::domain::{…}`.
     assert!(graph["domain::progress::view"].contains("domain::progress"));
     assert!(graph["domain::progress::view"].contains("domain::filter"));
-    assert!(graph["ui::library::saving"].contains("domain::tab_protocol"));
+    assert!(graph["domain::workspace::saving"].contains("domain::tab_protocol"));
+    assert!(graph["ui::library::saving"].contains("browser::storage"));
     assert!(graph.len() > 60, "only {} modules read", graph.len());
 }
 

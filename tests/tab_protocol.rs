@@ -46,6 +46,18 @@ fn a_plan_another_tab_saved_since_is_never_written_over() {
 }
 
 #[test]
+fn a_plan_stored_before_and_gone_now_was_deleted_elsewhere_and_is_not_written_back() {
+    let mut t = Tracked::stored(4);
+    t.dirty = true;
+    assert_eq!(t.save(|| None), SaveDecision::RemovedElsewhere);
+    // A plan never stored is simply written.
+    assert_eq!(
+        Tracked::unsaved().save(|| None),
+        SaveDecision::Write { revision: 1 }
+    );
+}
+
+#[test]
 fn a_damaged_copy_is_written_over_counting_on_from_it() {
     let t = Tracked::stored(4);
     assert_eq!(t.write_over_unreadable(9), 10);
@@ -81,11 +93,11 @@ fn a_write_that_does_not_count_on_from_ours_is_a_conflict() {
 fn keeping_mine_writes_above_both_versions() {
     // This tab saved 7; an old tab then wrote 3 over it; the officer keeps this tab's.
     let mut t = Tracked::stored(7);
-    t.keep_mine(3);
+    t.keep_mine(3, None);
     assert_eq!(t.save(|| Some(3)), SaveDecision::Write { revision: 8 });
     // Against a newer one of theirs, above theirs.
     let mut t = Tracked::stored(7);
-    t.keep_mine(12);
+    t.keep_mine(12, None);
     assert_eq!(t.save(|| Some(12)), SaveDecision::Write { revision: 13 });
 }
 
@@ -173,6 +185,9 @@ proptest! {
                             tabs[i].tracked = Tracked::stored(revision);
                             tabs[i].kept_mine = false;
                         }
+                        SaveDecision::RemovedElsewhere => {
+                            prop_assert!(false, "no tab deletes the plan in this model, yet a save found it deleted");
+                        }
                         SaveDecision::OtherTabSaved { stored: revision } => {
                             let theirs = stored.as_ref().map(|s| s.2.clone()).unwrap_or_default();
                             tabs[i].conflict = Some((revision, theirs));
@@ -196,7 +211,7 @@ proptest! {
                 }
                 Step::KeepMine(i) => {
                     if let Some((revision, _)) = tabs[i].conflict.take() {
-                        tabs[i].tracked.keep_mine(revision);
+                        tabs[i].tracked.keep_mine(revision, None);
                         tabs[i].kept_mine = true;
                     }
                 }

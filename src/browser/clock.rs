@@ -14,6 +14,22 @@ pub fn today() -> NaiveDate {
     .unwrap_or_default()
 }
 
+/// How long until the next day begins here, in milliseconds: when "today" changes.
+pub fn millis_until_tomorrow() -> u64 {
+    let now = js_sys::Date::new_0();
+    let tomorrow = js_sys::Date::new_with_year_month_day(
+        now.get_full_year(),
+        now.get_month() as i32,
+        now.get_date() as i32 + 1,
+    );
+    let millis = tomorrow.get_time() - now.get_time();
+    if millis.is_finite() && millis > 0.0 {
+        millis as u64
+    } else {
+        0
+    }
+}
+
 /// Now as an RFC 3339 time in UTC, as plan files record `exported_at`.
 pub fn now_rfc3339() -> String {
     let iso = js_sys::Date::new_0().to_iso_string();

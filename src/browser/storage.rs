@@ -2,15 +2,18 @@
 //!
 //! Each plan is kept under its own key as a [`StoredPlan`]: the plan file with its
 //! revision, written in one `setItem`, so a write is all or nothing and a damaged entry
-//! spoils only itself. An index key lists the plans in order. Nothing here panics:
-//! storage that is missing, blocked or full is reported as a [`StorageProblem`].
+//! spoils only itself. An index key orders the plans. [`LocalStore`] is this storage as
+//! `domain::workspace` sees it; the rules of what is written when are the workspace's.
+//! Nothing here panics: storage that is missing, blocked or full is reported as a
+//! [`StorageProblem`].
 
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
+use crate::domain::workspace::{Entry, Index, Presence, Store, StoredPlan};
+pub use crate::domain::workspace::{StorageProblem, Unreadable};
 use crate::format::packed;
 use crate::format::stored::{self, StorageUsage};
-use crate::format::StoredPlan;
 
 pub const INDEX_KEY: &str = "cpc-action-plan/index";
 const PLAN_KEY_PREFIX: &str = "cpc-action-plan/plan/";
@@ -24,35 +27,6 @@ pub fn plan_key(id: &str) -> String {
 /// The plan id a storage key belongs to, if it is a plan's key.
 pub fn plan_id_of(key: &str) -> Option<&str> {
     key.strip_prefix(PLAN_KEY_PREFIX)
-}
-
-/// Why plans cannot be kept in this browser, or why one save failed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StorageProblem {
-    /// No local storage at all, or the browser refuses access (blocked cookies, policy).
-    Unavailable,
-    /// The browser's allowance for this site is used up.
-    Full,
-    /// Any other failure, with the browser's own words.
-    Failed(String),
-}
-
-/// A stored entry that could not be read as a plan. It is left exactly as it was.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Unreadable {
-    pub key: String,
-    pub reason: String,
-    /// The stored text, kept so the officer can download it.
-    pub text: String,
-}
-
-/// What was found in storage at start.
-pub struct Loaded {
-    pub plans: Vec<StoredPlan>,
-    /// True when storage was empty and the caller's first plans should be kept.
-    pub first_run: bool,
-    pub problem: Option<StorageProblem>,
-    pub unreadable: Vec<Unreadable>,
 }
 
 /// Local storage exists and the browser lets this page use it.
@@ -73,88 +47,98 @@ pub fn read(key: &str) -> Option<String> {
     LocalStorage::raw().get_item(key).ok().flatten()
 }
 
-/// The revision of the entry under a key, read from its header alone when it is packed:
-/// a save checks it every time, and a big plan's whole entry is megabytes.
-pub fn read_revision(key: &str) -> Option<u64> {
-    if !available() {
-        return None;
-    }
-    let text = LocalStorage::raw()
-        .unchecked_ref::<StorageText>()
-        .get_item_text(key)
-        .ok()
-        .flatten()?;
-    let mark = packed::MARK;
-    let end = if text.starts_with(mark, 0) {
-        let header_end = text.index_of("\n", mark.len() as i32);
-        u32::try_from(header_end).ok()? + 1
-    } else {
-        text.length()
-    };
-    StoredPlan::revision_of(&String::from(text.slice(0, end)))
-}
+/// The browser's local storage, as a workspace sees it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LocalStore;
 
-/// Reads every stored plan, leaving anything unreadable exactly where it is.
-pub fn load() -> Loaded {
-    if !available() {
-        return Loaded {
-            plans: Vec::new(),
-            first_run: true,
-            problem: Some(StorageProblem::Unavailable),
-            unreadable: Vec::new(),
-        };
+impl Store for LocalStore {
+    fn available(&self) -> bool {
+        available()
     }
-    let Some(index_text) = read(INDEX_KEY) else {
-        return Loaded {
-            plans: Vec::new(),
-            first_run: stored_plan_keys().is_empty(),
-            problem: None,
-            unreadable: Vec::new(),
+
+    fn read_index(&self) -> Index {
+        let Some(text) = read(INDEX_KEY) else {
+            return Ok(None);
         };
-    };
-    let mut unreadable = Vec::new();
-    let ids: Vec<String> = match serde_json::from_str(&index_text) {
-        Ok(ids) => ids,
-        Err(e) => {
-            unreadable.push(Unreadable {
+        serde_json::from_str(&text)
+            .map(Some)
+            .map_err(|e| Unreadable {
+                id: None,
                 key: INDEX_KEY.to_string(),
                 reason: format!("the list of plans is damaged ({e})"),
-                text: index_text.clone(),
-            });
-            stored_plan_keys()
-                .iter()
-                .filter_map(|k| plan_id_of(k).map(str::to_string))
-                .collect()
+                text,
+                revision: None,
+            })
+    }
+
+    fn write_index(&mut self, ids: &[String]) -> Result<(), StorageProblem> {
+        write_index(ids)
+    }
+
+    fn plan_ids(&self) -> Vec<String> {
+        if !available() {
+            return Vec::new();
         }
-    };
-    let mut plans = Vec::new();
-    for id in ids {
-        let key = plan_key(&id);
-        match read(&key) {
-            Some(text) => match StoredPlan::from_text(&text) {
-                Ok(stored) => plans.push(stored),
-                Err(problems) => unreadable.push(Unreadable {
-                    key,
-                    reason: problems
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    text: stored::readable(text),
-                }),
-            },
-            None => unreadable.push(Unreadable {
+        stored_plan_keys()
+            .iter()
+            .filter_map(|k| plan_id_of(k).map(str::to_string))
+            .collect()
+    }
+
+    /// Read from the entry's header alone when it is packed: a save checks it every
+    /// time, and a big plan's whole entry is megabytes.
+    fn presence(&self, id: &str) -> Presence {
+        if !available() {
+            return Presence::Absent;
+        }
+        let Ok(Some(text)) = LocalStorage::raw()
+            .unchecked_ref::<StorageText>()
+            .get_item_text(&plan_key(id))
+        else {
+            return Presence::Absent;
+        };
+        let mark = packed::MARK;
+        let end = if text.starts_with(mark, 0) {
+            match u32::try_from(text.index_of("\n", mark.len() as i32)) {
+                Ok(header_end) => header_end + 1,
+                Err(_) => return Presence::Damaged,
+            }
+        } else {
+            text.length()
+        };
+        match StoredPlan::revision_of(&String::from(text.slice(0, end))) {
+            Some(revision) => Presence::At(revision),
+            None => Presence::Damaged,
+        }
+    }
+
+    fn read(&self, id: &str) -> Entry {
+        let key = plan_key(id);
+        let Some(text) = read(&key) else {
+            return Entry::Missing;
+        };
+        match StoredPlan::from_text(&text) {
+            Ok(stored) => Entry::Plan(stored),
+            Err(problems) => Entry::Unreadable(Unreadable {
+                id: Some(id.to_string()),
                 key,
-                reason: "the plan is listed but its data is missing".to_string(),
-                text: String::new(),
+                reason: problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                revision: StoredPlan::revision_of(&text),
+                text: stored::readable(text),
             }),
         }
     }
-    Loaded {
-        plans,
-        first_run: false,
-        problem: None,
-        unreadable,
+
+    fn write(&mut self, plan: &StoredPlan) -> Result<(), StorageProblem> {
+        write(&plan_key(&plan.plan.id), &plan.to_text())
+    }
+
+    fn remove(&mut self, id: &str) -> Result<(), StorageProblem> {
+        remove_plan(id)
     }
 }
 
@@ -167,13 +151,8 @@ fn stored_plan_keys() -> Vec<String> {
         .collect()
 }
 
-/// Writes one plan in a single `setItem`. Returns whether the browser kept it.
-pub fn write_plan(stored: &StoredPlan) -> Result<(), StorageProblem> {
-    write(&plan_key(&stored.plan.id), &stored.to_text())
-}
-
 /// Removes a plan's entry, and the copy kept from its last export.
-pub fn remove_plan(id: &str) -> Result<(), StorageProblem> {
+fn remove_plan(id: &str) -> Result<(), StorageProblem> {
     if !available() {
         return Err(StorageProblem::Unavailable);
     }
@@ -200,7 +179,7 @@ pub fn read_base(id: &str) -> Option<crate::domain::Plan> {
 }
 
 /// Writes the order of the plans.
-pub fn write_index(ids: &[String]) -> Result<(), StorageProblem> {
+fn write_index(ids: &[String]) -> Result<(), StorageProblem> {
     if !available() {
         return Err(StorageProblem::Unavailable);
     }

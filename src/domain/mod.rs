@@ -18,6 +18,7 @@ pub mod tab_protocol;
 pub mod templates;
 pub mod timescale;
 pub mod validate;
+pub mod workspace;
 
 pub use plan::*;
 pub use problem::Problem;

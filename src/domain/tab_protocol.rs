@@ -17,6 +17,9 @@ pub struct Tracked {
     /// version over an older one written on top of it, the revision still goes up, so
     /// other tabs take the kept version as newer.
     pub floor: u64,
+    /// The tab that wrote the revision this tab's copy is based on, when known: an event
+    /// that arrives after this tab already took that very write is nothing new.
+    pub by: Option<String>,
 }
 
 /// What a save should do, given the revision storage holds now.
@@ -29,6 +32,9 @@ pub enum SaveDecision {
     /// Another tab saved since this tab read the plan: never write over it. If its copy
     /// cannot be read, [`Tracked::write_over_unreadable`] says what to write instead.
     OtherTabSaved { stored: u64 },
+    /// The plan was stored and is not any more: another tab deleted it. Writing it back
+    /// would undo that delete without a word.
+    RemovedElsewhere,
 }
 
 /// What to do when another tab's write of a plan arrives.
@@ -49,6 +55,15 @@ impl Tracked {
             revision,
             dirty: false,
             floor: 0,
+            by: None,
+        }
+    }
+
+    /// A plan as read from storage at `revision`, written by the tab `by`.
+    pub fn stored_by(revision: u64, by: &str) -> Tracked {
+        Tracked {
+            by: Some(by.to_string()),
+            ..Tracked::stored(revision)
         }
     }
 
@@ -58,6 +73,7 @@ impl Tracked {
             revision: 0,
             dirty: true,
             floor: 0,
+            by: None,
         }
     }
 
@@ -79,21 +95,22 @@ impl Tracked {
         let stored = stored();
         match stored {
             Some(stored) if stored != self.revision => SaveDecision::OtherTabSaved { stored },
+            None if self.revision > 0 => SaveDecision::RemovedElsewhere,
             _ => SaveDecision::Write {
                 revision: self.next_revision(stored),
             },
         }
     }
 
-    /// The revision to write over a stored copy that cannot be read (damaged): there is
-    /// no version of theirs to offer, so ours is written on top, counting on from it.
+    /// The revision to write over a stored copy that cannot be read, once the officer has
+    /// chosen to: counting on from it, and from ours.
     pub fn write_over_unreadable(&self, stored: u64) -> u64 {
         self.next_revision(Some(stored))
     }
 
     /// Another tab wrote `revision` of this plan, from the tab `theirs` (this tab is `ours`).
     pub fn incoming(&self, revision: u64, theirs: &str, ours: &str) -> Incoming {
-        if theirs == ours {
+        if theirs == ours || (revision == self.revision && self.by.as_deref() == Some(theirs)) {
             return Incoming::Ignore;
         }
         // A write that does not count on from this tab's last save was made without reading
@@ -108,9 +125,12 @@ impl Tracked {
 
     /// The officer keeps this tab's version over the other tab's `their_revision`: the
     /// next save writes over theirs, above both.
-    pub fn keep_mine(&mut self, their_revision: u64) {
-        self.floor = self.revision;
+    /// `theirs` names the tab that wrote it, when known, so a late event for that same
+    /// write does not ask again.
+    pub fn keep_mine(&mut self, their_revision: u64, theirs: Option<&str>) {
+        self.floor = self.revision.max(self.floor);
         self.revision = their_revision;
+        self.by = theirs.map(str::to_string);
         self.dirty = true;
     }
 }

@@ -16,20 +16,9 @@ use serde_json::Value;
 use super::export::Envelope;
 use super::import::{import_value, Imported};
 use super::packed;
-use crate::domain::{Plan, Problem};
+use crate::domain::Problem;
 
-/// A plan as stored, with its revision: every save adds one, so a tab can tell whether
-/// another tab saved the plan since it last read it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StoredPlan {
-    pub revision: u64,
-    /// Which tab wrote it last.
-    pub tab: String,
-    /// When the plan was last exported to a file, if ever (RFC 3339).
-    pub exported_at: Option<String>,
-    pub changed_since_export: bool,
-    pub plan: Plan,
-}
+pub use crate::domain::workspace::StoredPlan;
 
 #[derive(Serialize)]
 struct Record<'a> {

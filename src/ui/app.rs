@@ -1,6 +1,9 @@
 //! The app: loads the library, follows the address and other tabs, and shows the page
 //! for the address.
 
+use std::time::Duration;
+
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::browser::clock;
@@ -39,6 +42,31 @@ fn shortcut(ev: &web_sys::KeyboardEvent, library: Library) {
     ev.prevent_default();
 }
 
+/// Keeps `today` true: checked just after each midnight and at least every minute (a
+/// laptop asleep at midnight wakes to a timer that fired late), and whenever the tab is
+/// shown again. Figures and overdue marks follow it, without a reload.
+fn follow_the_date(today: RwSignal<NaiveDate>) {
+    fn check(today: RwSignal<NaiveDate>) {
+        let now = clock::today();
+        if today.get_untracked() != now {
+            today.set(now);
+        }
+        let wait = clock::millis_until_tomorrow()
+            .saturating_add(500)
+            .min(60_000);
+        set_timeout(move || check(today), Duration::from_millis(wait));
+    }
+    let wait = clock::millis_until_tomorrow()
+        .saturating_add(500)
+        .min(60_000);
+    set_timeout(move || check(today), Duration::from_millis(wait));
+    let _ = window_event_listener_untyped("visibilitychange", move |_| {
+        if !crate::browser::document::is_hidden() && today.get_untracked() != clock::today() {
+            today.set(clock::today());
+        }
+    });
+}
+
 /// The whole app: the officer's, or a published site's when `published` is given.
 #[component]
 pub fn App(published: Option<Published>) -> impl IntoView {
@@ -66,12 +94,13 @@ pub fn App(published: Option<Published>) -> impl IntoView {
     };
     let state = AppState {
         library,
-        today: clock::today(),
+        today: RwSignal::new(clock::today()),
         flash: RwSignal::new(None),
         pending: RwSignal::new(None),
         site: site.map(StoredValue::new),
     };
     provide_context(state);
+    follow_the_date(state.today);
 
     let address = RwSignal::new(current_address());
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -80,9 +109,7 @@ pub fn App(published: Option<Published>) -> impl IntoView {
     });
     if !state.published() {
         let _ = window_event_listener(leptos::ev::storage, move |ev| {
-            if let Some(key) = ev.key() {
-                library.on_storage_changed(&key, ev.new_value());
-            }
+            library.on_storage_changed(ev.key().as_deref());
         });
         let _ = window_event_listener(leptos::ev::keydown, move |ev| shortcut(&ev, library));
         pages::import::accept_drops(state);

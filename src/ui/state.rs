@@ -30,7 +30,8 @@ pub struct PendingImport {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub library: Library,
-    pub today: NaiveDate,
+    /// Today's date here, changing at midnight while the app is open.
+    pub today: RwSignal<NaiveDate>,
     /// A message for one page, such as "Plan deleted" on the plans list, with an undo button.
     pub flash: RwSignal<Option<Flash>>,
     /// A plan file read and checked, waiting for the officer to say what to do with it.

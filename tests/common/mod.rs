@@ -2,6 +2,8 @@
 // Each test file is its own crate and uses only some of these.
 #![allow(dead_code)]
 
+pub mod memory_store;
+
 use chrono::NaiveDate;
 use cpc_action_plan::domain::{Plan, Status, Update};
 use cpc_action_plan::format::import;

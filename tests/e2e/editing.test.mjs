@@ -323,7 +323,7 @@ test('a save that did not read this tab\'s last one (an older copy of the app, s
     }, [`cpc-action-plan/plan/${PLAN_ID}`, mine]);
     const conflict = a.getByTestId('conflict-banner');
     await conflict.waitFor();
-    assert.match(await conflict.innerText(), /Title from an older app.*was also changed in another tab or window/s);
+    assert.match(await conflict.innerText(), /Title from this tab.*was also changed in another tab or window.*There it is called “Title from an older app”/s);
     await conflict.getByRole('button', { name: 'Keep the version in this tab' }).click();
     await conflict.waitFor({ state: 'detached' });
     await saved(a);

@@ -8,8 +8,8 @@ use crate::browser::storage::StorageProblem;
 use crate::domain::dates::format_long;
 use crate::domain::dates::parse_iso;
 use crate::presentation::route::Route;
-use crate::ui::library::SaveStatus;
-use crate::ui::state::use_state;
+use crate::ui::library::{damaged_file_name, SaveStatus, Theirs};
+use crate::ui::state::{navigate, use_state};
 
 fn explain(problem: &StorageProblem) -> (&'static str, String) {
     match problem {
@@ -28,15 +28,18 @@ fn explain(problem: &StorageProblem) -> (&'static str, String) {
     }
 }
 
-/// A GOV.UK notification banner with its own title id.
+/// A GOV.UK notification banner with its own title id. `alert` announces it at once,
+/// for news that arrives while the officer is busy elsewhere (another tab's doing).
 #[component]
 fn Banner(
     id: &'static str,
     #[prop(optional)] success: bool,
+    #[prop(optional)] alert: bool,
     #[prop(into)] heading: String,
     children: Children,
 ) -> impl IntoView {
-    let title_id = format!("{id}-title");
+    // Several banners of one kind can show at once: each needs its own title id.
+    let title_id = format!("{id}-title-{}", crate::browser::random::new_id("b"));
     let labelled_by = title_id.clone();
     let class = if success {
         "govuk-notification-banner govuk-notification-banner--success"
@@ -44,7 +47,7 @@ fn Banner(
         "govuk-notification-banner"
     };
     view! {
-        <div class=class role=if success { "alert" } else { "region" } aria-labelledby=labelled_by data-testid=id>
+        <div class=class role=if success || alert { "alert" } else { "region" } aria-labelledby=labelled_by data-testid=id>
             <div class="govuk-notification-banner__header">
                 <h2 class="govuk-notification-banner__title" id=title_id>{if success { "Success" } else { "Important" }}</h2>
             </div>
@@ -68,9 +71,16 @@ pub fn Banners(route: Memo<Route>) -> impl IntoView {
             let plans: Vec<(String, String)> = library
                 .plans
                 .with(|p| p.iter().map(|p| (p.id.clone(), p.title.clone())).collect());
+            let not_saved = library.not_saved.get();
             view! {
                 <Banner id="storage-banner" heading=heading>
                     <p class="govuk-body">{detail}</p>
+                    {(!not_saved.is_empty()).then(|| view! {
+                        <p class="govuk-body govuk-!-margin-bottom-1">"Not saved:"</p>
+                        <ul class="govuk-list govuk-list--bullet" data-testid="not-saved">
+                            {not_saved.into_iter().map(|n| view! { <li>"“"{n.title}"”"</li> }).collect_view()}
+                        </ul>
+                    })}
                     <div class="govuk-button-group">
                         {plans.into_iter().map(|(id, title)| view! {
                             <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
@@ -102,10 +112,10 @@ pub fn Banners(route: Memo<Route>) -> impl IntoView {
         let entries = library.unreadable.get();
         (!entries.is_empty()).then(|| view! {
             <Banner id="unreadable-banner" heading="Some stored data could not be read">
-                <p class="govuk-body">"It has been left exactly as it was, and nothing will be written over it. Download it to keep it, or to send it to someone who can mend it."</p>
+                <p class="govuk-body">"It has been left exactly as it was, and nothing will be written over it. Download it to keep it, or to send it to someone who can mend it. Once you have it, you can remove it from "<a class="govuk-link" href=Route::Plans.href()>"your plans"</a>"."</p>
                 <ul class="govuk-list">
                     {entries.into_iter().map(|entry| {
-                        let name = format!("{}.damaged.txt", entry.key.replace('/', "-"));
+                        let name = damaged_file_name(&entry.key);
                         let text = entry.text.clone();
                         view! {
                             <li>
@@ -124,19 +134,68 @@ pub fn Banners(route: Memo<Route>) -> impl IntoView {
 
     let conflicts = move || {
         library.conflicts.get().into_iter().map(|conflict| {
-            let id = conflict.theirs.plan.id.clone();
-            let (a, b, c) = (id.clone(), id.clone(), id);
+            let (a, b, c) = (conflict.id.clone(), conflict.id.clone(), conflict.id.clone());
+            match conflict.theirs {
+                Theirs::Plan(theirs) => view! {
+                    <Banner id="conflict-banner" alert=true heading=format!("“{}” was also changed in another tab or window", conflict.title)>
+                        {(theirs.plan.title != conflict.title).then(|| view! {
+                            <p class="govuk-body">{format!("There it is called “{}”.", theirs.plan.title)}</p>
+                        })}
+                        <p class="govuk-body">"Both copies have changes the other does not. Keep one of them; export both first if you want to compare them."</p>
+                        <div class="govuk-button-group">
+                            <button type="button" class="govuk-button govuk-!-margin-bottom-0" on:click=move |_| library.keep_mine(&a)>"Keep the version in this tab"</button>
+                            <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" on:click=move |_| library.keep_theirs(&b)>"Keep the other version"</button>
+                            <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" on:click=move |_| library.export_both(&c)>"Export both"</button>
+                        </div>
+                    </Banner>
+                }.into_any(),
+                Theirs::Unreadable(_) => view! {
+                    <Banner id="conflict-banner" alert=true heading=format!("“{}” was saved in a form this version of the app cannot read", conflict.title)>
+                        <p class="govuk-body">"Another tab or window, probably running a newer version of the app, saved this plan. This tab will not write over it unless you choose to. Export both to keep them, then either reload this page to use the newer version, or keep the version in this tab."</p>
+                        <div class="govuk-button-group">
+                            <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" on:click=move |_| library.export_both(&c)>"Export both"</button>
+                            <button type="button" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" on:click=move |_| library.keep_mine(&a)>"Keep the version in this tab"</button>
+                        </div>
+                    </Banner>
+                }.into_any(),
+            }
+        }).collect_view()
+    };
+
+    let removed_elsewhere = move || {
+        library.removed_elsewhere.get().into_iter().map(|plan| {
+            let (a, b, c) = (plan.id.clone(), plan.id.clone(), plan.id.clone());
+            let title = plan.title.clone();
             view! {
-                <Banner id="conflict-banner" heading=format!("“{}” was also changed in another tab or window", conflict.theirs.plan.title)>
-                    <p class="govuk-body">"Both copies have changes the other does not. Keep one of them; export both first if you want to compare them."</p>
+                <Banner id="removed-banner" alert=true heading=format!("“{}” was deleted in another tab or window", plan.title)>
+                    <p class="govuk-body">"It is no longer kept in this browser. This tab still has its copy, with any changes you made here: restore it to keep it, or export it to keep a file."</p>
                     <div class="govuk-button-group">
-                        <button type="button" class="govuk-button govuk-!-margin-bottom-0" on:click=move |_| library.keep_mine(&a)>"Keep the version in this tab"</button>
-                        <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" on:click=move |_| library.keep_theirs(&b)>"Keep the other version"</button>
-                        <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" on:click=move |_| library.export_both(&c)>"Export both"</button>
+                        <button type="button" class="govuk-button govuk-!-margin-bottom-0" on:click=move |_| {
+                            if let Some(id) = library.restore_removed(&a) {
+                                navigate(&Route::Overview { plan: id });
+                            }
+                        }>"Restore it from this tab"</button>
+                        <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" on:click=move |_| { library.export_removed(&b); }>"Export this tab’s copy"</button>
+                        <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" on:click=move |_| library.dismiss_removed(&c)>
+                            "Let it go"<span class="govuk-visually-hidden">": "{title}</span>
+                        </button>
                     </div>
                 </Banner>
             }
         }).collect_view()
+    };
+
+    let notices = move || {
+        let notices = library.notices.get();
+        (!notices.is_empty()).then(|| view! {
+            <Banner id="notice-banner" alert=true heading="Changes from another tab or window">
+                <ul class="govuk-list">
+                    {notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                </ul>
+                <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                    on:click=move |_| library.dismiss_notices()>"Dismiss"</button>
+            </Banner>
+        })
     };
 
     let flash = move || {
@@ -189,6 +248,8 @@ pub fn Banners(route: Memo<Route>) -> impl IntoView {
         {nearly_full}
         {unreadable}
         {conflicts}
+        {removed_elsewhere}
+        {notices}
         {flash}
         <div class="app-toolbar" role="group" aria-label="Changes">
             <button type="button" class="govuk-button govuk-button--secondary app-toolbar__button"

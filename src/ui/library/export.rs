@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{ExportInfo, Library};
+use super::{Library, Theirs};
 use crate::browser::clock;
 use crate::browser::download::download;
 use crate::format::{export, file_name};
@@ -19,17 +19,7 @@ impl Library {
             return false;
         }
         self.keep_base(&plan);
-        self.exports.update(|e| {
-            e.insert(
-                id.to_string(),
-                ExportInfo {
-                    exported_at: Some(now),
-                    changed_since: false,
-                },
-            );
-        });
-        self.tracked
-            .update_value(|t| t.entry(id.to_string()).or_default().dirty = true);
+        self.change(|w| w.exported(id, now));
         self.schedule_save();
         true
     }
@@ -55,21 +45,48 @@ impl Library {
         )
     }
 
-    /// Downloads both sides of a conflict, so nothing is lost whichever is kept.
+    /// Downloads both sides of a conflict, so nothing is lost whichever is kept: this
+    /// tab's as a plan file, and the other as a plan file or, when this build cannot read
+    /// it, as the text stored.
     pub fn export_both(&self, id: &str) {
         let today = clock::today();
         let now = clock::now_rfc3339();
-        if let Some(mine) = self.plan_now(id) {
+        let mine = self.workspace.with_value(|w| w.copy_of(id).cloned());
+        if let Some(mine) = mine {
             let name = file_name(&mine, today).replace(".plan.json", "-this-tab.plan.json");
             download(&name, "application/json", &export(&mine, Some(&now)));
         }
         let theirs = self
             .conflicts
-            .with_untracked(|c| c.iter().find(|c| c.theirs.plan.id == id).cloned());
-        if let Some(conflict) = theirs {
-            let plan = &conflict.theirs.plan;
-            let name = file_name(plan, today).replace(".plan.json", "-other-tab.plan.json");
-            download(&name, "application/json", &export(plan, Some(&now)));
+            .with_untracked(|c| c.iter().find(|c| c.id == id).map(|c| c.theirs.clone()));
+        match theirs {
+            Some(Theirs::Plan(stored)) => {
+                let plan = &stored.plan;
+                let name = file_name(plan, today).replace(".plan.json", "-other-tab.plan.json");
+                download(&name, "application/json", &export(plan, Some(&now)));
+            }
+            Some(Theirs::Unreadable(entry)) => {
+                download(&damaged_file_name(&entry.key), "text/plain", &entry.text);
+            }
+            None => {}
         }
     }
+
+    /// Downloads this tab's copy of a plan another tab deleted.
+    pub fn export_removed(&self, id: &str) -> bool {
+        let Some(plan) = self.workspace.with_value(|w| w.copy_of(id).cloned()) else {
+            return false;
+        };
+        let name = file_name(&plan, clock::today());
+        download(
+            &name,
+            "application/json",
+            &export(&plan, Some(&clock::now_rfc3339())),
+        )
+    }
+}
+
+/// The file a damaged entry downloads as: its key, made safe for a file name.
+pub fn damaged_file_name(key: &str) -> String {
+    format!("{}.damaged.txt", key.replace('/', "-"))
 }

@@ -1,31 +1,27 @@
-//! The plans this tab holds, as signals the pages read. What is done to them lives beside
-//! this file: `editing` (every change, undo and redo), `saving` (writing each change by
-//! itself), `other_tabs` (keeping two tabs on one plan from overwriting each other, by the
-//! rules in `domain::tab_protocol`) and `export` (plan files and spreadsheets out).
-//!
-//! Plans are shared as `Arc<Plan>`, so an undo step is a cheap copy of the list and only
-//! the plan that changed is copied.
+//! The plans this tab holds, as signals the pages read. The rules are
+//! `domain::workspace`'s: this is the workspace in a `StoredValue`, with each part the
+//! pages show copied to a signal after every change ([`Library::publish`]). Beside this
+//! file: `editing` (every change, undo and redo), `saving` (writing each change by
+//! itself), `other_tabs` (storage events, conflicts, plans deleted elsewhere, damaged
+//! entries) and `export` (plan files and spreadsheets out).
 
 mod editing;
 mod export;
 mod other_tabs;
 mod saving;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::browser::random::new_id;
-use crate::browser::storage::{self, StorageProblem, Unreadable};
-use crate::domain::history::History;
-use crate::domain::tab_protocol::Tracked;
+use crate::browser::storage::{self, LocalStore, StorageProblem, Unreadable};
+use crate::domain::workspace::{Conflict, NotSaved, Workspace};
+pub use crate::domain::workspace::{ExportInfo, Theirs};
 use crate::domain::Plan;
 use crate::format::stored::StorageUsage;
-use crate::format::StoredPlan;
-
-/// How many steps back undo reaches.
-const UNDO_LIMIT: usize = 200;
+pub use export::damaged_file_name;
 
 /// Whether the last change has reached storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,36 +31,25 @@ pub enum SaveStatus {
     NotSaved,
 }
 
-/// When a plan was last exported, and whether it has changed since.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ExportInfo {
-    pub exported_at: Option<String>,
-    pub changed_since: bool,
-}
-
-/// Another tab saved a plan that this tab had also changed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Conflict {
-    pub theirs: StoredPlan,
-}
-
 #[derive(Clone, Copy)]
 pub struct Library {
     pub plans: RwSignal<Vec<Arc<Plan>>>,
     pub save_status: RwSignal<SaveStatus>,
     pub problem: RwSignal<Option<StorageProblem>>,
+    /// The plans whose last write failed, by name.
+    pub not_saved: RwSignal<Vec<NotSaved>>,
     pub unreadable: RwSignal<Vec<Unreadable>>,
     pub conflicts: RwSignal<Vec<Conflict>>,
+    /// Plans deleted in another tab, as this tab had them, to restore.
+    pub removed_elsewhere: RwSignal<Vec<Arc<Plan>>>,
+    /// What other tabs did that the officer should know, one line each.
+    pub notices: RwSignal<Vec<String>>,
     pub exports: RwSignal<HashMap<String, ExportInfo>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
     /// How full the browser's storage is, as last measured (after each save).
     pub usage: RwSignal<Option<StorageUsage>>,
-    tracked: StoredValue<HashMap<String, Tracked>>,
-    /// Plans deleted here whose stored copies are still to be removed.
-    deleted: StoredValue<HashSet<String>>,
-    history: StoredValue<History<Vec<Arc<Plan>>>>,
-    tab: StoredValue<String>,
+    workspace: StoredValue<Workspace>,
     save_timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     /// A published plan: shown, never changed, and nothing written to storage.
     pub read_only: bool,
@@ -73,38 +58,9 @@ pub struct Library {
 impl Library {
     /// Loads what storage holds; an empty storage starts with `first_plans()` and keeps them.
     pub fn load(first_plans: impl FnOnce() -> Vec<Plan>) -> Library {
-        let loaded = storage::load();
-        let mut tracked = HashMap::new();
-        let mut exports = HashMap::new();
-        let mut plans = Vec::new();
-        for stored in loaded.plans {
-            tracked.insert(stored.plan.id.clone(), Tracked::stored(stored.revision));
-            exports.insert(
-                stored.plan.id.clone(),
-                ExportInfo {
-                    exported_at: stored.exported_at,
-                    changed_since: stored.changed_since_export,
-                },
-            );
-            plans.push(Arc::new(stored.plan));
-        }
-        let first_run = loaded.first_run;
-        if first_run {
-            for plan in first_plans() {
-                tracked.insert(plan.id.clone(), Tracked::unsaved());
-                plans.push(Arc::new(plan));
-            }
-        }
-        let library = Library {
-            plans: RwSignal::new(plans),
-            problem: RwSignal::new(loaded.problem),
-            unreadable: RwSignal::new(loaded.unreadable),
-            exports: RwSignal::new(exports),
-            tracked: StoredValue::new(tracked),
-            history: StoredValue::new(History::new(UNDO_LIMIT)),
-            tab: StoredValue::new(new_id("t")),
-            ..Library::empty(false)
-        };
+        let workspace = Workspace::load(new_id("t"), &LocalStore, first_plans);
+        let first_run = workspace.has_unsaved();
+        let library = Library::with(workspace, false);
         if first_run && storage::available() {
             library.save_now();
         } else {
@@ -116,30 +72,63 @@ impl Library {
 
     /// A published site's library: the plans it shows, and no storage at all.
     pub fn published(plans: Vec<Plan>) -> Library {
-        Library {
-            plans: RwSignal::new(plans.into_iter().map(Arc::new).collect()),
-            ..Library::empty(true)
-        }
+        Library::with(Workspace::shown(plans), true)
     }
 
-    fn empty(read_only: bool) -> Library {
-        Library {
+    fn with(workspace: Workspace, read_only: bool) -> Library {
+        let library = Library {
             plans: RwSignal::new(Vec::new()),
             save_status: RwSignal::new(SaveStatus::Saved),
             problem: RwSignal::new(None),
+            not_saved: RwSignal::new(Vec::new()),
             unreadable: RwSignal::new(Vec::new()),
             conflicts: RwSignal::new(Vec::new()),
+            removed_elsewhere: RwSignal::new(Vec::new()),
+            notices: RwSignal::new(Vec::new()),
             exports: RwSignal::new(HashMap::new()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             usage: RwSignal::new(None),
-            tracked: StoredValue::new(HashMap::new()),
-            deleted: StoredValue::new(HashSet::new()),
-            history: StoredValue::new(History::new(1)),
-            tab: StoredValue::new(String::new()),
+            workspace: StoredValue::new(workspace),
             save_timer: StoredValue::new_local(None),
             read_only,
-        }
+        };
+        library.publish();
+        library
+    }
+
+    /// Changes the workspace, then shows what changed.
+    fn change<T>(&self, f: impl FnOnce(&mut Workspace) -> T) -> T {
+        let result = self
+            .workspace
+            .try_update_value(f)
+            .expect("the library lives as long as the app");
+        self.publish();
+        result
+    }
+
+    /// Copies each part of the workspace the pages show into its signal, where it changed.
+    fn publish(&self) {
+        self.workspace.with_value(|w| {
+            let same_plans = self.plans.with_untracked(|shown| same(shown, w.plans()));
+            if !same_plans {
+                self.plans.set(w.plans().to_vec());
+            }
+            let same_removed = self
+                .removed_elsewhere
+                .with_untracked(|shown| same(shown, w.removed_elsewhere()));
+            if !same_removed {
+                self.removed_elsewhere.set(w.removed_elsewhere().to_vec());
+            }
+            set_if_changed(self.problem, w.problem().cloned());
+            set_if_changed(self.not_saved, w.not_saved().to_vec());
+            set_if_changed(self.unreadable, w.unreadable().to_vec());
+            set_if_changed(self.conflicts, w.conflicts().to_vec());
+            set_if_changed(self.notices, w.notices().to_vec());
+            set_if_changed(self.exports, w.exports().clone());
+            set_if_changed(self.can_undo, w.can_undo());
+            set_if_changed(self.can_redo, w.can_redo());
+        });
     }
 
     /// Calls `f` with the plan of that id, tracking it for the caller's reactive scope.
@@ -154,10 +143,10 @@ impl Library {
             .with_untracked(|plans| plans.iter().find(|p| p.id == id).cloned())
     }
 
-    /// Whether this browser holds a plan with that id.
+    /// Whether an id is taken: by a plan here, or by any entry in storage, readable or
+    /// not. A plan imported as new gets another id then.
     pub fn has(&self, id: &str) -> bool {
-        self.plans
-            .with_untracked(|plans| plans.iter().any(|p| p.id == id))
+        self.workspace.with_value(|w| w.id_in_use(id, &LocalStore))
     }
 
     /// The plan as it was last exported or imported here: what a returned copy is
@@ -171,5 +160,16 @@ impl Library {
         if !self.read_only {
             let _ = storage::write_base(plan);
         }
+    }
+}
+
+/// The same plans in the same order, each the very same version.
+fn same(shown: &[Arc<Plan>], now: &[Arc<Plan>]) -> bool {
+    shown.len() == now.len() && shown.iter().zip(now).all(|(a, b)| Arc::ptr_eq(a, b))
+}
+
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|current| *current != value) {
+        signal.set(value);
     }
 }

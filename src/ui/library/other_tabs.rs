@@ -1,129 +1,71 @@
-//! Other tabs on the same plans: taking their newer saves, their new plans, and letting the
-//! officer choose when both changed one. The rules are `domain::tab_protocol`'s.
-
-use std::collections::HashSet;
-use std::sync::Arc;
+//! Other tabs on the same storage, and entries this build cannot read: what the officer
+//! is asked to choose. The rules are `domain::workspace`'s.
 
 use leptos::prelude::*;
 
-use super::{Conflict, ExportInfo, Library};
-use crate::browser::storage;
-use crate::domain::tab_protocol::{Incoming, Tracked};
-use crate::format::StoredPlan;
+use super::Library;
+use crate::browser::random::new_id;
+use crate::browser::storage::{self, LocalStore};
 
 impl Library {
-    pub(super) fn add_conflict(&self, theirs: StoredPlan) {
-        self.conflicts.update(|conflicts| {
-            conflicts.retain(|c| c.theirs.plan.id != theirs.plan.id);
-            conflicts.push(Conflict { theirs });
-        });
-    }
-
-    /// Another tab changed storage: take its newer plan, or say so when both changed it.
-    pub fn on_storage_changed(&self, key: &str, new_value: Option<String>) {
-        if key == storage::INDEX_KEY {
-            self.take_new_plans();
+    /// Another tab changed the storage `key` (`None`: it cleared all of it).
+    pub fn on_storage_changed(&self, key: Option<&str>) {
+        if self.read_only {
             return;
         }
-        let Some(id) = storage::plan_id_of(key) else {
-            return;
-        };
-        let Some(text) = new_value else {
-            return;
-        };
-        let Ok(theirs) = StoredPlan::from_text(&text) else {
-            return;
-        };
-        let state = self
-            .tracked
-            .with_value(|t| t.get(id).cloned())
-            .unwrap_or_default();
-        match state.incoming(theirs.revision, &theirs.tab, &self.tab.get_value()) {
-            Incoming::Ignore => {}
-            Incoming::Take => self.take(theirs),
-            Incoming::Conflict => self.add_conflict(theirs),
-        }
-    }
-
-    /// Adds plans another tab created.
-    fn take_new_plans(&self) {
-        let Some(ids) = storage::read(storage::INDEX_KEY)
-            .and_then(|t| serde_json::from_str::<Vec<String>>(&t).ok())
-        else {
-            return;
-        };
-        let held: HashSet<String> = self
-            .plans
-            .with_untracked(|p| p.iter().map(|p| p.id.clone()).collect());
-        let deleted = self.deleted.get_value();
-        for id in ids
-            .iter()
-            .filter(|id| !held.contains(*id) && !deleted.contains(*id))
-        {
-            if let Some(stored) =
-                storage::read(&storage::plan_key(id)).and_then(|t| StoredPlan::from_text(&t).ok())
-            {
-                self.take(stored);
+        match key {
+            Some(storage::INDEX_KEY) => self.change(|w| w.on_index_changed(&LocalStore)),
+            Some(key) => {
+                if let Some(id) = storage::plan_id_of(key) {
+                    self.change(|w| w.on_plan_changed(id, &LocalStore));
+                }
+            }
+            None => {
+                let ids: Vec<String> = self
+                    .plans
+                    .with_untracked(|p| p.iter().map(|p| p.id.clone()).collect());
+                self.change(|w| {
+                    for id in &ids {
+                        w.on_plan_changed(id, &LocalStore);
+                    }
+                });
             }
         }
     }
 
-    /// Shows a stored copy as this tab's own, without an undo step.
-    fn take(&self, stored: StoredPlan) {
-        let id = stored.plan.id.clone();
-        self.tracked.update_value(|t| {
-            t.insert(id.clone(), Tracked::stored(stored.revision));
-        });
-        self.exports.update(|e| {
-            e.insert(
-                id.clone(),
-                ExportInfo {
-                    exported_at: stored.exported_at.clone(),
-                    changed_since: stored.changed_since_export,
-                },
-            );
-        });
-        let plan = Arc::new(stored.plan);
-        self.plans
-            .update(|plans| match plans.iter_mut().find(|p| p.id == id) {
-                Some(slot) => *slot = plan,
-                None => plans.push(plan),
-            });
-        self.conflicts
-            .update(|c| c.retain(|c| c.theirs.plan.id != id));
-    }
-
-    /// Settles a conflict by keeping this tab's version over the other tab's.
+    /// Settles a conflict by keeping this tab's version, written over the other at once.
     pub fn keep_mine(&self, id: &str) {
-        let Some(conflict) = self.take_conflict(id) else {
-            return;
-        };
-        self.tracked.update_value(|t| {
-            t.entry(id.to_string())
-                .or_default()
-                .keep_mine(conflict.theirs.revision);
-        });
+        self.change(|w| w.keep_mine(id));
         self.save_now();
     }
 
-    /// Settles a conflict by taking the other tab's version; undo brings this tab's back.
+    /// Settles a conflict by taking the other version.
     pub fn keep_theirs(&self, id: &str) {
-        let Some(conflict) = self.take_conflict(id) else {
-            return;
-        };
-        let current = self.plans.get_untracked();
-        self.history.update_value(|h| h.record(current, None));
-        self.take(conflict.theirs);
-        self.history.with_value(|h| self.can_undo.set(h.can_undo()));
+        self.change(|w| w.keep_theirs(id, &LocalStore));
     }
 
-    fn take_conflict(&self, id: &str) -> Option<Conflict> {
-        let mut found = None;
-        self.conflicts.update(|conflicts| {
-            if let Some(i) = conflicts.iter().position(|c| c.theirs.plan.id == id) {
-                found = Some(conflicts.remove(i));
-            }
-        });
-        found
+    /// Brings back this tab's copy of a plan another tab deleted. Returns its id.
+    pub fn restore_removed(&self, id: &str) -> Option<String> {
+        let restored = self.change(|w| w.restore_removed(id, new_id("plan"), &LocalStore));
+        if restored.is_some() {
+            self.schedule_save();
+        }
+        restored
+    }
+
+    /// Lets go of this tab's copy of a plan another tab deleted.
+    pub fn dismiss_removed(&self, id: &str) {
+        self.change(|w| w.dismiss_removed(id));
+    }
+
+    pub fn dismiss_notices(&self) {
+        self.change(|w| w.dismiss_notices());
+    }
+
+    /// Removes a damaged entry the officer has confirmed they no longer need.
+    pub fn remove_unreadable(&self, key: &str) -> bool {
+        let removed = self.change(|w| w.remove_unreadable(key, &mut LocalStore));
+        self.usage.set(storage::usage());
+        removed
     }
 }

@@ -1,14 +1,12 @@
 //! Writing each change to storage by itself: debounced while the officer types, at once
-//! when the tab is hidden, and never over another tab's newer save.
+//! when the tab is hidden. What is written, and never written over, is the workspace's.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use super::{Library, SaveStatus};
-use crate::browser::storage::{self, StorageProblem};
-use crate::domain::tab_protocol::{SaveDecision, Tracked};
-use crate::format::StoredPlan;
+use crate::browser::storage::{self, LocalStore};
 
 /// How long typing may pause before the change is written.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
@@ -27,7 +25,7 @@ impl Library {
         self.save_timer.set_value(handle);
     }
 
-    /// Writes every unsaved plan now, then the index; removes deleted plans.
+    /// Writes every unsaved plan now, removes deleted ones, and writes the index.
     pub fn save_now(&self) {
         if self.read_only {
             return;
@@ -36,84 +34,15 @@ impl Library {
             handle.clear();
             self.save_timer.set_value(None);
         }
-        if !storage::available() {
-            self.problem.set(Some(StorageProblem::Unavailable));
-            self.save_status.set(SaveStatus::NotSaved);
-            return;
-        }
-        let plans = self.plans.get_untracked();
-        let tab = self.tab.get_value();
-        let exports = self.exports.get_untracked();
-        let mut failure = None;
-        for plan in &plans {
-            let Some(state) = self.tracked.with_value(|t| t.get(&plan.id).cloned()) else {
-                continue;
-            };
-            let key = storage::plan_key(&plan.id);
-            let revision = match state.save(|| storage::read_revision(&key)) {
-                SaveDecision::Nothing => continue,
-                SaveDecision::Write { revision } => revision,
-                SaveDecision::OtherTabSaved { stored } => {
-                    // Only now is the whole entry read; a copy that cannot be read is
-                    // damaged, and ours goes on top of it.
-                    match storage::read(&key).and_then(|t| StoredPlan::from_text(&t).ok()) {
-                        Some(theirs) => {
-                            self.add_conflict(theirs);
-                            continue;
-                        }
-                        None => state.write_over_unreadable(stored),
-                    }
-                }
-            };
-            let export = exports.get(&plan.id).cloned().unwrap_or_default();
-            let record = StoredPlan {
-                revision,
-                tab: tab.clone(),
-                exported_at: export.exported_at,
-                changed_since_export: export.changed_since,
-                plan: (**plan).clone(),
-            };
-            match storage::write_plan(&record) {
-                Ok(()) => self.tracked.update_value(|t| {
-                    t.insert(plan.id.clone(), Tracked::stored(record.revision));
-                }),
-                Err(problem) => failure = Some(problem),
-            }
-        }
-        for id in self.deleted.get_value() {
-            if storage::remove_plan(&id).is_ok() {
-                self.deleted.update_value(|d| {
-                    d.remove(&id);
-                });
-                self.tracked.update_value(|t| {
-                    t.remove(&id);
-                });
-            }
-        }
-        if failure.is_none() {
-            let mut ids: Vec<String> = plans.iter().map(|p| p.id.clone()).collect();
-            // Keep unreadable plans listed, so their data stays where it is.
-            ids.extend(self.unreadable.with_untracked(|u| {
-                u.iter()
-                    .filter_map(|u| storage::plan_id_of(&u.key).map(str::to_string))
-                    .collect::<Vec<_>>()
-            }));
-            if let Err(problem) = storage::write_index(&ids) {
-                failure = Some(problem);
-            }
-        }
+        let saved = self.change(|w| {
+            w.save(&mut LocalStore);
+            w.problem().is_none() && w.not_saved().is_empty()
+        });
         self.usage.set(storage::usage());
-        match failure {
-            Some(problem) => {
-                self.problem.set(Some(problem));
-                self.save_status.set(SaveStatus::NotSaved);
-            }
-            None => {
-                if self.problem.get_untracked().is_some() {
-                    self.problem.set(None);
-                }
-                self.save_status.set(SaveStatus::Saved);
-            }
-        }
+        self.save_status.set(if saved {
+            SaveStatus::Saved
+        } else {
+            SaveStatus::NotSaved
+        });
     }
 }

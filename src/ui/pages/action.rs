@@ -29,7 +29,7 @@ pub fn ActionPage(plan_id: String, action_id: String) -> impl IntoView {
             let rec_href = Route::Recommendation { plan: plan.id.clone(), recommendation: rec.id.clone() }.href();
             let mut crumbs = recommendations_trail(plan, &rec.id);
             crumbs.push((format!("Recommendation {}", rec.number), rec_href.clone()));
-            let overdue = days_late(action, state.today);
+            let overdue = days_late(action, state.today.get());
             let mut updates = action.updates.clone();
             updates.sort_by_key(|u| std::cmp::Reverse(u.date));
             view! {

@@ -218,7 +218,7 @@ fn MilestoneRow(plan_id: String, milestone_id: String) -> impl IntoView {
                 ListOp::Replace(
                     index,
                     Milestone {
-                        done: Some(today),
+                        done: Some(today.get_untracked()),
                         ..plan.milestones[index].clone()
                     },
                 )

@@ -22,7 +22,7 @@ pub fn OverviewPage(plan_id: String) -> impl IntoView {
         state.with_plan(&id, |plan| {
             plan.map(|plan| {
                 set_title(&["Overview", &plan.title]);
-                overview(plan, state.today, state.published())
+                overview(plan, state.today.get(), state.published())
             })
         })
     };

@@ -2,9 +2,11 @@
 
 use leptos::prelude::*;
 
+use crate::browser::download::download;
 use crate::domain::dates::format_range;
 use crate::presentation::route::Route;
 use crate::ui::components::title::set_title;
+use crate::ui::library::damaged_file_name;
 use crate::ui::state::use_state;
 
 #[component]
@@ -84,10 +86,85 @@ pub fn PlansPage() -> impl IntoView {
             }
             .into_any()
         })}
+        <DamagedEntries />
         {move || library.usage.get().map(|usage| view! {
             <p class="govuk-body" data-testid="storage-usage">
                 {format!("This browser's storage for this site is {}% full.", usage.percent())}
             </p>
         })}
+    }
+}
+
+/// Stored data this version cannot read: kept as it is until the officer has downloaded
+/// it and confirmed it can go.
+#[component]
+fn DamagedEntries() -> impl IntoView {
+    let state = use_state();
+    let library = state.library;
+    let confirming = RwSignal::new(None::<String>);
+    let removed = RwSignal::new(None::<String>);
+    view! {
+        {move || removed.get().map(|key| view! {
+            <div class="govuk-inset-text" role="status" data-testid="damaged-removed">{format!("The damaged data in {key} was removed.")}</div>
+        })}
+        {move || {
+            let entries = library.unreadable.get();
+            (!entries.is_empty()).then(|| view! {
+                <h2 class="govuk-heading-m">"Stored data that could not be read"</h2>
+                <p class="govuk-body">"This browser holds data the app cannot read: damaged, or saved by a newer version of the app. It is left exactly as it is. Download it to keep it or to have it mended; remove it only when you no longer need it."</p>
+                <ul class="govuk-list" data-testid="damaged-entries">
+                    {entries.into_iter().map(|entry| {
+                        let key = entry.key.clone();
+                        let name = damaged_file_name(&key);
+                        let text = entry.text.clone();
+                        let (ask, confirm, cancel_key) = (key.clone(), key.clone(), key.clone());
+                        let is_confirming = move || confirming.get().as_deref() == Some(cancel_key.as_str());
+                        view! {
+                            <li class="app-damaged-entry">
+                                <h3 class="govuk-heading-s govuk-!-margin-bottom-1">{key.clone()}</h3>
+                                <p class="govuk-body">{entry.reason.clone()}</p>
+                                <div class="govuk-button-group">
+                                    <button type="button" class="govuk-button govuk-button--secondary"
+                                        on:click=move |_| { download(&name, "text/plain", &text); }>
+                                        "Download it"<span class="govuk-visually-hidden">": "{key.clone()}</span>
+                                    </button>
+                                    <button type="button" class="govuk-button govuk-button--secondary"
+                                        aria-expanded=move || is_confirming().to_string()
+                                        on:click=move |_| { removed.set(None); confirming.set(Some(ask.clone())); }>
+                                        "Remove it"<span class="govuk-visually-hidden">": "{key.clone()}</span>
+                                    </button>
+                                </div>
+                                {
+                                    let key = key.clone();
+                                    let confirm = confirm.clone();
+                                    move || {
+                                        let shown = confirming.get().as_deref() == Some(key.as_str());
+                                        let confirm = confirm.clone();
+                                        shown.then(|| view! {
+                                            <div class="govuk-warning-text">
+                                                <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                                                <strong class="govuk-warning-text__text">
+                                                    <span class="govuk-visually-hidden">"Warning"</span>
+                                                    "Removing it cannot be undone. Download it first unless you are sure you do not need it."
+                                                </strong>
+                                            </div>
+                                            <div class="govuk-button-group">
+                                                <button type="button" class="govuk-button govuk-button--warning" on:click=move |_| {
+                                                    if library.remove_unreadable(&confirm) {
+                                                        confirming.set(None);
+                                                        removed.set(Some(confirm.clone()));
+                                                    }
+                                                }>"Yes, remove it"</button>
+                                                <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| confirming.set(None)>"Cancel"</button>
+                                            </div>
+                                        })
+                                    }
+                                }
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })
+        }}
     }
 }

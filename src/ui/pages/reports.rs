@@ -27,11 +27,12 @@ use crate::ui::state::{navigate_to, use_state};
 pub fn ReportPage(plan_id: String, kind: ReportKind, query: Query) -> impl IntoView {
     let state = use_state();
     let options = ReportOptions::from_pairs(query.pairs().collect::<Vec<_>>());
-    let as_at = options.as_at.unwrap_or(state.today);
     let id = plan_id.clone();
     // The report follows the plan, as every other view does: an undo, or another tab's
-    // save taken here, draws it again.
+    // save taken here, draws it again. Without an "as at" date it is as at today, and
+    // follows the date past midnight.
     let page = move || {
+        let as_at = options.as_at.unwrap_or_else(|| state.today.get());
         state.library.with_plan(&id, |plan| {
             plan.map(|plan| report(plan, kind, options.clone(), as_at))
         })

@@ -27,13 +27,15 @@ const LIST_LIMIT: usize = 50;
 #[component]
 pub fn DashboardPage(plan_id: String, query: Query) -> impl IntoView {
     let state = use_state();
-    let as_at = query.as_at().unwrap_or(state.today);
     let filter = Filter::from_pairs(query.pairs());
-    view! {
-        <WhenFound plan_id=plan_id.clone()>
-            <DashboardView plan_id=plan_id.clone() as_at=as_at filter=filter.clone() />
-        </WhenFound>
-    }
+    let id = plan_id.clone();
+    // Without an "as at" date the dashboard is as at today, and follows the date past
+    // midnight.
+    let view = move || {
+        let as_at = query.as_at().unwrap_or_else(|| state.today.get());
+        view! { <DashboardView plan_id=id.clone() as_at=as_at filter=filter.clone() /> }
+    };
+    view! { <WhenFound plan_id=plan_id>{view.clone()}</WhenFound> }
 }
 
 #[component]

@@ -21,7 +21,7 @@ use crate::ui::state::use_state;
 pub(super) fn AddUpdate(plan_id: String, action_id: String) -> impl IntoView {
     let state = use_state();
     let library = state.library;
-    let date = RwSignal::new(iso(state.today));
+    let date = RwSignal::new(iso(state.today.get_untracked()));
     let status = RwSignal::new(
         library
             .plan_now(&plan_id)
