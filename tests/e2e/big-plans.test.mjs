@@ -186,14 +186,26 @@ test('two tabs on a big plan: a clean tab takes the newer packed plan; changes i
     await b.waitForFunction((v) => [...document.querySelectorAll('textarea')].some((e) => e.value === v), 'Changed in tab A.');
     assert.equal(await b.getByLabel('What the council will do').inputValue(), 'Changed in tab A.');
 
-    // Both change it before either saves: the later one does not overwrite the earlier.
+    // Both change it before either saves. Both may write at once (local storage has no
+    // lock between tabs): the tab whose write did not last is told, and keeps its version
+    // until the officer chooses.
     await b.getByLabel('What the council will do').fill('Changed in tab B.');
     await a.getByLabel('What the council will do').fill('Changed again in tab A.');
-    const conflict = a.getByTestId('conflict-banner');
-    await conflict.waitFor();
+    let told;
+    for (let i = 0; i < 300 && !told; i++) {
+      for (const page of [a, b]) if (!told && await page.getByTestId('conflict-banner').count()) told = page;
+      if (!told) await a.waitForTimeout(100);
+    }
+    assert.ok(told, 'one of the tabs says both changed it');
+    const other = told === a ? b : a;
+    assert.equal(await other.getByTestId('conflict-banner').count(), 0);
+    const mine = told === a ? 'Changed again in tab A.' : 'Changed in tab B.';
+    const theirs = told === a ? 'Changed in tab B.' : 'Changed again in tab A.';
+    assert.equal(await told.getByLabel('What the council will do').inputValue(), mine, 'its own version is still on screen');
+    const conflict = told.getByTestId('conflict-banner');
     await conflict.getByRole('button', { name: 'Keep the other version' }).click();
     await conflict.waitFor({ state: 'detached' });
-    await a.waitForFunction((v) => [...document.querySelectorAll('textarea')].some((e) => e.value === v), 'Changed in tab B.');
+    await told.waitForFunction((v) => [...document.querySelectorAll('textarea')].some((e) => e.value === v), theirs);
     assert.deepEqual(errors, []);
   });
 });
