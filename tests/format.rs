@@ -401,6 +401,7 @@ mod stored {
             tab: "t-abc".into(),
             exported_at: Some("2026-11-23T16:00:00Z".into()),
             changed_since_export: false,
+            origin: Some("x-sent-to-lead".into()),
             plan: import(EXAMPLE_PLAN).unwrap().plan,
         }
     }
@@ -533,4 +534,43 @@ mod stored {
         }
         .nearly_full());
     }
+}
+
+/// The fictional example in `docs/examples/` shows a lead officer's copy going back: it
+/// says which export it is and which copy it was made from.
+#[test]
+fn the_fictional_returned_copy_names_its_export_and_the_copy_it_came_from() {
+    let text = include_str!("../docs/examples/fictional-returned-copy.plan.json");
+    let imported = cpc_action_plan::format::import(text).unwrap();
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+    assert_eq!(imported.export_id.as_deref(), Some("x-fict0lead0b2"));
+    assert_eq!(imported.from_export.as_deref(), Some("x-fict0sent0a1"));
+    assert!(imported.plan.council.contains("fictional"));
+}
+
+#[test]
+fn an_export_says_which_export_it_is_and_reads_back() {
+    use cpc_action_plan::format::{export_stamped, import, Stamp};
+    let plan = import(cpc_action_plan::EXAMPLE_PLAN).unwrap().plan;
+    let stamp = Stamp {
+        at: "2026-11-25T10:00:00Z",
+        export_id: "x-abc",
+        from_export: Some("x-def"),
+    };
+    let back = import(&export_stamped(&plan, &stamp)).unwrap();
+    assert_eq!(
+        (back.export_id.as_deref(), back.from_export.as_deref()),
+        (Some("x-abc"), Some("x-def"))
+    );
+    assert_eq!(back.plan, plan);
+    // An export id must look like one.
+    let bad = export_stamped(
+        &plan,
+        &Stamp {
+            export_id: "not an id!",
+            ..stamp
+        },
+    );
+    let problems = import(&bad).unwrap_err();
+    assert_eq!(problems[0].path, "export_id");
 }

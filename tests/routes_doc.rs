@@ -70,6 +70,7 @@ fn every_view_is_documented() {
         Route::EditThemes { plan: "p".into() },
         Route::EditMilestones { plan: "p".into() },
         Route::DeletePlan { plan: "p".into() },
+        Route::CopiesSent { plan: "p".into() },
         Route::EditRecommendation {
             plan: "p".into(),
             recommendation: "r".into(),
@@ -99,6 +100,7 @@ fn every_view_is_documented() {
             | Route::EditThemes { .. }
             | Route::EditMilestones { .. }
             | Route::DeletePlan { .. }
+            | Route::CopiesSent { .. }
             | Route::EditRecommendation { .. }
             | Route::EditAction { .. }
             | Route::NotFound => {}

@@ -13,12 +13,13 @@ use wasm_bindgen::JsCast;
 use crate::domain::workspace::{Entry, Index, Presence, Store, StoredPlan};
 pub use crate::domain::workspace::{StorageProblem, Unreadable};
 use crate::format::packed;
+use crate::format::sent::{self, SentCopy};
 use crate::format::stored::{self, StorageUsage};
 
 pub const INDEX_KEY: &str = "cpc-action-plan/index";
 const PLAN_KEY_PREFIX: &str = "cpc-action-plan/plan/";
-/// The plan as it was last exported: the copy a returned file is merged against.
-const BASE_KEY_PREFIX: &str = "cpc-action-plan/base/";
+/// Where earlier versions of the app kept one copy of each plan, as last exported.
+const LEGACY_BASE_KEY_PREFIX: &str = "cpc-action-plan/base/";
 
 pub fn plan_key(id: &str) -> String {
     format!("{PLAN_KEY_PREFIX}{id}")
@@ -151,31 +152,100 @@ fn stored_plan_keys() -> Vec<String> {
         .collect()
 }
 
-/// Removes a plan's entry, and the copy kept from its last export.
+/// Removes a plan's entry, with the copies of it this browser sent (so a deleted plan
+/// leaves nothing behind taking room; if an undo brings it back, a returned copy is then
+/// merged with nothing taken unasked).
 fn remove_plan(id: &str) -> Result<(), StorageProblem> {
     if !available() {
         return Err(StorageProblem::Unavailable);
     }
     let storage = LocalStorage::raw();
-    let _ = storage.remove_item(&format!("{BASE_KEY_PREFIX}{id}"));
+    // The single copy kept at the last export by earlier versions of the app.
+    let _ = storage.remove_item(&format!("{LEGACY_BASE_KEY_PREFIX}{id}"));
+    for copy in sent_copies(id) {
+        let _ = storage.remove_item(&sent_copy_key(id, &copy.export_id));
+    }
+    let _ = storage.remove_item(&sent_list_key(id));
     storage
         .remove_item(&plan_key(id))
         .map_err(|e| problem_from_js(&e))
 }
 
-/// Keeps the plan as it was sent, for merging what comes back.
-pub fn write_base(plan: &crate::domain::Plan) -> Result<(), StorageProblem> {
-    write(
-        &format!("{BASE_KEY_PREFIX}{}", plan.id),
-        &stored::file_to_text(crate::format::export(plan, None)),
-    )
+/// The list of copies sent of a plan, and each copy, whole, under its export's id.
+const SENT_KEY_PREFIX: &str = "cpc-action-plan/sent/";
+
+fn sent_list_key(plan_id: &str) -> String {
+    format!("{SENT_KEY_PREFIX}{plan_id}")
 }
 
-/// The plan as it was last sent, if this browser kept it and it still reads.
-pub fn read_base(id: &str) -> Option<crate::domain::Plan> {
-    let text = read(&format!("{BASE_KEY_PREFIX}{id}"))?;
+fn sent_copy_key(plan_id: &str, export_id: &str) -> String {
+    format!("{SENT_KEY_PREFIX}{plan_id}/{export_id}")
+}
+
+/// Whether a key another tab changed is a list of copies sent.
+pub fn is_sent_key(key: &str) -> bool {
+    key.starts_with(SENT_KEY_PREFIX)
+}
+
+/// The copies of a plan this browser sent, oldest first.
+pub fn sent_copies(plan_id: &str) -> Vec<SentCopy> {
+    read(&sent_list_key(plan_id))
+        .map(|text| sent::list_from_text(&text))
+        .unwrap_or_default()
+}
+
+/// Changes the list of copies sent of a plan.
+pub fn update_sent(
+    plan_id: &str,
+    change: impl FnOnce(&mut Vec<SentCopy>),
+) -> Result<(), StorageProblem> {
+    let mut list = sent_copies(plan_id);
+    change(&mut list);
+    write(&sent_list_key(plan_id), &sent::list_to_text(&list))
+}
+
+/// Keeps a copy as it was sent (the exported file's text), and lists it.
+pub fn keep_sent(plan_id: &str, copy: SentCopy, file: &str) -> Result<(), StorageProblem> {
+    write(
+        &sent_copy_key(plan_id, &copy.export_id),
+        &stored::file_to_text(file.to_string()),
+    )?;
+    update_sent(plan_id, |list| {
+        list.retain(|c| c.export_id != copy.export_id);
+        list.push(copy);
+    })
+}
+
+/// A copy sent, as the plan it held, if this browser still has it and it reads.
+pub fn read_sent(plan_id: &str, export_id: &str) -> Option<crate::domain::Plan> {
+    let text = read(&sent_copy_key(plan_id, export_id))?;
     let file = stored::file_from_text(&text).ok()?;
     crate::format::import(&file).ok().map(|i| i.plan)
+}
+
+/// Removes a copy sent, and its line in the list.
+pub fn remove_sent(plan_id: &str, export_id: &str) -> Result<(), StorageProblem> {
+    if !available() {
+        return Err(StorageProblem::Unavailable);
+    }
+    LocalStorage::raw()
+        .remove_item(&sent_copy_key(plan_id, export_id))
+        .map_err(|e| problem_from_js(&e))?;
+    update_sent(plan_id, |list| list.retain(|c| c.export_id != export_id))
+}
+
+/// Every plan with copies sent, by the keys of their lists.
+pub fn plans_with_sent_copies() -> Vec<String> {
+    if !available() {
+        return Vec::new();
+    }
+    let storage = LocalStorage::raw();
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|k| k.strip_prefix(SENT_KEY_PREFIX).map(str::to_string))
+        .filter(|rest| !rest.contains('/'))
+        .collect()
 }
 
 /// Writes the order of the plans.

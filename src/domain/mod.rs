@@ -7,7 +7,6 @@ pub mod figures;
 pub mod filter;
 pub mod history;
 pub mod ids;
-pub mod merge;
 pub mod plan;
 pub mod problem;
 pub mod progress;

@@ -6,13 +6,17 @@ use serde::Serialize;
 use super::{FORMAT, VERSION};
 use crate::domain::Plan;
 
-/// The file's outer object: format, version, when, and the plan.
+/// The file's outer object: format, version, when and which export, and the plan.
 #[derive(Serialize)]
 pub(crate) struct Envelope<'a> {
     format: &'static str,
     version: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     exported_at: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    export_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from_export: Option<&'a str>,
     plan: &'a Plan,
 }
 
@@ -22,9 +26,33 @@ impl<'a> Envelope<'a> {
             format: FORMAT,
             version: VERSION,
             exported_at,
+            export_id: None,
+            from_export: None,
             plan,
         }
     }
+}
+
+/// Which export a file is: what a returned copy is later merged against.
+#[derive(Clone, Copy, Debug)]
+pub struct Stamp<'a> {
+    /// When (RFC 3339).
+    pub at: &'a str,
+    /// This export's own id, new for every export.
+    pub export_id: &'a str,
+    /// The export this browser's plan was made from, when it came as a file from another
+    /// browser: a lead's copy going back names the copy it was sent.
+    pub from_export: Option<&'a str>,
+}
+
+/// The plan as a file that says which export it is.
+pub fn export_stamped(plan: &Plan, stamp: &Stamp) -> String {
+    let envelope = Envelope {
+        export_id: Some(stamp.export_id),
+        from_export: stamp.from_export,
+        ..Envelope::new(plan, Some(stamp.at))
+    };
+    serde_json::to_string_pretty(&envelope).expect("a plan always serialises")
 }
 
 /// The plan as a pretty-printed file. `exported_at` is an RFC 3339 time the caller reads

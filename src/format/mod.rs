@@ -5,14 +5,16 @@ pub mod csv;
 pub mod docx;
 pub mod export;
 pub mod import;
+pub mod merge;
 pub mod packed;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod sent;
 pub mod site;
 pub mod stored;
 
 pub use crate::domain::problem::Problem;
-pub use export::{export, file_name};
+pub use export::{export, export_stamped, file_name, Stamp};
 pub use import::{import, import_bytes, import_value, Imported};
 pub use stored::StoredPlan;
 

@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 
 use crate::domain::Plan;
 
-/// A plan file: the format's name, its version, when it was exported, and the plan.
+/// A plan file: the format's name, its version, when and which export it is, and the plan.
 #[derive(JsonSchema)]
 #[schemars(title = "Corporate Peer Challenge action plan, version 1")]
 #[allow(dead_code)]
@@ -19,6 +19,14 @@ struct PlanFile {
     /// When the file was exported (RFC 3339), written on export.
     #[schemars(extend("format" = "date-time"))]
     exported_at: Option<String>,
+    /// Which export this file is, written on export: a returned copy is merged against
+    /// the copy it came from.
+    #[schemars(extend("pattern" = "^[A-Za-z0-9_-]{1,64}$"))]
+    export_id: Option<String>,
+    /// The export this file's plan was made from, when it was exported from a browser
+    /// that received the plan as a file (a lead officer's copy going back).
+    #[schemars(extend("pattern" = "^[A-Za-z0-9_-]{1,64}$"))]
+    from_export: Option<String>,
     plan: Plan,
 }
 

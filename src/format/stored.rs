@@ -27,6 +27,8 @@ struct Record<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     exported_at: Option<&'a str>,
     changed_since_export: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origin: Option<&'a str>,
     /// The plan file, already written: it is serialised once, whichever way it is stored.
     #[serde(skip_serializing_if = "Option::is_none")]
     file: Option<&'a RawValue>,
@@ -44,6 +46,7 @@ impl StoredPlan {
             tab: &self.tab,
             exported_at: self.exported_at.as_deref(),
             changed_since_export: self.changed_since_export,
+            origin: self.origin.as_deref(),
             file: (!big).then_some(&*file),
         };
         let text = serde_json::to_string(&record).expect("a record always serialises");
@@ -79,6 +82,7 @@ impl StoredPlan {
                 tab: String::new(),
                 exported_at: None,
                 changed_since_export: true,
+                origin: None,
                 plan,
             });
         }
@@ -101,6 +105,10 @@ impl StoredPlan {
                 .get("changed_since_export")
                 .and_then(Value::as_bool)
                 .unwrap_or(true),
+            origin: value
+                .get("origin")
+                .and_then(Value::as_str)
+                .map(str::to_string),
             plan,
         })
     }

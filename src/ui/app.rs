@@ -223,6 +223,10 @@ fn page(address: Address) -> AnyView {
             view! { <edit_milestones::EditMilestonesPage plan_id=plan /> }.into_any()
         }
         #[cfg(not(feature = "site"))]
+        Route::CopiesSent { plan } => {
+            view! { <copies_sent::CopiesSentPage plan_id=plan /> }.into_any()
+        }
+        #[cfg(not(feature = "site"))]
         Route::DeletePlan { plan } => {
             view! { <delete_plan::DeletePlanPage plan_id=plan /> }.into_any()
         }

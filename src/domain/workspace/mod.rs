@@ -37,6 +37,8 @@ const UNDO_LIMIT: usize = 200;
 pub struct ExportInfo {
     pub exported_at: Option<String>,
     pub changed_since: bool,
+    /// The export this plan came from, when it came as a file from another browser.
+    pub origin: Option<String>,
 }
 
 /// The other side of a conflict: another tab's version, or an entry this build cannot read.
@@ -169,6 +171,7 @@ impl Workspace {
             ExportInfo {
                 exported_at: stored.exported_at,
                 changed_since: stored.changed_since_export,
+                origin: stored.origin,
             },
         );
         let plan = Arc::new(stored.plan);
@@ -347,13 +350,17 @@ impl Workspace {
 
     /// Notes that the plan was just exported at `at`, and schedules that note's save.
     pub fn exported(&mut self, id: &str, at: String) {
-        self.exports.insert(
-            id.to_string(),
-            ExportInfo {
-                exported_at: Some(at),
-                changed_since: false,
-            },
-        );
+        let info = self.exports.entry(id.to_string()).or_default();
+        info.exported_at = Some(at);
+        info.changed_since = false;
+        if self.plan(id).is_some() {
+            self.tracked.entry(id.to_string()).or_default().dirty = true;
+        }
+    }
+
+    /// Notes the export a plan came from, as a file from another browser.
+    pub fn set_origin(&mut self, id: &str, origin: Option<String>) {
+        self.exports.entry(id.to_string()).or_default().origin = origin;
         if self.plan(id).is_some() {
             self.tracked.entry(id.to_string()).or_default().dirty = true;
         }

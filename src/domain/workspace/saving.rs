@@ -83,6 +83,7 @@ impl Workspace {
             tab: self.tab.clone(),
             exported_at: export.exported_at,
             changed_since_export: export.changed_since,
+            origin: export.origin,
             plan: (*plan).clone(),
         };
         match store.write(&record) {

@@ -17,6 +17,9 @@ pub struct StoredPlan {
     /// When the plan was last exported to a file, if ever (RFC 3339).
     pub exported_at: Option<String>,
     pub changed_since_export: bool,
+    /// The export this plan came from as a file from another browser (a lead's copy):
+    /// its own exports name it, so the officer's browser merges them against it.
+    pub origin: Option<String>,
     pub plan: Plan,
 }
 

@@ -25,6 +25,9 @@ pub struct Imported {
     pub plan: Plan,
     /// When the file says it was exported, as written (RFC 3339).
     pub exported_at: Option<String>,
+    /// Which export the file is, and which export it was made from (see `export_stamped`).
+    pub export_id: Option<String>,
+    pub from_export: Option<String>,
     /// Fields the format does not know; they were ignored.
     pub warnings: Vec<Problem>,
 }
@@ -71,7 +74,20 @@ pub fn import_value(value: &Value) -> Result<Imported, Vec<Problem>> {
 
     let mut checker = Checker::default();
     let exported_at = checker.exported_at(root);
-    checker.warn_unknown("", root, &["format", "version", "exported_at", "plan"]);
+    let export_id = checker.export_ref(root, "export_id");
+    let from_export = checker.export_ref(root, "from_export");
+    checker.warn_unknown(
+        "",
+        root,
+        &[
+            "format",
+            "version",
+            "exported_at",
+            "export_id",
+            "from_export",
+            "plan",
+        ],
+    );
     let plan = match root.get("plan") {
         None | Some(Value::Null) => {
             checker.problem("plan", "is missing: the file has no plan in it");
@@ -90,6 +106,8 @@ pub fn import_value(value: &Value) -> Result<Imported, Vec<Problem>> {
             Ok(Imported {
                 plan,
                 exported_at,
+                export_id,
+                from_export,
                 warnings: checker.warnings,
             })
         }
@@ -194,6 +212,41 @@ impl Checker {
                     "exported_at",
                     format!(
                         "should be a date and time such as 2026-11-23T16:00:00Z, not {}",
+                        kind_of(other)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// An export's id: short text of letters, digits and dashes, as the app writes it.
+    fn export_ref(&mut self, root: &Map<String, Value>, field: &str) -> Option<String> {
+        match root.get(field) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s))
+                if !s.is_empty()
+                    && s.len() <= 64
+                    && s.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') =>
+            {
+                Some(s.clone())
+            }
+            Some(Value::String(s)) => {
+                self.problem(
+                    field,
+                    format!(
+                        "is \"{}\", which is not an export's id: 1 to 64 letters, digits, dashes or underscores, such as x-3kq9v0x7m2pd",
+                        s.chars().take(80).collect::<String>()
+                    ),
+                );
+                None
+            }
+            Some(other) => {
+                self.problem(
+                    field,
+                    format!(
+                        "should be an export's id such as x-3kq9v0x7m2pd, not {}",
                         kind_of(other)
                     ),
                 );

@@ -103,6 +103,10 @@ pub enum Route {
     DeletePlan {
         plan: String,
     },
+    /// The copies of the plan sent out, and which came back.
+    CopiesSent {
+        plan: String,
+    },
     EditRecommendation {
         plan: String,
         recommendation: String,
@@ -224,6 +228,9 @@ impl Address {
             ["plan", plan, "milestones"] => Route::EditMilestones {
                 plan: plan.to_string(),
             },
+            ["plan", plan, "copies"] => Route::CopiesSent {
+                plan: plan.to_string(),
+            },
             ["plan", plan, "delete"] => Route::DeletePlan {
                 plan: plan.to_string(),
             },
@@ -284,6 +291,7 @@ impl Route {
             Route::EditThemes { plan } => format!("/plan/{}/themes", encode(plan)),
             Route::EditMilestones { plan } => format!("/plan/{}/milestones", encode(plan)),
             Route::DeletePlan { plan } => format!("/plan/{}/delete", encode(plan)),
+            Route::CopiesSent { plan } => format!("/plan/{}/copies", encode(plan)),
             Route::EditRecommendation {
                 plan,
                 recommendation,
@@ -329,6 +337,7 @@ impl Route {
             | Route::EditThemes { plan }
             | Route::EditMilestones { plan }
             | Route::DeletePlan { plan }
+            | Route::CopiesSent { plan }
             | Route::EditRecommendation { plan, .. }
             | Route::EditAction { plan, .. } => Some(plan),
             Route::Plans

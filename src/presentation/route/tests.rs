@@ -75,6 +75,7 @@ fn every_address_in_routes_md_reads_as_its_view() {
             Route::EditMilestones { plan: plan("p") },
         ),
         ("#/plan/p/delete", Route::DeletePlan { plan: plan("p") }),
+        ("#/plan/p/copies", Route::CopiesSent { plan: plan("p") }),
         (
             "#/plan/p/recommendations/r3/edit",
             Route::EditRecommendation {
@@ -168,6 +169,7 @@ fn every_route_goes_out_and_comes_back() {
         Route::EditThemes { plan: p() },
         Route::EditMilestones { plan: p() },
         Route::DeletePlan { plan: p() },
+        Route::CopiesSent { plan: p() },
         Route::EditRecommendation {
             plan: p(),
             recommendation: "r1".into(),

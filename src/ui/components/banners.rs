@@ -62,12 +62,18 @@ fn Banner(
 #[component]
 pub fn Banners(route: Memo<Route>) -> impl IntoView {
     let state = use_state();
+    // First, so that the site build (where this is known at compile time) leaves every
+    // banner out.
+    if state.published() {
+        return ().into_any();
+    }
     let library = state.library;
     let plan_id = Memo::new(move |_| route.get().plan_id().map(str::to_string));
 
     let storage_problem = move || {
         library.problem.get().map(|problem| {
             let (heading, detail) = explain(&problem);
+            let problem = problem.clone();
             let plans: Vec<(String, String)> = library
                 .plans
                 .with(|p| p.iter().map(|p| (p.id.clone(), p.title.clone())).collect());
@@ -75,6 +81,20 @@ pub fn Banners(route: Memo<Route>) -> impl IntoView {
             view! {
                 <Banner id="storage-banner" heading=heading>
                     <p class="govuk-body">{detail}</p>
+                    {(problem == StorageProblem::Full).then(|| {
+                        let returned = library.returned_copies();
+                        (returned > 0).then(|| view! {
+                            <p class="govuk-body">{format!(
+                                "This browser keeps {returned} {} of your plans that {} already come back and been merged. Removing them makes room; they are not needed again.",
+                                if returned == 1 { "copy" } else { "copies" },
+                                if returned == 1 { "has" } else { "have" }
+                            )}</p>
+                            <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
+                                library.remove_returned_copies();
+                                library.save_now();
+                            }>{format!("Remove the {returned} {} that came back", if returned == 1 { "copy" } else { "copies" })}</button>
+                        })
+                    })}
                     {(!not_saved.is_empty()).then(|| view! {
                         <p class="govuk-body govuk-!-margin-bottom-1">"Not saved:"</p>
                         <ul class="govuk-list govuk-list--bullet" data-testid="not-saved">
@@ -231,8 +251,9 @@ pub fn Banners(route: Memo<Route>) -> impl IntoView {
             }
         };
         let export_id = id.clone();
+        let copies = Route::CopiesSent { plan: id.clone() }.href();
         Some(view! {
-            <span class="app-toolbar__note" data-testid="export-note">{text}</span>
+            <span class="app-toolbar__note" data-testid="export-note">{text}" "<a class="govuk-link" href=copies>"Copies sent"</a></span>
             <button type="button" class="govuk-button govuk-button--secondary app-toolbar__button"
                 on:click=move |_| { library.export(&export_id); }>"Export plan"</button>
             <button type="button" class="govuk-button govuk-button--secondary app-toolbar__button"
@@ -240,9 +261,6 @@ pub fn Banners(route: Memo<Route>) -> impl IntoView {
         })
     };
 
-    if state.published() {
-        return ().into_any();
-    }
     view! {
         {storage_problem}
         {nearly_full}

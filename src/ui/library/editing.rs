@@ -28,6 +28,34 @@ impl Library {
         self.schedule_save();
     }
 
+    /// Adds a plan read from a file as a new plan, noting the export it came from, so
+    /// that this browser's exports of it say which copy they are a return of.
+    pub fn add_plan_from_file(&self, plan: Plan, origin: Option<String>) {
+        let id = plan.id.clone();
+        self.change(|w| {
+            w.add_plan(plan);
+            w.set_origin(&id, origin);
+        });
+        self.schedule_save();
+    }
+
+    /// Replaces a plan with a file's version of it (one undo step), noting the export the
+    /// file is, as for a new plan from a file.
+    pub fn replace_plan_from_file(
+        &self,
+        plan: Plan,
+        origin: Option<String>,
+    ) -> Result<(), Vec<Problem>> {
+        let id = plan.id.clone();
+        self.change(|w| {
+            w.replace_plan(plan)?;
+            w.set_origin(&id, origin);
+            Ok::<(), Vec<Problem>>(())
+        })?;
+        self.schedule_save();
+        Ok(())
+    }
+
     /// Replaces a plan with another version of it (an imported file, a merge): one step
     /// that undo takes back. The new version is checked like any edit.
     pub fn replace_plan(&self, plan: Plan) -> Result<(), Vec<Problem>> {

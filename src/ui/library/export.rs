@@ -3,22 +3,46 @@
 use leptos::prelude::*;
 
 use super::{Library, Theirs};
+
 use crate::browser::clock;
 use crate::browser::download::download;
-use crate::format::{export, file_name};
+use crate::browser::random::new_id;
+use crate::browser::storage;
+use crate::format::sent::SentCopy;
+use crate::format::{export, export_stamped, file_name, Stamp};
 
 impl Library {
-    /// Downloads the plan as a plan file and notes when.
+    /// Downloads the plan as a plan file that says which export it is, keeps that copy
+    /// (Copies sent) to merge what comes back against, and notes when.
     pub fn export(&self, id: &str) -> bool {
         let Some(plan) = self.plan_now(id) else {
             return false;
         };
         let now = clock::now_rfc3339();
+        let export_id = new_id("x");
+        let origin = self
+            .exports
+            .with_untracked(|e| e.get(id).and_then(|info| info.origin.clone()));
+        let stamp = Stamp {
+            at: &now,
+            export_id: &export_id,
+            from_export: origin.as_deref(),
+        };
+        let file = export_stamped(&plan, &stamp);
         let name = file_name(&plan, clock::today());
-        if !download(&name, "application/json", &export(&plan, Some(&now))) {
+        if !download(&name, "application/json", &file) {
             return false;
         }
-        self.keep_base(&plan);
+        let copy = SentCopy {
+            export_id,
+            exported_at: now.clone(),
+            sent_to: String::new(),
+            returned: Vec::new(),
+        };
+        // If storage is too full to keep the copy, the file still went out: a copy of it
+        // that comes back is merged with nothing taken unasked.
+        let _ = storage::keep_sent(id, copy, &file);
+        self.sent_version.update(|v| *v += 1);
         self.change(|w| w.exported(id, now));
         self.schedule_save();
         true

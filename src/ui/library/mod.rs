@@ -13,14 +13,19 @@ mod saving;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use chrono::NaiveDate;
+
 use leptos::prelude::*;
 
 use crate::browser::random::new_id;
 use crate::browser::storage::{self, LocalStore, StorageProblem, Unreadable};
+use crate::domain::dates::iso;
 use crate::domain::workspace::{Conflict, NotSaved, Workspace};
 pub use crate::domain::workspace::{ExportInfo, Theirs};
 use crate::domain::Plan;
+use crate::format::sent::{copy_for, Returned, SentCopy};
 use crate::format::stored::StorageUsage;
+use crate::format::Imported;
 pub use export::damaged_file_name;
 
 /// Whether the last change has reached storage.
@@ -49,6 +54,8 @@ pub struct Library {
     pub can_redo: RwSignal<bool>,
     /// How full the browser's storage is, as last measured (after each save).
     pub usage: RwSignal<Option<StorageUsage>>,
+    /// Counts changes to the copies sent, so views of them redraw.
+    sent_version: RwSignal<u64>,
     workspace: StoredValue<Workspace>,
     save_timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     /// A published plan: shown, never changed, and nothing written to storage.
@@ -89,6 +96,7 @@ impl Library {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             usage: RwSignal::new(None),
+            sent_version: RwSignal::new(0),
             workspace: StoredValue::new(workspace),
             save_timer: StoredValue::new_local(None),
             read_only,
@@ -149,17 +157,95 @@ impl Library {
         self.workspace.with_value(|w| w.id_in_use(id, &LocalStore))
     }
 
-    /// The plan as it was last exported or imported here: what a returned copy is
-    /// compared with, to tell who changed what.
-    pub fn base(&self, id: &str) -> Option<Plan> {
-        storage::read_base(id)
+    /// The copies of a plan this browser sent, tracked: the list redraws when one is
+    /// kept, noted, merged back or removed, here or in another tab.
+    pub fn sent_copies(&self, plan_id: &str) -> Vec<SentCopy> {
+        self.sent_version.track();
+        if self.read_only {
+            return Vec::new();
+        }
+        storage::sent_copies(plan_id)
     }
 
-    /// Remembers a plan as sent or received, for a later merge.
-    pub fn keep_base(&self, plan: &Plan) {
-        if !self.read_only {
-            let _ = storage::write_base(plan);
+    /// The copy sent that a file came from, and that copy's plan when this browser still
+    /// has it whole: what the file is merged against.
+    pub fn copy_sent_for(
+        &self,
+        plan_id: &str,
+        file: &Imported,
+    ) -> Option<(SentCopy, Option<Plan>)> {
+        let copies = storage::sent_copies(plan_id);
+        let copy = copy_for(file, &copies)?.clone();
+        let plan = storage::read_sent(plan_id, &copy.export_id);
+        Some((copy, plan))
+    }
+
+    /// Notes that a returned copy of the export `export_id` was merged today.
+    pub fn mark_returned(&self, plan_id: &str, export_id: &str, file: &Imported, today: NaiveDate) {
+        let returned = Returned {
+            export_id: file.export_id.clone(),
+            exported_at: file.exported_at.clone(),
+            merged_on: iso(today),
+        };
+        let _ = storage::update_sent(plan_id, |list| {
+            if let Some(copy) = list.iter_mut().find(|c| c.export_id == export_id) {
+                copy.returned.push(returned);
+            }
+        });
+        self.sent_version.update(|v| *v += 1);
+    }
+
+    /// Notes who a copy was sent to.
+    pub fn set_sent_to(&self, plan_id: &str, export_id: &str, sent_to: &str) -> bool {
+        let saved = storage::update_sent(plan_id, |list| {
+            if let Some(copy) = list.iter_mut().find(|c| c.export_id == export_id) {
+                copy.sent_to = sent_to.trim().to_string();
+            }
+        })
+        .is_ok();
+        self.sent_version.update(|v| *v += 1);
+        saved
+    }
+
+    /// Removes a copy sent; a copy of it that comes back later is merged with nothing
+    /// taken unasked.
+    pub fn remove_sent(&self, plan_id: &str, export_id: &str) -> bool {
+        let removed = storage::remove_sent(plan_id, export_id).is_ok();
+        self.sent_version.update(|v| *v += 1);
+        self.usage.set(storage::usage());
+        removed
+    }
+
+    /// Removes every copy sent that has already come back and been merged, to make room.
+    /// Returns how many went.
+    pub fn remove_returned_copies(&self) -> usize {
+        let mut removed = 0;
+        for plan_id in storage::plans_with_sent_copies() {
+            for copy in storage::sent_copies(&plan_id) {
+                if !copy.returned.is_empty()
+                    && storage::remove_sent(&plan_id, &copy.export_id).is_ok()
+                {
+                    removed += 1;
+                }
+            }
         }
+        self.sent_version.update(|v| *v += 1);
+        self.usage.set(storage::usage());
+        removed
+    }
+
+    /// How many copies sent have come back, over all plans.
+    pub fn returned_copies(&self) -> usize {
+        self.sent_version.track();
+        storage::plans_with_sent_copies()
+            .iter()
+            .map(|id| {
+                storage::sent_copies(id)
+                    .iter()
+                    .filter(|c| !c.returned.is_empty())
+                    .count()
+            })
+            .sum()
     }
 }
 

@@ -15,6 +15,7 @@ impl Library {
         }
         match key {
             Some(storage::INDEX_KEY) => self.change(|w| w.on_index_changed(&LocalStore)),
+            Some(key) if storage::is_sent_key(key) => self.sent_version.update(|v| *v += 1),
             Some(key) => {
                 if let Some(id) = storage::plan_id_of(key) {
                     self.change(|w| w.on_plan_changed(id, &LocalStore));

@@ -6,7 +6,8 @@ use leptos::task::spawn_local;
 
 use crate::browser::random::new_id;
 use crate::domain::dates::{format_long, parse_iso};
-use crate::domain::Problem;
+use crate::domain::{Plan, Problem};
+use crate::format::merge::compare;
 use crate::format::{import_bytes, Imported};
 use crate::presentation::route::Route;
 use crate::ui::components::summary_list::SummaryList;
@@ -115,16 +116,22 @@ fn Preview(name: String, imported: Imported) -> impl IntoView {
     .map(|(k, v)| (k.to_string(), v))
     .collect();
 
+    // A plan opened from this file, then changed here and exported, goes back saying
+    // which copy it is a return of.
+    let origin = imported.export_id.clone();
+    let which_copy = existing
+        .as_ref()
+        .map(|current| which_copy(library, current, &imported));
     let open_new = {
         let plan = plan.clone();
+        let origin = origin.clone();
         move |_| {
             let mut plan = plan.clone();
             if library.has(&plan.id) {
                 plan.id = new_id("plan");
             }
             let id = plan.id.clone();
-            library.keep_base(&plan);
-            library.add_plan(plan);
+            library.add_plan_from_file(plan, origin.clone());
             state.pending.set(None);
             state.go_with_message(
                 Route::Overview { plan: id },
@@ -134,10 +141,13 @@ fn Preview(name: String, imported: Imported) -> impl IntoView {
     };
     let replace = {
         let plan = plan.clone();
+        let origin = origin.clone();
         move |_| {
             let id = plan.id.clone();
-            if library.replace_plan(plan.clone()).is_ok() {
-                library.keep_base(&plan);
+            if library
+                .replace_plan_from_file(plan.clone(), origin.clone())
+                .is_ok()
+            {
                 state.pending.set(None);
                 state.go_with_message(
                     Route::Overview { plan: id },
@@ -165,6 +175,7 @@ fn Preview(name: String, imported: Imported) -> impl IntoView {
         <h2 class="govuk-heading-m">"What do you want to do?"</h2>
         {existing.map(|current| view! {
             <p class="govuk-body">{format!("This is a copy of “{}”, which is in this browser.", current.title)}</p>
+            {which_copy}
             <div class="govuk-button-group">
                 <a class="govuk-button" href=Route::ImportMerge.href()>"Merge the changes"</a>
             </div>
@@ -184,4 +195,61 @@ fn Preview(name: String, imported: Imported) -> impl IntoView {
             <button type="button" class="govuk-button govuk-button--secondary" on:click=cancel>"Cancel"</button>
         </div>
     }
+}
+
+/// Which copy sent a returned file is, how much it changes, and whether a later return of
+/// the same copy was already merged.
+fn which_copy(
+    library: crate::ui::library::Library,
+    current: &Plan,
+    imported: &Imported,
+) -> AnyView {
+    let Some((copy, sent)) = library.copy_sent_for(&current.id, imported) else {
+        return view! {
+            <p class="govuk-body" data-testid="which-copy">"This browser has no record of sending this copy, so it cannot tell who changed what: the merge will show every difference and take nothing unless you choose it."</p>
+        }
+        .into_any();
+    };
+    let day = |at: &str| {
+        at.get(..10)
+            .and_then(parse_iso)
+            .map(format_long)
+            .unwrap_or_else(|| at.to_string())
+    };
+    let to = if copy.sent_to.is_empty() {
+        String::new()
+    } else {
+        format!(" to {}", copy.sent_to)
+    };
+    let sentence = match &sent {
+        Some(sent) => {
+            let changes = compare(Some(sent), current, &imported.plan).changes_in_file();
+            format!(
+                "This is the copy sent on {}{to}; it changes {changes} {}.",
+                day(&copy.exported_at),
+                if changes == 1 { "thing" } else { "things" }
+            )
+        }
+        None => format!(
+            "This is the copy sent on {}{to}, but this browser no longer holds that copy, so the merge will take nothing unless you choose it.",
+            day(&copy.exported_at)
+        ),
+    };
+    let older = copy.newer_return_than(imported.exported_at.as_deref()).map(|newer| {
+        format!(
+            "A later return of this copy, exported on {}, was merged on {}. This file is older: where it differs from that return, keep this browser's values unless you are sure.",
+            newer.exported_at.as_deref().map(day).unwrap_or_default(),
+            parse_iso(&newer.merged_on).map(format_long).unwrap_or_default()
+        )
+    });
+    view! {
+        <p class="govuk-body" data-testid="which-copy">{sentence}</p>
+        {older.map(|text| view! {
+            <div class="govuk-warning-text" data-testid="older-copy">
+                <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">"Warning"</span>{text}</strong>
+            </div>
+        })}
+    }
+    .into_any()
 }

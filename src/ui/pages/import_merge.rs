@@ -1,11 +1,13 @@
-//! `#/import/merge`: what differs between this browser's plan and the returned copy, with
-//! a choice for each; progress updates from both are kept. The merge is one undo step.
+//! `#/import/merge`: what differs between this browser's plan and a returned copy, and
+//! who changed it since the copy was sent, with a choice for each. The file's own changes
+//! start chosen, this browser's start kept, and anything both changed waits for the
+//! officer. The merge is one undo step.
 
 use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
-use crate::domain::merge::{compare, merge, Change, Difference, Side};
+use crate::format::merge::{compare, merge, Difference, Kind, Side};
 use crate::presentation::route::Route;
 use crate::ui::components::form::focus_field;
 use crate::ui::components::title::set_title;
@@ -28,7 +30,7 @@ pub fn ImportMergePage() -> impl IntoView {
         }
         .into_any();
     };
-    let theirs = imported.plan;
+    let theirs = imported.plan.clone();
     let Some(ours) = state.library.plan_now(&theirs.id) else {
         return view! {
             <h1 class="govuk-heading-l">"Merge a returned copy"</h1>
@@ -36,67 +38,64 @@ pub fn ImportMergePage() -> impl IntoView {
         }
         .into_any();
     };
-    let base = state.library.base(&ours.id);
+    let sent = state.library.copy_sent_for(&ours.id, &imported);
+    let base = sent.as_ref().and_then(|(_, plan)| plan.clone());
     let comparison = compare(base.as_ref(), &ours, &theirs);
-    // The officer's choice for each difference: take the file's value or not; `None` is
-    // a conflict not yet settled.
-    let choices: RwSignal<HashMap<String, Option<bool>>> = RwSignal::new(
-        comparison
-            .differences
-            .iter()
-            .map(|d| {
-                (
-                    d.key.clone(),
-                    if d.side == Side::Both {
-                        None
-                    } else {
-                        Some(d.taken_by_default())
-                    },
-                )
-            })
-            .collect(),
-    );
+    // The officer's choice for each difference: take the file's or not; `None` waits for
+    // the officer (a change on both sides, or a delete against a change).
+    let start: HashMap<String, Option<bool>> = comparison
+        .differences
+        .iter()
+        .map(|d| {
+            let choice = if d.needs_choice() {
+                None
+            } else {
+                Some(d.taken_by_default())
+            };
+            (d.key.clone(), choice)
+        })
+        .collect();
+    let choices = RwSignal::new(start);
     let unsettled = RwSignal::new(false);
+    let refused = RwSignal::new(Vec::<String>::new());
 
-    // Group differences under their recommendation and action, in plan order.
-    let mut groups: Vec<(String, String, Vec<Difference>)> = Vec::new();
+    let mut groups: Vec<(String, Vec<Difference>)> = Vec::new();
     for d in &comparison.differences {
-        let action_text = theirs
-            .action(&d.action_id)
-            .or_else(|| ours.action(&d.action_id))
-            .map(|(_, a)| a.text.clone())
-            .unwrap_or_default();
-        match groups.iter_mut().find(|(_, id, _)| *id == d.action_id) {
-            Some(group) => group.2.push(d.clone()),
-            None => groups.push((
-                format!(
-                    "Recommendation {}: {}",
-                    d.recommendation_number, action_text
-                ),
-                d.action_id.clone(),
-                vec![d.clone()],
-            )),
+        match groups.iter_mut().find(|(g, _)| *g == d.group) {
+            Some(group) => group.1.push(d.clone()),
+            None => groups.push((d.group.clone(), vec![d.clone()])),
         }
     }
 
     let count = comparison.differences.len();
-    let summary = format!(
-        "{} {}. {} progress {} from the file will be added.",
-        count,
-        if count == 1 {
-            "difference"
-        } else {
-            "differences"
-        },
-        comparison.updates_added,
-        if comparison.updates_added == 1 {
-            "update"
-        } else {
-            "updates"
-        },
-    );
+    let waiting = comparison
+        .differences
+        .iter()
+        .filter(|d| d.needs_choice())
+        .count();
+    let summary = match (count, waiting) {
+        (0, _) => "The file and this browser's plan are the same: there is nothing to merge.".to_string(),
+        (n, 0) => format!("{n} {}. None needs a choice: the file's changes are chosen, and this browser's are kept.", if n == 1 { "difference" } else { "differences" }),
+        (n, w) => format!("{n} {}; {w} {} your choice.", if n == 1 { "difference" } else { "differences" }, if w == 1 { "needs" } else { "need" }),
+    };
     let library = state.library;
     let plan_id = ours.id.clone();
+    let all_keys: Vec<String> = comparison
+        .differences
+        .iter()
+        .map(|d| d.key.clone())
+        .collect();
+    let set_all = move |take: bool| {
+        let keys = all_keys.clone();
+        move |_| {
+            choices.update(|c| {
+                for key in &keys {
+                    c.insert(key.clone(), Some(take));
+                }
+            });
+            unsettled.set(false);
+        }
+    };
     let do_merge = move |_| {
         let chosen = choices.get_untracked();
         if chosen.values().any(Option::is_none) {
@@ -112,17 +111,35 @@ pub fn ImportMergePage() -> impl IntoView {
         let Some(current) = library.plan_now(&plan_id) else {
             return;
         };
-        let merged = merge(&current, &theirs, &take);
+        let merged = match merge(base.as_ref(), &current, &theirs, &take) {
+            Ok(merged) => merged,
+            Err(problems) => {
+                refused.set(problems.iter().map(ToString::to_string).collect());
+                request_animation_frame(|| focus_field("merge-refused"));
+                return;
+            }
+        };
         match library.replace_plan(merged) {
             Ok(()) => {
-                library.keep_base(&theirs);
+                if let Some((copy, _)) = &sent {
+                    library.mark_returned(
+                        &plan_id,
+                        &copy.export_id,
+                        &imported,
+                        state.today.get_untracked(),
+                    );
+                }
                 state.pending.set(None);
                 let route = Route::Overview {
                     plan: plan_id.clone(),
                 };
                 state.go_with_message(
                     route,
-                    format!("The returned copy was merged: {} changes taken", take.len()),
+                    format!(
+                        "The returned copy was merged: {} {} taken from the file",
+                        take.len(),
+                        if take.len() == 1 { "change" } else { "changes" }
+                    ),
                 );
             }
             Err(problems) => {
@@ -143,25 +160,38 @@ pub fn ImportMergePage() -> impl IntoView {
                 <div role="alert">
                     <h2 class="govuk-error-summary__title" id="merge-unsettled" tabindex="-1">"There is a problem"</h2>
                     <div class="govuk-error-summary__body">
-                        <p class="govuk-body">"Choose which value to keep for each change made in both copies."</p>
+                        <p class="govuk-body">"Choose which to keep for each change made in both copies, and for each thing deleted in one copy and changed in the other."</p>
+                    </div>
+                </div>
+            </div>
+        })}
+        {move || (!refused.get().is_empty()).then(|| view! {
+            <div class="govuk-error-summary">
+                <div role="alert">
+                    <h2 class="govuk-error-summary__title" id="merge-refused" tabindex="-1">"These choices cannot be merged"</h2>
+                    <div class="govuk-error-summary__body">
+                        <p class="govuk-body">"Together they would make a plan that breaks the format's rules. Nothing has changed; choose differently:"</p>
+                        <ul class="govuk-list govuk-error-summary__list">
+                            {refused.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                        </ul>
                     </div>
                 </div>
             </div>
         })}
         <p class="govuk-body-l" data-testid="merge-summary">{summary}</p>
-        {base.is_none().then(|| view! {
-            <div class="govuk-inset-text">"This browser has no copy of the plan from when it was sent, so it cannot tell who changed what. Choose what to take from the file."</div>
+        {(!comparison.has_base).then(|| view! {
+            <div class="govuk-inset-text" data-testid="merge-no-base">"This browser does not hold the copy this file was made from, so it cannot tell who changed what. Nothing is taken from the file unless you choose it."</div>
         })}
-        {(!comparison.recommendations_only_theirs.is_empty()).then(|| view! {
-            <div class="govuk-inset-text">{format!(
-                "The file also has recommendations {} that this plan does not. They are not merged: open the file as a new plan to see them.",
-                comparison.recommendations_only_theirs.join(", ")
-            )}</div>
+        {(count > 0).then(|| view! {
+            <div class="govuk-button-group">
+                <button type="button" class="govuk-button govuk-button--secondary" on:click=set_all(true)>"Take all of the file’s"</button>
+                <button type="button" class="govuk-button govuk-button--secondary" on:click=set_all(false)>"Keep all of this browser’s"</button>
+            </div>
         })}
-        {groups.into_iter().map(|(heading, _, differences)| view! {
-            <section class="app-list-item" data-testid="merge-action">
-                <h2 class="govuk-heading-s">{heading}</h2>
-                {differences.into_iter().map(|d| view! { <DifferenceChoice difference=d choices=choices /> }).collect_view()}
+        {groups.into_iter().map(|(heading, differences)| view! {
+            <section class="app-list-item" data-testid="merge-group">
+                <h2 class="govuk-heading-m">{heading}</h2>
+                {differences.into_iter().enumerate().map(|(i, d)| view! { <DifferenceChoice difference=d index=i choices=choices /> }).collect_view()}
             </section>
         }).collect_view()}
         <div class="govuk-button-group">
@@ -172,35 +202,45 @@ pub fn ImportMergePage() -> impl IntoView {
     .into_any()
 }
 
-fn who(side: Side) -> &'static str {
-    match side {
-        Side::Theirs => "Changed in the file",
-        Side::Ours => "Changed in this browser",
-        Side::Both => "Changed in both",
-        Side::Unknown => "Differs",
+fn who(d: &Difference) -> &'static str {
+    match (d.side, d.kind) {
+        (Side::Both, Kind::OnlyOurs) => "Deleted in the file, changed in this browser",
+        (Side::Both, Kind::OnlyTheirs) => "Deleted in this browser, changed in the file",
+        (Side::Theirs, Kind::OnlyOurs) => "Deleted in the file",
+        (Side::Theirs, Kind::OnlyTheirs) => "Added in the file",
+        (Side::Ours, Kind::OnlyOurs) => "Added in this browser",
+        (Side::Ours, Kind::OnlyTheirs) => "Deleted in this browser",
+        (Side::Theirs, _) => "Changed in the file",
+        (Side::Ours, _) => "Changed in this browser",
+        (Side::Both, _) => "Changed in both",
+        (Side::Unknown, Kind::OnlyOurs) => "Only in this browser",
+        (Side::Unknown, Kind::OnlyTheirs) => "Only in the file",
+        (Side::Unknown, _) => "Differs",
     }
 }
 
 #[component]
 fn DifferenceChoice(
     difference: Difference,
+    index: usize,
     choices: RwSignal<HashMap<String, Option<bool>>>,
 ) -> impl IntoView {
     let d = difference;
     let key = d.key.clone();
-    let field_id = format!("merge-{}", d.key.replace('/', "-"));
-    let what = match &d.change {
-        Change::Field(f) => f.label().to_string(),
-        Change::ActionOnlyTheirs => "Action only in the file".to_string(),
-        Change::ActionOnlyOurs => "Action only in this browser".to_string(),
-    };
-    let (ours_label, theirs_label) = match &d.change {
-        Change::ActionOnlyTheirs => ("Leave it out".to_string(), "Add it".to_string()),
-        Change::ActionOnlyOurs => ("Keep it".to_string(), "Remove it".to_string()),
-        Change::Field(_) => (
-            "Keep this browser's".to_string(),
-            "Take the file's".to_string(),
-        ),
+    // Keys hold dots and colons; an id made of them is awkward to select, so ids are
+    // made from the key's characters that are safe, with the index to keep them unique.
+    let safe: String = d
+        .key
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let field_id = format!("merge-{index}-{safe}");
+    let (ours_label, theirs_label) = match d.kind {
+        Kind::OnlyTheirs => ("Leave it out", "Add it"),
+        Kind::OnlyOurs => ("Keep it", "Remove it"),
+        Kind::Moved => ("Leave it where it is", "Move it"),
+        Kind::Order => ("Keep this browser’s order", "Take the file’s order"),
+        Kind::Field => ("Keep this browser’s", "Take the file’s"),
     };
     let set = move |take: bool| {
         let key = key.clone();
@@ -216,20 +256,36 @@ fn DifferenceChoice(
     };
     let current_too = current.clone();
     let (ours_id, theirs_id) = (format!("{field_id}-ours"), format!("{field_id}-theirs"));
+    let shown = |value: &str| {
+        if value.is_empty() {
+            "(none)".to_string()
+        } else {
+            value.to_string()
+        }
+    };
+    let lost = d.lost_if_deleted.clone();
     view! {
         <div class="govuk-form-group" data-testid="merge-difference" data-key=d.key.clone()>
             <fieldset class="govuk-fieldset">
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{format!("{what} – {}", who(d.side))}</legend>
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{format!("{}: {} – {}", d.place, d.what, who(&d))}</legend>
                 <dl class="govuk-summary-list govuk-summary-list--no-border app-side-by-side">
                     <div class="govuk-summary-list__row">
                         <dt class="govuk-summary-list__key">"This browser"</dt>
-                        <dd class="govuk-summary-list__value">{if d.ours.is_empty() { "(none)".to_string() } else { d.ours.clone() }}</dd>
+                        <dd class="govuk-summary-list__value">{shown(&d.ours)}</dd>
                     </div>
                     <div class="govuk-summary-list__row">
                         <dt class="govuk-summary-list__key">"The file"</dt>
-                        <dd class="govuk-summary-list__value">{if d.theirs.is_empty() { "(none)".to_string() } else { d.theirs.clone() }}</dd>
+                        <dd class="govuk-summary-list__value">{shown(&d.theirs)}</dd>
                     </div>
                 </dl>
+                {(!lost.is_empty()).then(|| view! {
+                    <div class="govuk-inset-text" data-testid="lost-if-deleted">
+                        <p class="govuk-body govuk-!-margin-bottom-1">"Deleting it would lose these changes:"</p>
+                        <ul class="govuk-list govuk-list--bullet">
+                            {lost.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                        </ul>
+                    </div>
+                })}
                 <div class="govuk-radios govuk-radios--small govuk-radios--inline">
                     <div class="govuk-radios__item">
                         <input class="govuk-radios__input" type="radio" id=ours_id.clone() name=field_id.clone()

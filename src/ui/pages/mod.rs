@@ -3,6 +3,7 @@
 pub mod about;
 pub mod accessibility;
 pub mod action;
+pub mod copies_sent;
 pub mod dashboard;
 pub mod delete_plan;
 pub mod edit_action;
