@@ -24,6 +24,7 @@ pub fn HelpPlanFilePage() -> impl IntoView {
             <li>"Update the actions you lead: their status, a progress update saying what has been done, and links to evidence."</li>
             <li>"Export the plan and send the new file back. The officer who sent it merges your changes into the council's plan; updates from everyone are kept."</li>
         </ol>
+        <p class="govuk-body">"Each file the app exports says which copy it is, and a copy you export again says which copy you were sent. So the officer's app can tell your changes from theirs, however many copies went out and whatever order they come back in: it takes yours, keeps theirs, and asks only when you both changed the same thing."</p>
 
         <h2 class="govuk-heading-m">"What is in it"</h2>
         <p class="govuk-body">"The file is plain text in a format called JSON. It names the council, the peer team and the lead officers of each action, so treat it as you would any council document that names people."</p>
