@@ -1,6 +1,8 @@
 // After trunk builds: adds a Content Security Policy to index.html that allows only the
-// site's own files, and the one inline script trunk writes to start the app, by its hash.
-// Run by trunk as a post_build hook (Trunk.toml), so every build has it.
+// site's own files, and the inline scripts trunk writes, by their hashes: the one that
+// starts the app and, under `trunk serve`, the one that reloads the page after a rebuild.
+// Run by trunk as a post_build hook (Trunk.toml), so every build has it. Anything it does
+// not recognise fails the build, loudly: a page without its policy must never ship.
 
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -10,15 +12,18 @@ const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
 
-const scripts = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
-if (scripts.length !== 1) {
-  console.error(`secure-dist: expected trunk's one inline start-up script in ${file}, found ${scripts.length}`);
+function fail(why) {
+  console.error(`secure-dist: ${why}. The build is stopped: the page would ship without its Content Security Policy.`);
   process.exit(1);
 }
-const hash = createHash('sha256').update(scripts[0][1], 'utf8').digest('base64');
+
+const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attrs]) => !/\bsrc=/.test(attrs));
+const startUp = inline.filter(([, attrs]) => /type="module"/.test(attrs));
+if (startUp.length !== 1) fail(`expected trunk's one inline start-up script in ${file}, found ${startUp.length}`);
+const hashes = inline.map(([, , body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
 const policy = [
   "default-src 'self'",
-  `script-src 'self' 'sha256-${hash}' 'wasm-unsafe-eval'`,
+  `script-src 'self' ${hashes.join(' ')} 'wasm-unsafe-eval'`,
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
@@ -29,6 +34,9 @@ const policy = [
 ].join('; ');
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
 html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, '');
-html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  ${meta}`);
+const anchor = '<meta charset="utf-8">';
+if (html.split(anchor).length !== 2) fail(`expected one ${anchor} in ${file} to put the policy after`);
+html = html.replace(anchor, `${anchor}\n  ${meta}`);
+if (!html.includes(meta)) fail(`the policy did not go into ${file}`);
 writeFileSync(file, html);
 console.log(`secure-dist: Content Security Policy written to ${file}`);

@@ -133,3 +133,25 @@ fn word_files_are_named_tidily() {
         "london-borough-of-havering-corporate-peer-challenge-2019-improvement-action-plan-2019-09-04-progress-report.docx"
     );
 }
+
+#[test]
+fn characters_xml_forbids_are_left_out_and_the_document_stays_well_formed() {
+    let mut plan = havering();
+    plan.recommendations[0].title = "Bell\u{1} and \u{FFFE}non\u{FFFF}characters\u{1F}".into();
+    for bytes in [
+        progress_docx(
+            &plan,
+            &ReportOptions::from_pairs([]),
+            &heading("Progress report"),
+        ),
+        action_plan_docx(
+            &plan,
+            &ReportOptions::from_pairs([]),
+            &heading("Action plan"),
+        ),
+    ] {
+        let (_, xml) = parts(&bytes);
+        let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+        assert!(texts(&doc).contains("Bell and noncharacters"));
+    }
+}

@@ -7,7 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::{Plan, Problem};
 use crate::format::import;
-use crate::format::site::SiteSettings;
+use crate::format::site::{is_web_page, SiteSettings};
 
 /// A published site: its plan (or why it cannot be shown) and its settings.
 #[derive(Clone, Debug)]
@@ -24,16 +24,19 @@ fn request(name: &str) -> Option<JsFuture> {
     Some(JsFuture::from(window.fetch_with_str_and_init(name, &init)))
 }
 
-/// The text of a requested file; `None` when it is not there.
+/// The text of a requested file; `None` when it is not there. A host that answers every
+/// missing file with `index.html` (a single-page-app fallback) says 200 for a file that
+/// is not there, so what came back is read too: a web page is not a plan file.
 async fn text_of(request: Option<JsFuture>) -> Option<String> {
     let response: web_sys::Response = request?.await.ok()?.dyn_into().ok()?;
     if !response.ok() {
         return None;
     }
-    JsFuture::from(response.text().ok()?)
+    let text = JsFuture::from(response.text().ok()?)
         .await
         .ok()?
-        .as_string()
+        .as_string()?;
+    (!is_web_page(&text)).then_some(text)
 }
 
 /// What a site without its plan file says.

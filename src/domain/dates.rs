@@ -3,6 +3,85 @@
 use chrono::{Datelike, NaiveDate};
 
 /// Reads a `YYYY-MM-DD` date exactly; chrono alone would also take `2019-2-3`.
+/// How far, in years, a date typed for a plan may be from the peer team's visit before
+/// the officer is asked whether they meant it.
+pub const PLAUSIBLE_YEARS: i32 = 20;
+
+/// A date far from the plan's own, and the date the officer probably meant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FarDate {
+    pub date: NaiveDate,
+    /// The peer team's visit (or the plan's other reference date).
+    pub reference: NaiveDate,
+    /// The same day and month in the year nearest the reference that ends in the same
+    /// two digits (0019 → 2019), when that is within [`PLAUSIBLE_YEARS`].
+    pub suggestion: Option<NaiveDate>,
+}
+
+impl FarDate {
+    /// The question for the officer.
+    pub fn question(&self) -> String {
+        let mut text = format!(
+            "{} is more than {PLAUSIBLE_YEARS} years from the peer team's visit in {}.",
+            format_long(self.date),
+            self.reference.year()
+        );
+        if let Some(s) = self.suggestion {
+            text.push_str(&format!(" Did you mean {}?", format_long(s)));
+        } else {
+            text.push_str(" Is it right?");
+        }
+        text
+    }
+}
+
+/// `date` when it is more than [`PLAUSIBLE_YEARS`] from `reference`, with a suggestion.
+pub fn far_date(date: NaiveDate, reference: Option<NaiveDate>) -> Option<FarDate> {
+    let reference = reference?;
+    if (date.year() - reference.year()).abs() <= PLAUSIBLE_YEARS {
+        return None;
+    }
+    let two_digits = date.year().rem_euclid(100);
+    let century = reference.year() - reference.year().rem_euclid(100);
+    let suggestion = [century - 100, century, century + 100]
+        .into_iter()
+        .map(|c| c + two_digits)
+        .min_by_key(|y| (y - reference.year()).abs())
+        .filter(|y| (y - reference.year()).abs() <= PLAUSIBLE_YEARS)
+        .and_then(|y| {
+            NaiveDate::from_ymd_opt(y, date.month(), date.day())
+                // 29 February in a year that has none: the last day of February.
+                .or_else(|| NaiveDate::from_ymd_opt(y, date.month(), 28))
+        });
+    Some(FarDate {
+        date,
+        reference,
+        suggestion,
+    })
+}
+
+/// The years a date asked for in an address may fall in. Wider than any plan needs, and
+/// narrow enough that no figure worked out for it is ever costly.
+pub const ADDRESS_YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+
+/// A date asked for in an address (`as_at=…`): a real date in [`ADDRESS_YEARS`], or why
+/// it cannot be used, in words to show the officer.
+pub fn date_from_address(text: &str) -> Result<NaiveDate, String> {
+    let shown: String = text.chars().take(40).collect();
+    let date = parse_iso(text.trim())
+        .ok_or_else(|| format!("“{shown}” is not a date: it should be written like 2020-03-31"))?;
+    if ADDRESS_YEARS.contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(format!(
+            "{} is outside the years {} to {} that figures are worked out for",
+            format_long(date),
+            ADDRESS_YEARS.start(),
+            ADDRESS_YEARS.end()
+        ))
+    }
+}
+
 pub fn parse_iso(text: &str) -> Option<NaiveDate> {
     let bytes = text.as_bytes();
     let shape_ok = bytes.len() == 10
@@ -57,8 +136,9 @@ pub fn month_name(month: u32) -> &'static str {
 
 /// A date as GOV.UK writes it: "4 September 2019".
 pub fn format_long(date: NaiveDate) -> String {
+    // Four digits always, so a year typed as 0019 reads as the slip it is.
     format!(
-        "{} {} {}",
+        "{} {} {:04}",
         date.day(),
         month_name(date.month()),
         date.year()

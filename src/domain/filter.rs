@@ -44,6 +44,44 @@ impl Filter {
         filter
     }
 
+    /// What in an address's filter cannot be used for this plan, in words to show the
+    /// officer: a status that does not exist, or a theme, group or lead the plan does not
+    /// have (a filter on it would show nothing, for no reason the officer could see).
+    pub fn address_problems<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        options: &FilterOptions,
+    ) -> Vec<String> {
+        let shown = |v: &str| v.chars().take(60).collect::<String>();
+        let mut problems = Vec::new();
+        for (key, value) in pairs {
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            let problem = match key {
+                "status" if Status::parse(value).is_none() => {
+                    Some(format!("“{}” is not a status", shown(value)))
+                }
+                "theme" if !options.themes.iter().any(|(id, _)| id == value) => {
+                    Some(format!("this plan has no theme “{}”", shown(value)))
+                }
+                "group" if !options.groups.iter().any(|(id, _)| id == value) => {
+                    Some(format!("this plan has no group “{}”", shown(value)))
+                }
+                "lead" if !options.leads.iter().any(|l| l == value) => Some(format!(
+                    "no action in this plan is led by “{}”",
+                    shown(value)
+                )),
+                _ => None,
+            };
+            problems.extend(problem);
+            if problems.len() >= 20 {
+                break;
+            }
+        }
+        problems
+    }
+
     /// The filter as query pairs, in a fixed order so the same filter is the same link.
     pub fn pairs(&self) -> Vec<(String, String)> {
         let mut pairs = Vec::new();

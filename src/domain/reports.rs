@@ -20,6 +20,8 @@ pub struct ReportOptions {
     pub include_completed: bool,
     /// Only the recommendations filed under these themes or groups.
     pub filter: Filter,
+    /// What the address asked for that could not be used, in words to show the officer.
+    pub refused: Vec<String>,
 }
 
 impl ReportOptions {
@@ -33,9 +35,15 @@ impl ReportOptions {
         };
         for (key, value) in pairs.clone() {
             match key {
-                "as_at" => options.as_at = super::dates::parse_iso(value),
-                "committee" => options.committee = value.trim().to_string(),
-                "meeting" => options.meeting = super::dates::parse_iso(value),
+                "as_at" => match super::dates::date_from_address(value) {
+                    Ok(date) => options.as_at = Some(date),
+                    Err(why) => options.refused.push(format!("The “as at” date: {why}.")),
+                },
+                "committee" => options.committee = value.trim().chars().take(200).collect(),
+                "meeting" => match super::dates::date_from_address(value) {
+                    Ok(date) => options.meeting = Some(date),
+                    Err(why) => options.refused.push(format!("The meeting date: {why}.")),
+                },
                 "completed" => options.include_completed = value != "no",
                 _ => {}
             }

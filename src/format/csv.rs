@@ -60,10 +60,15 @@ fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
     out.push_str("\r\n");
 }
 
-/// A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage return)
-/// gets a leading apostrophe, so opening the file never runs anything.
+/// A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage return,
+/// even after leading spaces or line breaks, which spreadsheets skip) gets a leading
+/// apostrophe, so opening the file never runs anything.
 fn neutralise(cell: &str) -> String {
-    match cell.chars().next() {
+    let first = cell
+        .trim_start_matches([' ', '\n', '\u{a0}'])
+        .chars()
+        .next();
+    match first {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
         _ => cell.to_string(),
     }

@@ -195,8 +195,10 @@ fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            // Characters XML 1.0 cannot hold at all are left out.
+            // Characters XML 1.0 cannot hold at all are left out: the C0 controls but
+            // tab and line breaks, and U+FFFE and U+FFFF (surrogates cannot be in a str).
             c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
             c => out.push(c),
         }
     }

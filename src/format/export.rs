@@ -63,7 +63,29 @@ pub fn export(plan: &Plan, exported_at: Option<&str>) -> String {
     serde_json::to_string_pretty(&envelope).expect("a plan always serialises")
 }
 
-/// A tidy file name: `<council>-<title>-<date>.plan.json`, lower case, words joined by `-`.
+/// The most characters a file name's words take: with the date and `.plan.json` the
+/// name stays well inside the 255 bytes file systems allow.
+pub const NAME_WORDS_MAX: usize = 120;
+
+/// Cuts a name made of words joined by `-` to at most `most` characters, at a `-`.
+pub fn shorten_slug(slug: &str, most: usize) -> String {
+    if slug.len() <= most {
+        return slug.to_string();
+    }
+    let cut = &slug[..slug
+        .char_indices()
+        .map(|(i, _)| i)
+        .take_while(|i| *i <= most)
+        .last()
+        .unwrap_or(0)];
+    match cut.rfind('-') {
+        Some(at) if at > 0 => cut[..at].to_string(),
+        _ => cut.to_string(),
+    }
+}
+
+/// A tidy file name: `<council>-<title>-<date>.plan.json`, lower case, words joined by `-`,
+/// the words cut short (at a word) when the council and title are long.
 pub fn file_name(plan: &Plan, date: chrono::NaiveDate) -> String {
     let slug = |text: &str| {
         text.to_lowercase()
@@ -72,10 +94,13 @@ pub fn file_name(plan: &Plan, date: chrono::NaiveDate) -> String {
             .collect::<Vec<_>>()
             .join("-")
     };
-    let mut parts: Vec<String> = [slug(&plan.council), slug(&plan.title)]
+    let words: Vec<String> = [slug(&plan.council), slug(&plan.title)]
         .into_iter()
         .filter(|p| !p.is_empty())
         .collect();
+    let words = shorten_slug(&words.join("-"), NAME_WORDS_MAX);
+    let mut parts: Vec<String> = vec![words];
+    parts.retain(|p| !p.is_empty());
     parts.push(iso(date));
     format!("{}.plan.json", parts.join("-"))
 }

@@ -53,6 +53,15 @@ impl SiteSettings {
     }
 }
 
+/// Whether a file asked for is really a web page: what a host with a single-page-app
+/// fallback sends for a file that is not there. A plan or settings file is JSON, which
+/// never starts with `<`.
+pub fn is_web_page(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,5 +82,13 @@ mod tests {
         );
         assert_eq!(bad, SiteSettings::default());
         assert_eq!(SiteSettings::from_text("not json"), SiteSettings::default());
+    }
+
+    #[test]
+    fn a_web_page_sent_for_a_missing_file_is_not_taken_for_the_file() {
+        assert!(super::is_web_page("<!DOCTYPE html>\n<html lang=\"en-GB\">"));
+        assert!(super::is_web_page("\u{feff}  <html>"));
+        assert!(!super::is_web_page("{\"format\": \"cpc-action-plan\"}"));
+        assert!(!super::is_web_page("not json at all"));
     }
 }

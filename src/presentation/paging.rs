@@ -36,10 +36,14 @@ impl Paging {
     pub fn new(total: usize, per_page: usize, requested: Option<&str>) -> Paging {
         let per_page = per_page.max(1);
         let pages = total.div_ceil(per_page).max(1);
-        let page = requested
-            .and_then(|p| p.trim().parse::<usize>().ok())
-            .unwrap_or(1)
-            .clamp(1, pages);
+        let page = match requested.map(str::trim) {
+            // All digits but too big to count: past the end, like any number past it.
+            Some(p) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => {
+                p.parse::<usize>().unwrap_or(usize::MAX)
+            }
+            _ => 1,
+        }
+        .clamp(1, pages);
         Paging {
             page,
             pages,
@@ -48,10 +52,29 @@ impl Paging {
         }
     }
 
+    /// Why the page the address asked for is not the one shown, in words for the officer.
+    pub fn address_problem(self, requested: Option<&str>) -> Option<String> {
+        let requested = requested?.trim();
+        let shown: String = requested.chars().take(30).collect();
+        match requested.parse::<usize>() {
+            Ok(n) if n == self.page => None,
+            Ok(0) => Some(format!("There is no page 0: this is page {}.", self.page)),
+            _ if requested.bytes().all(|b| b.is_ascii_digit()) && !requested.is_empty() => {
+                Some(format!(
+                    "There is no page {shown}: there {} {} {}, and this is the last.",
+                    if self.pages == 1 { "is" } else { "are" },
+                    self.pages,
+                    if self.pages == 1 { "page" } else { "pages" }
+                ))
+            }
+            _ => Some(format!("“{shown}” is not a page number: this is page 1.")),
+        }
+    }
+
     /// The indices of the items on this page.
     pub fn range(self) -> Range<usize> {
-        let start = (self.page - 1) * self.per_page;
-        start.min(self.total)..(start + self.per_page).min(self.total)
+        let start = (self.page - 1).saturating_mul(self.per_page);
+        start.min(self.total)..start.saturating_add(self.per_page).min(self.total)
     }
 
     pub fn is_paged(self) -> bool {

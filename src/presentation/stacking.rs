@@ -10,13 +10,18 @@
 /// more parts than units runs past its length rather than hide a part.
 pub fn stack(counts: &[usize], scale: usize, length: usize) -> Vec<(usize, usize)> {
     let counts: Vec<usize> = counts.iter().copied().filter(|n| *n > 0).collect();
-    let scale = scale.max(counts.iter().sum()).max(1);
-    let edge = |count: usize| (length * count + scale / 2) / scale;
-    let mut counted = 0;
+    let total = counts.iter().fold(0usize, |sum, n| sum.saturating_add(*n));
+    let scale = scale.max(total).max(1);
+    // Widened: on wasm32 a usize is 32 bits, and length × count overflows at 4 billion.
+    let edge = |count: usize| {
+        let (length, count, scale) = (length as u128, count as u128, scale as u128);
+        usize::try_from((length * count + scale / 2) / scale).unwrap_or(usize::MAX)
+    };
+    let mut counted: usize = 0;
     let mut start = 0;
     let mut parts = Vec::with_capacity(counts.len());
     for (i, n) in counts.iter().enumerate() {
-        counted += n;
+        counted = counted.saturating_add(*n);
         // Leave a unit for each part still to come, and take at least one.
         let latest = length.saturating_sub(counts.len() - i - 1).max(start + 1);
         let end = edge(counted).clamp(start + 1, latest);
@@ -29,6 +34,16 @@ pub fn stack(counts: &[usize], scale: usize, length: usize) -> Vec<(usize, usize
 #[cfg(test)]
 mod tests {
     use super::stack;
+
+    #[test]
+    fn counts_near_the_largest_number_do_not_overflow() {
+        let parts = stack(&[usize::MAX / 2, usize::MAX / 2, 3], usize::MAX, 300);
+        assert_eq!(parts.len(), 3);
+        assert_eq!(parts.iter().map(|p| p.1).sum::<usize>(), 300);
+        // A 32-bit usize, as on wasm32: length × count would pass u32::MAX.
+        let parts = stack(&[u32::MAX as usize / 3, 7], u32::MAX as usize, 1000);
+        assert_eq!(parts[0].0 + parts[0].1, parts[1].0);
+    }
 
     #[test]
     fn parts_meet_and_fill_the_bar() {

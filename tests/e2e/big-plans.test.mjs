@@ -78,9 +78,9 @@ test('a returned copy of a big plan merges against the packed copy kept at expor
     await saved(page);
     const sent = await download(page, () => page.locator('.app-toolbar').getByRole('button', { name: 'Export plan' }).click());
     await saved(page);
-    assert.ok((await stored(page, `cpc-action-plan/base/${BIG_ID}`)).startsWith(MARK), 'the copy kept at export is packed');
-
     const returned = JSON.parse(sent.text);
+    assert.ok((await stored(page, `cpc-action-plan/sent/${BIG_ID}/${returned.export_id}`)).startsWith(MARK), 'the copy kept at export is packed');
+
     const action = returned.plan.recommendations[2].actions[3];
     action.text = 'Changed by the lead officer.';
     await importBig(page, JSON.stringify(returned), null);
@@ -88,9 +88,9 @@ test('a returned copy of a big plan merges against the packed copy kept at expor
     const summary = page.getByTestId('merge-summary');
     await summary.waitFor();
     assert.match(await summary.innerText(), /^1 difference\./);
-    const row = page.locator(`[data-key="${action.id}/text"]`);
+    const row = page.locator(`[data-key="recommendations.actions:${action.id}:text"]`);
     assert.match((await row.innerText()).replace(/\s+/g, ' '), /Changed in the file/);
-    await page.getByRole('button', { name: 'Merge' }).click();
+    await page.getByRole('button', { name: 'Merge', exact: true }).click();
     await page.getByTestId('flash-banner').waitFor();
     await saved(page);
     await page.goto(at(`/plan/${BIG_ID}/actions/${action.id}/edit`));

@@ -417,7 +417,7 @@ test('export downloads the plan file, notes when, and reminds after a change', a
     const file = await download(page, () => page.locator('.app-toolbar').getByRole('button', { name: 'Export plan' }).click());
     assert.match(file.name, /^london-borough-of-havering-corporate-peer-challenge-2019-improvement-action-plan-\d{4}-\d{2}-\d{2}\.plan\.json$/);
     const exported = JSON.parse(file.text);
-    assert.deepEqual(Object.keys(exported), ['format', 'version', 'exported_at', 'plan']);
+    assert.deepEqual(Object.keys(exported), ['format', 'version', 'exported_at', 'export_id', 'plan']);
     assert.equal(exported.plan.recommendations.length, 13);
     assert.match(await note.innerText(), /^Last exported \d{1,2} \w+ \d{4}\.$/);
     await page.getByLabel('Council').fill('London Borough of Havering Council');

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 
 use crate::domain::dates::month_end;
 use crate::domain::figures::StatusCounts;
@@ -314,30 +314,50 @@ pub struct MonthEnd {
     pub counts: StatusCounts,
 }
 
-/// The counts at the end of each month, from the month of the first progress update (or
-/// of the peer team's visit, if earlier) to `as_at`, whose own day ends the series. Empty
-/// when nothing dates the plan's progress.
-pub fn month_ends(plan: &Plan, as_at: NaiveDate) -> Vec<MonthEnd> {
+/// The most month ends a series holds: ten years before the as-at date, so that no date
+/// in an address or a file (year 9999, or an update typed as 0019) makes the series long.
+pub const SERIES_MONTHS: u32 = 120;
+
+/// Where the plan's dated progress begins: the month of the first progress update, or of
+/// the peer team's visit if earlier. `None` when nothing dates it.
+pub fn progress_start(plan: &Plan) -> Option<NaiveDate> {
     let first_update = plan
         .actions()
         .flat_map(|(_, a)| a.updates.iter().map(|u| u.date))
         .min();
-    let start = match (
+    match (
         first_update,
         plan.review.onsite_to.or(plan.review.onsite_from),
     ) {
-        (Some(u), Some(v)) => u.min(v),
-        (Some(u), None) => u,
-        (None, Some(v)) => v,
-        (None, None) => return Vec::new(),
+        (Some(u), Some(v)) => Some(u.min(v)),
+        (Some(u), None) => Some(u),
+        (None, Some(v)) => Some(v),
+        (None, None) => None,
+    }
+}
+
+/// The earliest day a series to `as_at` reaches back to.
+pub fn series_window_start(as_at: NaiveDate) -> NaiveDate {
+    as_at
+        .checked_sub_months(Months::new(SERIES_MONTHS))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// The counts at the end of each month, from where the plan's progress begins (see
+/// [`progress_start`]) but no more than [`SERIES_MONTHS`] back, to `as_at`, whose own day
+/// ends the series. Empty when nothing dates the plan's progress.
+pub fn month_ends(plan: &Plan, as_at: NaiveDate) -> Vec<MonthEnd> {
+    let Some(start) = progress_start(plan) else {
+        return Vec::new();
     };
     if start > as_at {
         return Vec::new();
     }
+    let start = start.max(series_window_start(as_at));
     let mut dates = Vec::new();
     let (mut year, mut month) = (start.year(), start.month());
     while let Some(end) = month_end(year, month) {
-        if end >= as_at {
+        if end >= as_at || dates.len() >= SERIES_MONTHS as usize {
             break;
         }
         dates.push(end);

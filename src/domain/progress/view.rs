@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    by_group, by_lead, by_theme, dashboard, month_ends, timeline, Breakdown, Dashboard, MonthEnd,
+    by_group, by_lead, by_theme, dashboard, month_ends, progress_start, series_window_start,
+    timeline, Breakdown, Dashboard, MonthEnd,
 };
 use crate::domain::filter::Filter;
 use crate::domain::plan::{Plan, ThemeKind};
@@ -18,6 +19,9 @@ pub struct ProgressView {
     pub groups: Vec<Breakdown>,
     pub leads: Vec<Breakdown>,
     pub series: Vec<MonthEnd>,
+    /// When the plan's progress goes back further than the series reaches: where it
+    /// begins, so the page can say what was left out.
+    pub series_left_out_from: Option<NaiveDate>,
     /// Milestones and LGA process dates: (date, what, state).
     pub timeline: Vec<(NaiveDate, String, &'static str)>,
     /// How many actions the filter chose, of `all`.
@@ -35,6 +39,8 @@ impl ProgressView {
             groups: by_group(&shown, as_at),
             leads: by_lead(&shown, as_at),
             series: month_ends(&shown, as_at),
+            series_left_out_from: progress_start(&shown)
+                .filter(|start| *start < series_window_start(as_at)),
             timeline: timeline(plan, as_at),
             shown: shown.actions().count(),
             all: plan.actions().count(),

@@ -53,24 +53,66 @@ impl Ids {
     }
 }
 
+/// At most this many problems, and this many warnings, are listed; the rest are counted.
+/// A file with a million bad items gets its answer in seconds, not a list that fills
+/// the memory.
+pub const LISTED_MAX: usize = 10_000;
+
 #[derive(Default)]
 pub(super) struct Checker {
     pub(super) problems: Vec<Problem>,
     pub(super) warnings: Vec<Problem>,
+    problems_not_listed: usize,
+    warnings_not_listed: usize,
 }
 
 impl Checker {
     pub(super) fn problem(&mut self, path: impl Into<String>, reason: impl Into<String>) {
-        self.problems.push(Problem::new(path, reason));
+        if self.problems.len() < LISTED_MAX {
+            self.problems.push(Problem::new(path, reason));
+        } else {
+            self.problems_not_listed += 1;
+        }
     }
 
     pub(super) fn warn_unknown(&mut self, path: &str, map: &Map<String, Value>, known: &[&str]) {
         for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
-            self.warnings.push(Problem::new(
-                join(path, key),
-                "is not part of the plan format, so it was ignored",
+            if self.warnings.len() < LISTED_MAX {
+                self.warnings.push(Problem::new(
+                    join(path, key),
+                    "is not part of the plan format, so it was ignored",
+                ));
+            } else {
+                self.warnings_not_listed += 1;
+            }
+        }
+    }
+
+    /// The problems found, with a last line counting those not listed.
+    pub(super) fn take_problems(&mut self) -> Vec<Problem> {
+        let mut problems = std::mem::take(&mut self.problems);
+        if self.problems_not_listed > 0 {
+            problems.push(Problem::new(
+                "file",
+                format!("has {} more problems, not listed", self.problems_not_listed),
             ));
         }
+        problems
+    }
+
+    /// The warnings, with a last line counting those not listed.
+    pub(super) fn take_warnings(&mut self) -> Vec<Problem> {
+        let mut warnings = std::mem::take(&mut self.warnings);
+        if self.warnings_not_listed > 0 {
+            warnings.push(Problem::new(
+                "file",
+                format!(
+                    "has {} more fields that are not part of the plan format, not listed",
+                    self.warnings_not_listed
+                ),
+            ));
+        }
+        warnings
     }
 
     pub(super) fn object<'v>(

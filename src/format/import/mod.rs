@@ -15,6 +15,7 @@ mod recommendations;
 use checker::{kind_of, Checker};
 
 use super::{FORMAT, VERSION};
+use crate::domain::dates::far_date;
 use crate::domain::problem::Problem;
 use crate::domain::validate::validate;
 use crate::domain::Plan;
@@ -99,20 +100,61 @@ pub fn import_value(value: &Value) -> Result<Imported, Vec<Problem>> {
         Some(plan) if checker.problems.is_empty() => {
             // The walk checks shape and types; the plan's own rules are checked once more
             // on the typed plan, exactly as every edit is.
-            let problems = validate(&plan);
+            let mut problems = validate(&plan);
             if !problems.is_empty() {
+                let more = problems.len().saturating_sub(checker::LISTED_MAX);
+                if more > 0 {
+                    problems.truncate(checker::LISTED_MAX);
+                    problems.push(Problem::new(
+                        "file",
+                        format!("has {more} more problems, not listed"),
+                    ));
+                }
                 return Err(problems);
             }
+            let mut warnings = checker.take_warnings();
+            warnings.extend(far_dates(&plan));
             Ok(Imported {
                 plan,
                 exported_at,
                 export_id,
                 from_export,
-                warnings: checker.warnings,
+                warnings,
             })
         }
-        _ => Err(checker.problems),
+        _ => Err(checker.take_problems()),
     }
+}
+
+/// Dates more than twenty years from the peer team's visit (an update dated 0019, say):
+/// kept as the file has them, and pointed out in the preview.
+fn far_dates(plan: &Plan) -> Vec<Problem> {
+    let visit = plan.review.onsite_from.or(plan.review.onsite_to);
+    let mut dates: Vec<(String, chrono::NaiveDate)> = Vec::new();
+    for (r, rec) in plan.recommendations.iter().enumerate() {
+        for (a, action) in rec.actions.iter().enumerate() {
+            let at = format!("plan.recommendations[{r}].actions[{a}]");
+            dates.extend(action.due.map(|d| (format!("{at}.due"), d)));
+            for (u, update) in action.updates.iter().enumerate() {
+                dates.push((format!("{at}.updates[{u}].date"), update.date));
+            }
+        }
+    }
+    for (m, milestone) in plan.milestones.iter().enumerate() {
+        dates.push((format!("plan.milestones[{m}].due"), milestone.due));
+        dates.extend(
+            milestone
+                .done
+                .map(|d| (format!("plan.milestones[{m}].done"), d)),
+        );
+    }
+    dates
+        .into_iter()
+        .filter_map(|(path, date)| {
+            far_date(date, visit).map(|far| Problem::new(path, far.question()))
+        })
+        .take(checker::LISTED_MAX)
+        .collect()
 }
 
 fn not_json(e: &serde_json::Error) -> Problem {

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-use crate::domain::dates::parse_iso;
+use crate::domain::dates::date_from_address;
 
 /// The committee reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,9 +169,16 @@ impl Query {
             .map(|(_, v)| v.as_str())
     }
 
-    /// The `as_at` date, when the address gives a valid one.
+    /// The `as_at` date, when the address gives one that can be used.
     pub fn as_at(&self) -> Option<NaiveDate> {
-        self.get("as_at").and_then(parse_iso)
+        self.get("as_at").and_then(|t| date_from_address(t).ok())
+    }
+
+    /// Why the address's `as_at` cannot be used, when it has one that cannot.
+    pub fn as_at_refused(&self) -> Option<String> {
+        self.get("as_at")
+            .and_then(|t| date_from_address(t).err())
+            .map(|why| format!("The “as at” date: {why}."))
     }
 
     pub fn is_empty(&self) -> bool {

@@ -253,7 +253,8 @@ pub fn Banners(route: Memo<Route>) -> impl IntoView {
         let export_id = id.clone();
         let copies = Route::CopiesSent { plan: id.clone() }.href();
         Some(view! {
-            <span class="app-toolbar__note" data-testid="export-note">{text}" "<a class="govuk-link" href=copies>"Copies sent"</a></span>
+            <span class="app-toolbar__note" data-testid="export-note">{text}</span>
+            <a class="govuk-link app-toolbar__link" href=copies>"Copies sent"</a>
             <button type="button" class="govuk-button govuk-button--secondary app-toolbar__button"
                 on:click=move |_| { library.export(&export_id); }>"Export plan"</button>
             <button type="button" class="govuk-button govuk-button--secondary app-toolbar__button"

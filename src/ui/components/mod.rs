@@ -2,6 +2,7 @@
 //! app's context.
 
 pub mod actions_table;
+pub mod address_problems;
 pub mod banners;
 pub mod breadcrumbs;
 pub mod charts;

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::pages::editing::visit;
+
 use crate::ui::components::form::{group_class, ErrorMessage};
 
 use crate::browser::random::new_id;
@@ -237,9 +239,9 @@ fn MilestoneRow(plan_id: String, milestone_id: String) -> impl IntoView {
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{move || title.get()}</legend>
             <TextField id=format!("{field}-title") label="What it is" value=title
                 on_change=set("title", |m, v| { m.title = required(v, "Enter what the milestone is")?; Ok(()) }) />
-            <DateField id=format!("{field}-due") label="Due" value=read(|m| date_text(Some(m.due)))
+            <DateField id=format!("{field}-due") label="Due" value=read(|m| date_text(Some(m.due))) reference=visit(&plan_id)
                 on_change=set("due", |m, v| { m.due = required_date(&v, "the date it is due")?; Ok(()) }) />
-            <DateField id=format!("{field}-done") label="Done on" hint="Leave blank until it is done" value=done
+            <DateField id=format!("{field}-done") label="Done on" hint="Leave blank until it is done" value=done reference=visit(&plan_id)
                 on_change=set("done", |m, v| { m.done = optional_date(&v)?; Ok(()) }) />
             <TextField id=format!("{field}-note") label="Note" value=read(|m| m.note.clone())
                 on_change=set("note", |m, v| { m.note = v; Ok(()) }) />

@@ -24,6 +24,11 @@ where
     Signal::derive(move || library.with_plan(&id, |p| p.map(&read).unwrap_or_default()))
 }
 
+/// The peer team's visit: the date a typed date is checked against ("Did you mean 2019?").
+pub fn visit(plan_id: &str) -> Signal<Option<chrono::NaiveDate>> {
+    from_plan(plan_id, |p| p.review.onsite_from.or(p.review.onsite_to))
+}
+
 /// A change that becomes an edit of the plan. `make` turns what was typed into the edit,
 /// or says what is wrong with it; `key` joins typing in one field into one undo step.
 pub fn change<T: Send + Sync + 'static>(

@@ -66,9 +66,44 @@ pub fn ImportPage() -> impl IntoView {
     }
 }
 
+/// A list from a file is shown this long at most; the whole list is a download.
+const SHOWN_MAX: usize = 200;
+
+/// Problems as plain text, one a line, to download when there are too many to show.
+fn problems_text(name: &str, problems: &[Problem]) -> String {
+    let mut text = format!("{name}\n\n");
+    for p in problems {
+        text.push_str(&format!("{} {}\n", p.path, p.reason));
+    }
+    text
+}
+
+/// Offers the whole list as a text file when it is longer than the page shows.
+#[component]
+fn WholeList(name: String, problems: Vec<Problem>, what: &'static str) -> impl IntoView {
+    let count = problems.len();
+    (count > SHOWN_MAX).then(move || {
+        let file = format!(
+            "{}-{what}.txt",
+            crate::format::export::shorten_slug(&name.replace(['.', ' '], "-"), 80)
+        );
+        let text = problems_text(&name, &problems);
+        view! {
+            <p class="govuk-body" data-testid="list-cut">
+                {format!("The first {SHOWN_MAX} of {count} are listed. ")}
+                <button type="button" class="app-link-button govuk-link" on:click=move |_| {
+                    crate::browser::download::download(&file, "text/plain;charset=utf-8", &text);
+                }>{format!("Download all {count} as a text file")}</button>
+            </p>
+        }
+    })
+}
+
 #[component]
 fn Refused(name: String, problems: Vec<Problem>) -> impl IntoView {
     let count = problems.len();
+    let all = problems.clone();
+    let problems: Vec<Problem> = problems.into_iter().take(SHOWN_MAX).collect();
     view! {
         <div class="govuk-error-summary" data-testid="import-refused">
             <div role="alert">
@@ -83,6 +118,7 @@ fn Refused(name: String, problems: Vec<Problem>) -> impl IntoView {
                             <li><code class="app-path">{p.path}</code>" "{p.reason}</li>
                         }).collect_view()}
                     </ul>
+                    <WholeList name=name.clone() problems=all what="problems" />
                 </div>
             </div>
         </div>
@@ -104,7 +140,7 @@ fn Preview(name: String, imported: Imported) -> impl IntoView {
         .map(format_long)
         .unwrap_or_else(|| "Not recorded".to_string());
     let rows: Vec<(String, String)> = [
-        ("File", name),
+        ("File", name.clone()),
         ("Council", plan.council.clone()),
         ("Plan", plan.title.clone()),
         ("Recommendations", plan.recommendations.len().to_string()),
@@ -161,15 +197,34 @@ fn Preview(name: String, imported: Imported) -> impl IntoView {
         navigate(&Route::Plans);
     };
 
+    let (unknown, to_check): (Vec<Problem>, Vec<Problem>) = imported
+        .warnings
+        .iter()
+        .cloned()
+        .partition(|w| w.path == "file" || w.reason.contains("not part of the plan format"));
     view! {
         <h2 class="govuk-heading-m">"What the file holds"</h2>
         <SummaryList rows=rows testid="import-preview" />
-        {(!imported.warnings.is_empty()).then(|| view! {
+        {(!unknown.is_empty()).then(|| view! {
             <div class="govuk-inset-text" data-testid="import-warnings">
                 <p class="govuk-body">"Some of the file's contents are not part of the plan format and will be left out:"</p>
                 <ul class="govuk-list govuk-list--bullet">
-                    {imported.warnings.iter().map(|w| view! { <li><code class="app-path">{w.path.clone()}</code></li> }).collect_view()}
+                    {unknown.iter().take(SHOWN_MAX).map(|w| view! { <li><code class="app-path">{w.path.clone()}</code></li> }).collect_view()}
                 </ul>
+                <WholeList name=name.clone() problems=unknown.clone() what="warnings" />
+            </div>
+        })}
+        {(!to_check.is_empty()).then(|| view! {
+            <div class="govuk-warning-text" data-testid="import-dates">
+                <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                <div class="govuk-warning-text__text">
+                    <span class="govuk-visually-hidden">"Warning"</span>
+                    <p class="govuk-body govuk-!-font-weight-bold">"Check these dates: they are kept as the file has them."</p>
+                    <ul class="govuk-list govuk-list--bullet">
+                        {to_check.iter().take(SHOWN_MAX).map(|w| view! { <li><code class="app-path">{w.path.clone()}</code>" "{w.reason.clone()}</li> }).collect_view()}
+                    </ul>
+                    <WholeList name=name.clone() problems=to_check.clone() what="dates" />
+                </div>
             </div>
         })}
         <h2 class="govuk-heading-m">"What do you want to do?"</h2>

@@ -9,6 +9,7 @@ use crate::domain::edit::{Edit, ListOp};
 use crate::domain::{Recommendation, Response};
 use crate::presentation::paging::{Paging, RECOMMENDATIONS_PER_PAGE};
 use crate::presentation::route::{recommendations_page_href, Query, Route};
+use crate::ui::components::address_problems::AddressProblems;
 use crate::ui::components::breadcrumbs::{plan_trail, Breadcrumbs};
 use crate::ui::components::form::first_reason;
 use crate::ui::components::form::NewItemInput;
@@ -54,6 +55,7 @@ pub fn RecommendationsPage(plan_id: String, query: Query) -> impl IntoView {
                 <p class="govuk-body-l" data-testid="plan-size">
                     {format!("The peer team made {} recommendations. The council agreed {} actions.", plan.recommendations.len(), actions)}
                 </p>
+                <AddressProblems problems=paging.address_problem(query.get("page")).into_iter().collect() instead="" />
                 {showing}
                 {plan.recommendations[shown.clone()].iter().map(|rec| {
                     let href = Route::Recommendation { plan: plan.id.clone(), recommendation: rec.id.clone() }.href();

@@ -16,6 +16,7 @@ use crate::domain::reports::{
 use crate::domain::Plan;
 use crate::format::docx::{action_plan_docx, docx_file_name, progress_docx, Heading};
 use crate::presentation::route::{Address, Query, ReportKind, Route};
+use crate::ui::components::address_problems::AddressProblems;
 use crate::ui::components::breadcrumbs::{plan_trail, Breadcrumbs};
 use crate::ui::components::charts::{Legend, StatusBar};
 use crate::ui::components::status_tag::{OverdueTag, StatusTag};
@@ -74,6 +75,25 @@ fn report(plan: &Plan, kind: ReportKind, options: ReportOptions, as_at: NaiveDat
                     }).collect_view()}
                 </ul>
             </nav>
+            {
+                let options_offered = crate::domain::filter::FilterOptions::of(plan);
+                let filter_pairs: Vec<(&str, &str)> = options
+                    .filter
+                    .themes
+                    .iter()
+                    .map(|t| ("theme", t.as_str()))
+                    .chain(options.filter.groups.iter().map(|g| ("group", g.as_str())))
+                    .collect();
+                let mut problems = options.refused.clone();
+                problems.extend(
+                    crate::domain::filter::Filter::address_problems(filter_pairs, &options_offered)
+                        .into_iter()
+                        .map(|p| format!("The report's filter: {p}.")),
+                );
+                view! {
+                    <AddressProblems problems=problems instead=format!("The report below is as at {}.", format_long(as_at)) />
+                }
+            }
             <OptionsForm plan=plan.clone() kind=kind options=options.clone() as_at=as_at />
         </div>
         <article class=report_class data-testid="report">

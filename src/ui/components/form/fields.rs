@@ -2,7 +2,10 @@
 
 use leptos::prelude::*;
 
+use chrono::NaiveDate;
+
 use super::{described_by, group_class, report_errors, Change, ErrorMessage};
+use crate::domain::dates::{far_date, format_long, iso, parse_iso, FarDate};
 use crate::ui::state::use_state;
 
 /// The shared frame of a field: label, hint, error message, and the GOV.UK classes.
@@ -56,10 +59,13 @@ pub fn TextField(
     #[prop(optional)] width: Option<&'static str>,
     #[prop(optional)] input_type: Option<&'static str>,
     #[prop(optional)] bold_label: bool,
+    /// The field's error, when its owner needs to set or clear it too.
+    #[prop(optional)]
+    error: Option<RwSignal<Option<String>>>,
 ) -> impl IntoView {
     let state = use_state();
     let text = RwSignal::new(value.get_untracked());
-    let error = RwSignal::new(None::<String>);
+    let error = error.unwrap_or_else(|| RwSignal::new(None::<String>));
     follow(value, text, error);
     report_errors(&id, error);
     let describe = described_by(&id, hint.is_some(), error);
@@ -111,6 +117,10 @@ pub fn TextField(
 }
 
 /// A date, as the browser's own date picker (`YYYY-MM-DD`, or empty for none).
+///
+/// With a `reference` (the peer team's visit), a date more than twenty years from it is
+/// not kept at once: the field asks whether the officer meant it ("Did you mean 2019?"),
+/// with a button for each answer, because 0019 or 2109 is an easy slip of the keyboard.
 #[component]
 pub fn DateField(
     #[prop(into)] id: String,
@@ -119,10 +129,45 @@ pub fn DateField(
     #[prop(into)] value: Signal<String>,
     on_change: Change<String>,
     #[prop(optional)] bold_label: bool,
+    #[prop(optional, into)] reference: Option<Signal<Option<NaiveDate>>>,
 ) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let asking = RwSignal::new(None::<FarDate>);
+    let checked = Callback::new(move |text: String| {
+        let far = reference
+            .and_then(|r| parse_iso(text.trim()).and_then(|day| far_date(day, r.get_untracked())));
+        match far {
+            Some(far) => {
+                let question = far.question();
+                asking.set(Some(far));
+                Err(question)
+            }
+            None => {
+                asking.set(None);
+                on_change.run(text)
+            }
+        }
+    });
+    let answer = move |day: NaiveDate| {
+        asking.set(None);
+        error.set(on_change.run(iso(day)).err());
+    };
+    let question_id = format!("{id}-far");
     view! {
-        <TextField id=id label=label hint=hint.unwrap_or_default() value=value on_change=on_change
-            input_type="date" width="govuk-input--width-10" bold_label=bold_label />
+        <TextField id=id label=label hint=hint.unwrap_or_default() value=value on_change=checked
+            input_type="date" width="govuk-input--width-10" bold_label=bold_label error=error />
+        {move || asking.get().map(|far| view! {
+            <div class="govuk-button-group app-far-date" id=question_id.clone() data-testid="far-date">
+                {far.suggestion.map(|s| view! {
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| answer(s)>
+                        {format!("Use {}", format_long(s))}
+                    </button>
+                })}
+                <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| answer(far.date)>
+                    {format!("Keep {}", format_long(far.date))}
+                </button>
+            </div>
+        })}
     }
 }
 

@@ -14,6 +14,7 @@ use crate::domain::filter::FilterOptions;
 use crate::domain::progress::{percent, ActionLine, Breakdown, ProgressView};
 use crate::domain::Status;
 use crate::presentation::route::{Address, Query, Route};
+use crate::ui::components::address_problems::AddressProblems;
 use crate::ui::components::breadcrumbs::{plan_trail, Breadcrumbs};
 use crate::ui::components::charts::{Legend, MonthChart, StatusBar, Timeline};
 use crate::ui::components::status_tag::StatusTag;
@@ -33,13 +34,31 @@ pub fn DashboardPage(plan_id: String, query: Query) -> impl IntoView {
     // midnight.
     let view = move || {
         let as_at = query.as_at().unwrap_or_else(|| state.today.get());
-        view! { <DashboardView plan_id=id.clone() as_at=as_at filter=filter.clone() /> }
+        let refused = query.as_at_refused();
+        let problems = state.library.with_plan(&id, |p| {
+            let options = p.map(FilterOptions::of).unwrap_or_default();
+            let mut problems: Vec<String> = refused.into_iter().collect();
+            problems.extend(
+                Filter::address_problems(query.pairs(), &options)
+                    .into_iter()
+                    .map(|p| format!("The filter: {p}.")),
+            );
+            problems
+        });
+        view! {
+            <DashboardView plan_id=id.clone() as_at=as_at filter=filter.clone() problems=problems />
+        }
     };
     view! { <WhenFound plan_id=plan_id>{view.clone()}</WhenFound> }
 }
 
 #[component]
-fn DashboardView(plan_id: String, as_at: NaiveDate, filter: Filter) -> impl IntoView {
+fn DashboardView(
+    plan_id: String,
+    as_at: NaiveDate,
+    filter: Filter,
+    problems: Vec<String>,
+) -> impl IntoView {
     let state = use_state();
     let library = state.library;
     let title = {
@@ -82,6 +101,7 @@ fn DashboardView(plan_id: String, as_at: NaiveDate, filter: Filter) -> impl Into
         <Breadcrumbs links=trail current="Progress".to_string() />
         <span class="govuk-caption-l">{move || title.get()}</span>
         <h1 class="govuk-heading-l">{if filter.leads.len() == 1 { format!("Actions led by {}", filter.leads[0]) } else { "Progress".to_string() }}</h1>
+        <AddressProblems problems=problems instead=format!("The figures below are as at {}, for the actions the rest of the address chooses.", format_long(as_at)) />
         <FilterForm plan_id=plan_id.clone() as_at=as_at filter=filter.clone() options=options />
         {move || data.get().map(|f| {
             let board = f.board.clone();
@@ -203,6 +223,13 @@ fn DashboardView(plan_id: String, as_at: NaiveDate, filter: Filter) -> impl Into
                     view! { <p class="govuk-body">"Progress over time needs dated progress updates or the peer team's days on site."</p> }.into_any()
                 } else {
                     view! {
+                        {f.series_left_out_from.map(|from| view! {
+                            <p class="govuk-body" data-testid="series-left-out">{format!(
+                                "The chart covers the ten years up to {}. Progress from {} until then is not shown.",
+                                format_long(as_at),
+                                format_long(from)
+                            )}</p>
+                        })}
                         <MonthChart chart="months" series=f.series.clone() statuses=Status::STACKED.to_vec() />
                         <Legend chart="months-legend" />
                         <details class="govuk-details">

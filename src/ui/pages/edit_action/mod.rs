@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::pages::editing::visit;
+
 mod evidence;
 mod leads;
 mod updates;
@@ -255,7 +257,7 @@ fn ActionForm(plan_id: String, action_id: String) -> impl IntoView {
             }
         })}
         <DateField id=format!("{field}-due") label="Due" bold_label=true hint="The date the action is measured against. Leave blank for ongoing work."
-            value=due on_change=set("due", |a, v| { a.due = optional_date(&v)?; Ok(()) }) />
+            value=due reference=visit(&plan_id) on_change=set("due", |a, v| { a.due = optional_date(&v)?; Ok(()) }) />
         <SelectField id=format!("{field}-status") label="Status" bold_label=true options=status_options()
             hint="A new progress update sets this too"
             value=status on_change=set("status", |a, v| { a.status = Status::parse(&v).ok_or("Choose a status")?; Ok(()) }) />

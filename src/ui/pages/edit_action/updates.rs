@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::pages::editing::visit;
+
 use crate::ui::components::form::{group_class, ErrorMessage};
 
 use super::status_options;
@@ -32,9 +34,23 @@ pub(super) fn AddUpdate(plan_id: String, action_id: String) -> impl IntoView {
     let author = RwSignal::new(String::new());
     let date_error = RwSignal::new(None::<String>);
     let note_error = RwSignal::new(None::<String>);
+    // A date far from the peer team's visit, once the officer has said they meant it.
+    let far_question = RwSignal::new(None::<crate::domain::dates::FarDate>);
+    let kept_far = RwSignal::new(None::<chrono::NaiveDate>);
+    let reference = visit(&plan_id);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let day = required_date(&date.get_untracked(), "the date of the update");
+        let far = day
+            .as_ref()
+            .ok()
+            .and_then(|d| crate::domain::dates::far_date(*d, reference.get_untracked()));
+        if let Some(far) = far.filter(|f| kept_far.get_untracked() != Some(f.date)) {
+            date_error.set(Some(far.question()));
+            far_question.set(Some(far));
+            return;
+        }
+        far_question.set(None);
         let text = note.get_untracked().trim().to_string();
         date_error.set(day.as_ref().err().cloned());
         note_error.set(
@@ -76,6 +92,22 @@ pub(super) fn AddUpdate(plan_id: String, action_id: String) -> impl IntoView {
                     <input class="govuk-input govuk-input--width-10" id="new-update-date" type="date"
                         aria-describedby=move || date_error.get().is_some().then_some("new-update-date-error")
                         prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
+                    {move || far_question.get().map(|far| view! {
+                        <div class="govuk-button-group app-far-date" data-testid="far-date">
+                            {far.suggestion.map(|s| view! {
+                                <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
+                                    date.set(iso(s));
+                                    date_error.set(None);
+                                    far_question.set(None);
+                                }>{format!("Use {}", crate::domain::dates::format_long(s))}</button>
+                            })}
+                            <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
+                                kept_far.set(Some(far.date));
+                                date_error.set(None);
+                                far_question.set(None);
+                            }>{format!("Keep {}", crate::domain::dates::format_long(far.date))}</button>
+                        </div>
+                    })}
                 </div>
                 <div class="govuk-form-group">
                     <label class="govuk-label" for="new-update-status">"Status on that date"</label>
@@ -153,7 +185,7 @@ pub(super) fn UpdateRow(plan_id: String, action_id: String, update_id: String) -
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
                 {move || format!("Update of {}", crate::domain::dates::parse_iso(&date.get()).map(format_long).unwrap_or_default())}
             </legend>
-            <DateField id=format!("{field}-date") label="Date" value=date
+            <DateField id=format!("{field}-date") label="Date" value=date reference=visit(&plan_id)
                 on_change=set("date", |u, v| { u.date = required_date(&v, "the date of the update")?; Ok(()) }) />
             <SelectField id=format!("{field}-status") label="Status on that date" options=status_options() value=read(|u| u.status.as_str().to_string())
                 on_change=set("status", |u, v| { u.status = Status::parse(&v).ok_or("Choose a status")?; Ok(()) }) />
