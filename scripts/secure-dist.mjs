@@ -1,6 +1,7 @@
 // After trunk builds: adds a Content Security Policy to index.html that allows only the
-// site's own files, and the inline scripts trunk writes, by their hashes: the one that
-// starts the app and, under `trunk serve`, the one that reloads the page after a rebuild.
+// site's own files, and the inline scripts in it, by their hashes (trunk's one start-up
+// script; `scripts/serve` turns trunk's live-reload script off, because trunk fills in its
+// address as it serves the page, after this hook has hashed it).
 // Run by trunk as a post_build hook (Trunk.toml), so every build has it. Anything it does
 // not recognise fails the build, loudly: a page without its policy must never ship.
 

@@ -14,6 +14,9 @@ use crate::ui::components::title::set_title;
 use crate::ui::state::PendingImport;
 use crate::ui::state::{navigate, use_state};
 
+/// The most differences the page lists.
+const LISTED_MAX: usize = 200;
+
 #[component]
 pub fn ImportMergePage() -> impl IntoView {
     set_title(&["Merge a returned copy"]);
@@ -59,8 +62,18 @@ pub fn ImportMergePage() -> impl IntoView {
     let unsettled = RwSignal::new(false);
     let refused = RwSignal::new(Vec::<String>::new());
 
+    // A file can differ in a million places: the page lists the first ones, those that
+    // need a choice first, and says what happens to the rest.
+    let mut listed: Vec<&Difference> = comparison
+        .differences
+        .iter()
+        .filter(|d| d.needs_choice())
+        .collect();
+    listed.extend(comparison.differences.iter().filter(|d| !d.needs_choice()));
+    listed.truncate(LISTED_MAX);
+    let not_listed = comparison.differences.len() - listed.len();
     let mut groups: Vec<(String, Vec<Difference>)> = Vec::new();
-    for d in &comparison.differences {
+    for d in listed {
         match groups.iter_mut().find(|(g, _)| *g == d.group) {
             Some(group) => group.1.push(d.clone()),
             None => groups.push((d.group.clone(), vec![d.clone()])),
@@ -187,6 +200,11 @@ pub fn ImportMergePage() -> impl IntoView {
                 <button type="button" class="govuk-button govuk-button--secondary" on:click=set_all(true)>"Take all of the file’s"</button>
                 <button type="button" class="govuk-button govuk-button--secondary" on:click=set_all(false)>"Keep all of this browser’s"</button>
             </div>
+        })}
+        {(not_listed > 0).then(|| view! {
+            <div class="govuk-inset-text" data-testid="merge-not-listed">{format!(
+                "The first {LISTED_MAX} of {count} differences are listed below. The other {not_listed} keep the choices the page starts with: the file's own changes are taken and this browser's are kept. Use the buttons above to take or keep all of them; any changed in both copies needs one of those buttons."
+            )}</div>
         })}
         {groups.into_iter().map(|(heading, differences)| view! {
             <section class="app-list-item" data-testid="merge-group">
