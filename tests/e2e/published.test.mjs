@@ -142,7 +142,9 @@ test('a missing or unreadable plan file gets a clear message, not a blank page',
   for (const [files, says] of [
     [{}, /plan\.json is missing/],
     [{ 'site.json': '{}' }, /plan\.json is missing/],
-    [{ 'plan.json': '<html>not a plan</html>' }, /file is not JSON/],
+    [{ 'plan.json': 'not a plan: {' }, /file is not JSON/],
+    // A host's single-page-app fallback answers with a web page: that is no plan file.
+    [{ 'plan.json': '<!DOCTYPE html><html><body>index</body></html>' }, /plan\.json is missing/],
   ]) {
     const broken = await publish(files);
     try {
