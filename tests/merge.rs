@@ -657,3 +657,39 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_returned_file_finds_the_copy_it_came_from_and_an_older_return_is_noticed() {
+    use cpc_action_plan::format::sent::{copy_for, Returned, SentCopy};
+    use cpc_action_plan::format::Imported;
+    let copy = |id: &str| SentCopy {
+        export_id: id.into(),
+        exported_at: "2026-10-03T09:00:00Z".into(),
+        sent_to: "AD Policy".into(),
+        returned: Vec::new(),
+    };
+    let sent = vec![copy("x-one"), copy("x-two")];
+    let file = |export_id: Option<&str>, from: Option<&str>| Imported {
+        plan: havering(),
+        exported_at: Some("2026-10-10T12:00:00Z".into()),
+        export_id: export_id.map(str::to_string),
+        from_export: from.map(str::to_string),
+        warnings: Vec::new(),
+    };
+    // A lead's copy names the copy it came from; a copy returned as it was is its own.
+    assert_eq!(copy_for(&file(Some("x-lead"), Some("x-two")), &sent).unwrap().export_id, "x-two");
+    assert_eq!(copy_for(&file(Some("x-one"), None), &sent).unwrap().export_id, "x-one");
+    assert!(copy_for(&file(Some("x-else"), Some("x-gone")), &sent).is_none());
+    assert!(copy_for(&file(None, None), &sent).is_none());
+
+    let mut merged = copy("x-one");
+    merged.returned.push(Returned {
+        export_id: Some("x-lead-later".into()),
+        exported_at: Some("2026-10-20T08:00:00Z".into()),
+        merged_on: "2026-10-21".into(),
+    });
+    let newer = merged.newer_return_than(Some("2026-10-10T12:00:00Z")).unwrap();
+    assert_eq!(newer.merged_on, "2026-10-21");
+    assert!(merged.newer_return_than(Some("2026-10-25T00:00:00Z")).is_none());
+    assert!(merged.newer_return_than(None).is_none());
+}
