@@ -677,8 +677,18 @@ fn a_returned_file_finds_the_copy_it_came_from_and_an_older_return_is_noticed() 
         warnings: Vec::new(),
     };
     // A lead's copy names the copy it came from; a copy returned as it was is its own.
-    assert_eq!(copy_for(&file(Some("x-lead"), Some("x-two")), &sent).unwrap().export_id, "x-two");
-    assert_eq!(copy_for(&file(Some("x-one"), None), &sent).unwrap().export_id, "x-one");
+    assert_eq!(
+        copy_for(&file(Some("x-lead"), Some("x-two")), &sent)
+            .unwrap()
+            .export_id,
+        "x-two"
+    );
+    assert_eq!(
+        copy_for(&file(Some("x-one"), None), &sent)
+            .unwrap()
+            .export_id,
+        "x-one"
+    );
     assert!(copy_for(&file(Some("x-else"), Some("x-gone")), &sent).is_none());
     assert!(copy_for(&file(None, None), &sent).is_none());
 
@@ -688,8 +698,12 @@ fn a_returned_file_finds_the_copy_it_came_from_and_an_older_return_is_noticed() 
         exported_at: Some("2026-10-20T08:00:00Z".into()),
         merged_on: "2026-10-21".into(),
     });
-    let newer = merged.newer_return_than(Some("2026-10-10T12:00:00Z")).unwrap();
+    let newer = merged
+        .newer_return_than(Some("2026-10-10T12:00:00Z"))
+        .unwrap();
     assert_eq!(newer.merged_on, "2026-10-21");
-    assert!(merged.newer_return_than(Some("2026-10-25T00:00:00Z")).is_none());
+    assert!(merged
+        .newer_return_than(Some("2026-10-25T00:00:00Z"))
+        .is_none());
     assert!(merged.newer_return_than(None).is_none());
 }

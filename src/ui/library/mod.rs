@@ -68,6 +68,7 @@ impl Library {
         let workspace = Workspace::load(new_id("t"), &LocalStore, first_plans);
         let first_run = workspace.has_unsaved();
         let library = Library::with(workspace, false);
+        library.publish();
         if first_run && storage::available() {
             library.save_now();
         } else {
@@ -79,11 +80,16 @@ impl Library {
 
     /// A published site's library: the plans it shows, and no storage at all.
     pub fn published(plans: Vec<Plan>) -> Library {
-        Library::with(Workspace::shown(plans), true)
+        let shown: Vec<Arc<Plan>> = plans.into_iter().map(Arc::new).collect();
+        let library = Library::with(Workspace::shown(Vec::new()), true);
+        // Only the plans: a published site has nothing else to show, and copying the rest
+        // would put the officer's banners' code into the residents' download.
+        library.plans.set(shown);
+        library
     }
 
     fn with(workspace: Workspace, read_only: bool) -> Library {
-        let library = Library {
+        Library {
             plans: RwSignal::new(Vec::new()),
             save_status: RwSignal::new(SaveStatus::Saved),
             problem: RwSignal::new(None),
@@ -100,9 +106,7 @@ impl Library {
             workspace: StoredValue::new(workspace),
             save_timer: StoredValue::new_local(None),
             read_only,
-        };
-        library.publish();
-        library
+        }
     }
 
     /// Changes the workspace, then shows what changed.
@@ -131,7 +135,25 @@ impl Library {
             set_if_changed(self.problem, w.problem().cloned());
             set_if_changed(self.not_saved, w.not_saved().to_vec());
             set_if_changed(self.unreadable, w.unreadable().to_vec());
-            set_if_changed(self.conflicts, w.conflicts().to_vec());
+            // By what the officer sees of each (which plan, which version of theirs), not
+            // by comparing whole plans.
+            let seen = |c: &[Conflict]| -> Vec<(String, String, Option<u64>, usize)> {
+                c.iter()
+                    .map(|c| {
+                        let (revision, size) = match &c.theirs {
+                            Theirs::Plan(p) => (Some(p.revision), p.tab.len()),
+                            Theirs::Unreadable(u) => (u.revision, u.text.len()),
+                        };
+                        (c.id.clone(), c.title.clone(), revision, size)
+                    })
+                    .collect()
+            };
+            if self
+                .conflicts
+                .with_untracked(|shown| seen(shown) != seen(w.conflicts()))
+            {
+                self.conflicts.set(w.conflicts().to_vec());
+            }
             set_if_changed(self.notices, w.notices().to_vec());
             set_if_changed(self.exports, w.exports().clone());
             set_if_changed(self.can_undo, w.can_undo());
