@@ -707,3 +707,53 @@ fn a_returned_file_finds_the_copy_it_came_from_and_an_older_return_is_noticed() 
         .is_none());
     assert!(merged.newer_return_than(None).is_none());
 }
+
+#[test]
+fn an_action_both_copies_have_is_never_dropped_for_want_of_a_place() {
+    let base = havering();
+    // The file deletes recommendation 1, adds a new one, and moves r1-a1 into it.
+    let mut theirs = base.clone();
+    let mut removed = theirs.recommendations.remove(0);
+    let moved = removed.actions.remove(0);
+    let mut new_rec = removed.clone();
+    new_rec.id = "r-new".into();
+    new_rec.number = "14".into();
+    new_rec.actions = vec![moved];
+    theirs.recommendations.push(new_rec);
+    let comparison = compare(Some(&base), &base, &theirs);
+    let mut take = comparison.default_take();
+    assert!(merge(Some(&base), &base, &theirs, &take)
+        .unwrap()
+        .action("r1-a1")
+        .is_some());
+    // Leaving out the new recommendation would leave r1-a1 nowhere: refused, with why.
+    take.remove("recommendations:r-new#present");
+    let problems = merge(Some(&base), &base, &theirs, &take).unwrap_err();
+    assert!(
+        problems[0].to_string().contains("nowhere to be"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn an_action_deleted_here_and_moved_and_changed_in_the_file_is_a_choice() {
+    let base = havering();
+    let mut ours = base.clone();
+    ours.recommendations[1].actions.retain(|a| a.id != "r2-a1");
+    let mut theirs = base.clone();
+    let mut moved = theirs.recommendations[1].actions.remove(0);
+    Arc::make_mut(&mut moved).text = "Changed in the file".into();
+    let mut new_rec = theirs.recommendations[1].clone();
+    new_rec.id = "r-new".into();
+    new_rec.number = "14".into();
+    new_rec.actions = vec![moved];
+    theirs.recommendations.push(new_rec);
+    let comparison = compare(Some(&base), &ours, &theirs);
+    let choice = comparison
+        .differences
+        .iter()
+        .find(|d| d.key == "recommendations.actions:r2-a1#present")
+        .expect("the action is offered, not hidden under its new recommendation");
+    assert_eq!((choice.kind, choice.side), (Kind::OnlyTheirs, Side::Both));
+    assert!(!choice.lost_if_deleted.is_empty());
+}

@@ -414,3 +414,67 @@ fn another_tabs_save_over_unsaved_work_here_is_a_conflict_with_both_versions() {
     assert!(!a.undo());
     assert!(Arc::ptr_eq(a.plan(PLAN).unwrap(), a.plan(PLAN).unwrap()));
 }
+
+#[test]
+fn a_choice_to_write_over_an_unreadable_entry_does_not_carry_over_to_another_tabs_readable_save() {
+    let (mut a, mut store_a, mut b, mut store_b) = two_tabs();
+    let first = havering().actions().next().unwrap().1.id.clone();
+    store_a.memory.borrow_mut().entries.insert(
+        PLAN.into(),
+        damaged("{\"revision\":9,\"v2\":true}", Some(9)),
+    );
+    let edit = set_due(a.plan(PLAN).unwrap(), &first, d(2020, 8, 8));
+    a.edit(PLAN, edit, None).unwrap();
+    a.save(&mut store_a);
+    assert_eq!(a.conflicts().len(), 1);
+    // The officer keeps this tab's version, but storage is full: nothing is written.
+    a.keep_mine(PLAN);
+    store_a.memory.borrow_mut().writes_left = Some(0);
+    a.save(&mut store_a);
+    store_a.memory.borrow_mut().writes_left = None;
+    // Another tab then writes a readable version (it had kept its own, too).
+    let stored_by_b = cpc_action_plan::domain::workspace::StoredPlan {
+        revision: 12,
+        tab: "b".into(),
+        exported_at: None,
+        changed_since_export: true,
+        origin: None,
+        plan: b.plan(PLAN).unwrap().as_ref().clone(),
+    };
+    use cpc_action_plan::domain::workspace::Store;
+    store_b.write(&stored_by_b).unwrap();
+    // Tab A saves before it hears of it: it must not write over B's version.
+    a.save(&mut store_a);
+    assert!(matches!(&store_a.memory.borrow().entries[PLAN], Held::Plan(p) if p.tab == "b"));
+    assert!(matches!(&a.conflicts()[0].theirs, Theirs::Plan(p) if p.tab == "b"));
+    let _ = &mut b;
+}
+
+#[test]
+fn removing_an_entry_that_another_tab_has_since_made_readable_takes_it_instead() {
+    let memory = shared(2);
+    let store_x = TabStore::new(&memory, 0);
+    let mut store_y = TabStore::new(&memory, 1);
+    memory
+        .borrow_mut()
+        .entries
+        .insert(PLAN.into(), damaged("{broken", Some(3)));
+    let mut y = Workspace::load("y".into(), &store_y, Vec::new);
+    let key = y.unreadable()[0].key.clone();
+    // Another tab writes a readable plan there before Y's officer confirms the removal.
+    let mut x = Workspace::load("x".into(), &store_x, Vec::new);
+    x.add_plan(havering());
+    let mut store_x = store_x;
+    x.save(&mut store_x);
+    assert_eq!(x.conflicts().len(), 1, "X is asked first");
+    x.keep_mine(PLAN);
+    x.save(&mut store_x);
+    assert!(matches!(&memory.borrow().entries[PLAN], Held::Plan(_)));
+    assert!(!y.remove_unreadable(&key, &mut store_y));
+    assert!(
+        memory.borrow().entries.contains_key(PLAN),
+        "the good plan is not removed"
+    );
+    assert!(y.plan(PLAN).is_some(), "Y shows it now");
+    assert!(y.unreadable().is_empty());
+}

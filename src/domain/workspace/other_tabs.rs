@@ -74,6 +74,10 @@ impl Workspace {
         }
         self.conflicts.retain(|c| c.id != id);
         self.not_saved.retain(|n| n.id != id);
+        self.overwrite.remove(&id);
+        // Readable now: no longer among the entries that cannot be read.
+        self.unreadable
+            .retain(|u| u.id.as_deref() != Some(id.as_str()));
         self.hold(stored, None);
     }
 
@@ -186,7 +190,20 @@ impl Workspace {
         };
         let entry = self.unreadable.remove(index);
         let removed = match &entry.id {
-            Some(id) => store.remove(id).is_ok(),
+            // Only what was offered: if another tab has since written a readable plan
+            // there, that plan is taken, not removed.
+            Some(id) => match store.read(id) {
+                Entry::Plan(now) => {
+                    self.take(now, false);
+                    return false;
+                }
+                Entry::Unreadable(now) if now.text != entry.text => {
+                    self.unreadable.insert(index, now);
+                    return false;
+                }
+                Entry::Missing => true,
+                Entry::Unreadable(_) => store.remove(id).is_ok(),
+            },
             None => {
                 let ids: Vec<String> = self.plans.iter().map(|p| p.id.clone()).collect();
                 store.write_index(&ids).is_ok()

@@ -47,10 +47,21 @@ impl Workspace {
         }
         let presence = store.presence(id);
         let revision = if self.overwrite.contains(id) {
-            // The officer chose this tab's version over an entry this build cannot read.
-            match presence {
-                Presence::At(stored) => state.write_over_unreadable(stored),
-                Presence::Absent | Presence::Damaged => state.write_over_unreadable(state.revision),
+            // The officer chose this tab's version over an entry this build cannot read:
+            // written over it only while what is stored is still unreadable. Another tab
+            // may have written a readable version since; that is a conflict again.
+            match store.read(id) {
+                Entry::Plan(theirs) => {
+                    self.overwrite.remove(id);
+                    self.add_conflict(id, Theirs::Plan(theirs));
+                    return Ok(());
+                }
+                Entry::Unreadable(_) | Entry::Missing => match presence {
+                    Presence::At(stored) => state.write_over_unreadable(stored),
+                    Presence::Absent | Presence::Damaged => {
+                        state.write_over_unreadable(state.revision)
+                    }
+                },
             }
         } else {
             let stored = match presence {
@@ -123,6 +134,11 @@ impl Workspace {
     pub(super) fn add_conflict(&mut self, id: &str, theirs: Theirs) {
         let title = self.plan(id).map(|p| p.title.clone()).unwrap_or_default();
         self.conflicts.retain(|c| c.id != id);
+        // A new conflict asks the officer again: an earlier choice to write over an
+        // unreadable entry does not carry over to whatever is stored now.
+        if matches!(theirs, Theirs::Plan(_)) {
+            self.overwrite.remove(id);
+        }
         self.conflicts.push(Conflict {
             id: id.to_string(),
             title,
@@ -168,7 +184,15 @@ impl Workspace {
         if self.unreadable.iter().any(|u| u.id.is_none()) {
             return Ok(());
         }
-        let current = store.read_index().ok().flatten();
+        let current = match store.read_index() {
+            Ok(current) => current,
+            // Damaged since this tab loaded (a newer version's index, say): kept, and
+            // offered to the officer like any entry that cannot be read.
+            Err(damaged) => {
+                self.unreadable.push(damaged);
+                return Ok(());
+            }
+        };
         let mut seen = HashSet::new();
         let mut ids: Vec<String> = Vec::new();
         for id in self.plans.iter().map(|p| &p.id) {

@@ -252,13 +252,20 @@ pub fn compare(base: Option<&Plan>, ours: &Plan, theirs: &Plan) -> Comparison {
                 } else {
                     (&three.theirs, &three.ours)
                 };
-                // Inside something that is itself only on this side: that one difference
-                // covers it.
-                if node.slot.as_ref().is_some_and(|s| {
-                    !s.parent.is_root()
-                        && !there.nodes.contains_key(&s.parent)
-                        && here.nodes.contains_key(&s.parent)
-                }) {
+                // Added inside something that was itself added on this side: that one
+                // difference covers it. (Something the other side had, deleted there and
+                // moved here into something new, is a difference of its own.)
+                let in_base = three
+                    .base
+                    .as_ref()
+                    .is_some_and(|b| b.nodes.contains_key(key));
+                if !in_base
+                    && node.slot.as_ref().is_some_and(|s| {
+                        !s.parent.is_root()
+                            && !there.nodes.contains_key(&s.parent)
+                            && here.nodes.contains_key(&s.parent)
+                    })
+                {
                     continue;
                 }
                 let (side, lost) = match &three.base {
@@ -379,10 +386,17 @@ pub fn merge(
                 o.clone()
             }
             (None, Some(t)) => {
-                let parent_taken = t.slot.as_ref().is_some_and(|s| {
-                    !three.ours.nodes.contains_key(&s.parent) && !s.parent.is_root()
-                });
-                if !take.contains(&presence_key(key)) && !parent_taken {
+                // Added in the file inside something also added there: it comes with its
+                // parent (and goes if the parent is not taken).
+                let in_base = three
+                    .base
+                    .as_ref()
+                    .is_some_and(|b| b.nodes.contains_key(key));
+                let with_parent = !in_base
+                    && t.slot.as_ref().is_some_and(|s| {
+                        !three.ours.nodes.contains_key(&s.parent) && !s.parent.is_root()
+                    });
+                if !take.contains(&presence_key(key)) && !with_parent {
                     continue;
                 }
                 t.clone()
@@ -413,6 +427,34 @@ pub fn merge(
         if let (Some(slot), Some(node)) = (fallback, merged.nodes.get_mut(&key)) {
             node.slot = Some(slot);
         }
+    }
+    // Something both copies have must never go because of where it was put: a choice
+    // that leaves it nowhere (moved into a recommendation that is not taken, out of one
+    // that is deleted) is refused, with the reason.
+    let stranded: Vec<&Key> = merged
+        .nodes
+        .iter()
+        .filter(|(k, n)| {
+            n.slot
+                .as_ref()
+                .is_some_and(|s| !merged.nodes.contains_key(&s.parent))
+                && three.ours.nodes.contains_key(*k)
+                && three.theirs.nodes.contains_key(*k)
+        })
+        .map(|(k, _)| k)
+        .collect();
+    if !stranded.is_empty() {
+        let labels = Labels::new(&three.ours, &three.theirs);
+        return Err(stranded
+            .into_iter()
+            .take(20)
+            .map(|k| {
+                Problem::new(
+                    labels.place(k),
+                    "would be left with nowhere to be: take what it was moved into, or leave it where it is",
+                )
+            })
+            .collect());
     }
     loop {
         let orphans: Vec<Key> = merged
