@@ -16,7 +16,7 @@
 mod labels;
 mod tree;
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -195,9 +195,10 @@ fn order_key(slot: &Slot) -> String {
 
 /// The items of a list that are in every copy given, in `order`'s order.
 fn common(order: &[Key], others: &[&[Key]]) -> Vec<Key> {
+    let sets: Vec<HashSet<&Key>> = others.iter().map(|o| o.iter().collect()).collect();
     order
         .iter()
-        .filter(|k| others.iter().all(|o| o.contains(k)))
+        .filter(|k| sets.iter().all(|set| set.contains(k)))
         .cloned()
         .collect()
 }
@@ -506,29 +507,46 @@ fn order_lists(three: &Three, merged: &Tree, take: &HashSet<String>) -> BTreeMap
         .map(|(slot, items)| {
             let ours_order = three.ours.lists.get(&slot).unwrap_or(&empty);
             let theirs_order = three.theirs.lists.get(&slot).unwrap_or(&empty);
-            let lead = if take.contains(&order_key(&slot)) {
-                theirs_order
+            let (lead, other) = if take.contains(&order_key(&slot)) {
+                (theirs_order, ours_order)
             } else {
-                ours_order
+                (ours_order, theirs_order)
             };
-            let mut order: Vec<Key> = lead.iter().filter(|k| items.contains(k)).cloned().collect();
-            let other = if std::ptr::eq(lead, ours_order) {
-                theirs_order
-            } else {
-                ours_order
-            };
-            for (i, key) in other.iter().enumerate() {
-                if !items.contains(key) || order.contains(key) {
-                    continue;
+            // In linear time, for lists of thousands: each item the lead order lacks goes
+            // after the item it follows in the other order (or first, if none).
+            let members: HashSet<&Key> = items.iter().collect();
+            let led: Vec<&Key> = lead.iter().filter(|k| members.contains(k)).collect();
+            let in_led: HashSet<&Key> = led.iter().copied().collect();
+            let mut following: HashMap<Option<&Key>, Vec<&Key>> = HashMap::new();
+            let mut placed: HashSet<&Key> = in_led.clone();
+            let mut anchor: Option<&Key> = None;
+            for key in other {
+                if in_led.contains(key) {
+                    anchor = Some(key);
+                } else if members.contains(key) && placed.insert(key) {
+                    following.entry(anchor).or_default().push(key);
                 }
-                let after = other[..i]
-                    .iter()
-                    .rev()
-                    .find_map(|k| order.iter().position(|p| p == k));
-                order.insert(after.map_or(0, |p| p + 1), key.clone());
+            }
+            let mut order: Vec<Key> = Vec::with_capacity(items.len());
+            order.extend(
+                following
+                    .remove(&None)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .cloned(),
+            );
+            for key in led {
+                order.push(key.clone());
+                order.extend(
+                    following
+                        .remove(&Some(key))
+                        .unwrap_or_default()
+                        .into_iter()
+                        .cloned(),
+                );
             }
             for key in &items {
-                if !order.contains(key) {
+                if placed.insert(key) {
                     order.push(key.clone());
                 }
             }

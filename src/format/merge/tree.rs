@@ -133,6 +133,7 @@ fn flatten_fields(
                     field: field.clone(),
                 };
                 let mut order = Vec::new();
+                let mut seen = std::collections::HashSet::new();
                 for item in items {
                     let id = item["id"].as_str().unwrap_or_default().to_string();
                     let child_key = Key {
@@ -140,7 +141,7 @@ fn flatten_fields(
                         id,
                     };
                     // Ids are unique in a checked file; a repeat would be a second copy.
-                    if tree.nodes.contains_key(&child_key) || order.contains(&child_key) {
+                    if tree.nodes.contains_key(&child_key) || !seen.insert(child_key.clone()) {
                         continue;
                     }
                     let mut child = Node {
