@@ -89,11 +89,12 @@ impl History {
     /// Forgets every step for one plan. Returns whether there were any.
     pub fn forget(&mut self, plan: &str) -> bool {
         let before = self.undo.len() + self.redo.len();
-        self.undo.retain(|s| s.plan != plan);
-        self.redo.retain(|s| s.plan != plan);
-        if self.undo.last().is_none_or(|s| s.plan == plan) {
+        // The step being typed into goes too, if it was this plan's.
+        if self.undo.last().is_some_and(|s| s.plan == plan) {
             self.open_key = None;
         }
+        self.undo.retain(|s| s.plan != plan);
+        self.redo.retain(|s| s.plan != plan);
         before != self.undo.len() + self.redo.len()
     }
 

@@ -197,13 +197,16 @@ impl Workspace {
         let mut ids: Vec<String> = Vec::new();
         for id in self.plans.iter().map(|p| &p.id) {
             // A plan is listed once it has an entry: a failed first write leaves it out,
-            // and its next write lists it.
-            if store.presence(id) != Presence::Absent && seen.insert(id.clone()) {
+            // and its next write lists it. Known from what this tab read and wrote, so a
+            // save does not read storage once for every plan it holds.
+            let stored = self.tracked.get(id).is_some_and(|t| t.revision > 0);
+            if stored && seen.insert(id.clone()) {
                 ids.push(id.clone());
             }
         }
         for id in current.iter().flatten() {
-            if !self.deleted.contains(id)
+            if !seen.contains(id)
+                && !self.deleted.contains(id)
                 && store.presence(id) != Presence::Absent
                 && seen.insert(id.clone())
             {

@@ -408,16 +408,7 @@ pub fn merge(
     }
     // An entity whose chosen place is gone (moved into something not taken) stays where
     // it was; one whose parent did not make it into the merged plan goes with it.
-    let homeless: Vec<Key> = merged
-        .nodes
-        .iter()
-        .filter(|(_, n)| {
-            n.slot
-                .as_ref()
-                .is_some_and(|s| !merged.nodes.contains_key(&s.parent))
-        })
-        .map(|(k, _)| k.clone())
-        .collect();
+    let homeless = merged.homeless();
     for key in homeless {
         let fallback = [&three.ours, &three.theirs].into_iter().find_map(|tree| {
             tree.nodes
@@ -432,17 +423,10 @@ pub fn merge(
     // Something both copies have must never go because of where it was put: a choice
     // that leaves it nowhere (moved into a recommendation that is not taken, out of one
     // that is deleted) is refused, with the reason.
-    let stranded: Vec<&Key> = merged
-        .nodes
-        .iter()
-        .filter(|(k, n)| {
-            n.slot
-                .as_ref()
-                .is_some_and(|s| !merged.nodes.contains_key(&s.parent))
-                && three.ours.nodes.contains_key(*k)
-                && three.theirs.nodes.contains_key(*k)
-        })
-        .map(|(k, _)| k)
+    let stranded: Vec<Key> = merged
+        .homeless()
+        .into_iter()
+        .filter(|k| three.ours.nodes.contains_key(k) && three.theirs.nodes.contains_key(k))
         .collect();
     if !stranded.is_empty() {
         let labels = Labels::new(&three.ours, &three.theirs);
@@ -451,23 +435,14 @@ pub fn merge(
             .take(20)
             .map(|k| {
                 Problem::new(
-                    labels.place(k),
+                    labels.place(&k),
                     "would be left with nowhere to be: take what it was moved into, or leave it where it is",
                 )
             })
             .collect());
     }
     loop {
-        let orphans: Vec<Key> = merged
-            .nodes
-            .iter()
-            .filter(|(_, n)| {
-                n.slot
-                    .as_ref()
-                    .is_some_and(|s| !merged.nodes.contains_key(&s.parent))
-            })
-            .map(|(k, _)| k.clone())
-            .collect();
+        let orphans = merged.homeless();
         if orphans.is_empty() {
             break;
         }

@@ -214,6 +214,19 @@ impl Tree {
         Value::Object(object)
     }
 
+    /// The entities whose parent is not in this tree.
+    pub fn homeless(&self) -> Vec<Key> {
+        self.nodes
+            .iter()
+            .filter(|(_, n)| {
+                n.slot
+                    .as_ref()
+                    .is_some_and(|s| !self.nodes.contains_key(&s.parent))
+            })
+            .map(|(k, _)| k.clone())
+            .collect()
+    }
+
     /// The entities listed under `key`, directly.
     pub fn children<'a>(&'a self, key: &'a Key) -> impl Iterator<Item = &'a Key> + 'a {
         self.lists
