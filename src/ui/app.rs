@@ -46,23 +46,27 @@ fn shortcut(ev: &web_sys::KeyboardEvent, library: Library) {
 /// laptop asleep at midnight wakes to a timer that fired late), and whenever the tab is
 /// shown again. Figures and overdue marks follow it, without a reload.
 fn follow_the_date(today: RwSignal<NaiveDate>) {
-    fn check(today: RwSignal<NaiveDate>) {
+    fn next_check() -> Duration {
+        Duration::from_millis(
+            clock::millis_until_tomorrow()
+                .saturating_add(500)
+                .min(60_000),
+        )
+    }
+    fn update(today: RwSignal<NaiveDate>) {
         let now = clock::today();
         if today.get_untracked() != now {
             today.set(now);
         }
-        let wait = clock::millis_until_tomorrow()
-            .saturating_add(500)
-            .min(60_000);
-        set_timeout(move || check(today), Duration::from_millis(wait));
     }
-    let wait = clock::millis_until_tomorrow()
-        .saturating_add(500)
-        .min(60_000);
-    set_timeout(move || check(today), Duration::from_millis(wait));
+    fn check(today: RwSignal<NaiveDate>) {
+        update(today);
+        set_timeout(move || check(today), next_check());
+    }
+    set_timeout(move || check(today), next_check());
     let _ = window_event_listener_untyped("visibilitychange", move |_| {
-        if !crate::browser::document::is_hidden() && today.get_untracked() != clock::today() {
-            today.set(clock::today());
+        if !crate::browser::document::is_hidden() {
+            update(today);
         }
     });
 }

@@ -5,8 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser::download::download;
 use crate::browser::storage::StorageProblem;
-use crate::domain::dates::format_long;
-use crate::domain::dates::parse_iso;
+use crate::domain::dates::format_day_of;
 use crate::presentation::route::Route;
 use crate::ui::library::{damaged_file_name, SaveStatus, Theirs};
 use crate::ui::state::{navigate, use_state};
@@ -238,11 +237,7 @@ pub fn Banners(route: Memo<Route>) -> impl IntoView {
                 "Not exported yet: export the plan to keep a copy outside this browser.".to_string()
             }
             (Some(at), changed) => {
-                let day = at
-                    .get(..10)
-                    .and_then(parse_iso)
-                    .map(format_long)
-                    .unwrap_or_else(|| at.clone());
+                let day = format_day_of(at);
                 if changed {
                     format!("Last exported {day}. It has changed since: export it again to keep a copy.")
                 } else {

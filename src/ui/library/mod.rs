@@ -80,8 +80,9 @@ impl Library {
 
     /// A published site's library: the plans it shows, and no storage at all.
     pub fn published(plans: Vec<Plan>) -> Library {
-        let shown: Vec<Arc<Plan>> = plans.into_iter().map(Arc::new).collect();
-        let library = Library::with(Workspace::shown(Vec::new()), true);
+        let workspace = Workspace::shown(plans);
+        let shown = workspace.plans().to_vec();
+        let library = Library::with(workspace, true);
         // Only the plans: a published site has nothing else to show, and copying the rest
         // would put the officer's banners' code into the residents' download.
         library.plans.set(shown);

@@ -4,19 +4,12 @@
 
 use leptos::prelude::*;
 
-use crate::domain::dates::{format_long, parse_iso};
+use crate::domain::dates::{format_day_of, format_long, parse_iso};
 use crate::format::sent::SentCopy;
 use crate::presentation::route::Route;
 use crate::ui::components::title::set_title;
 use crate::ui::pages::not_found::WhenFound;
 use crate::ui::state::use_state;
-
-fn day(at: &str) -> String {
-    at.get(..10)
-        .and_then(parse_iso)
-        .map(format_long)
-        .unwrap_or_else(|| at.to_string())
-}
 
 fn came_back(copy: &SentCopy) -> String {
     match copy.returned.as_slice() {
@@ -93,7 +86,7 @@ fn copy_row(
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let field = format!("sent-to-{}", copy.export_id);
-    let exported = day(&copy.exported_at);
+    let exported = format_day_of(&copy.exported_at);
     let (note_plan, note_export) = (plan_id.clone(), copy.export_id.clone());
     let (ask, confirm) = (copy.export_id.clone(), copy.export_id.clone());
     let shown = copy.export_id.clone();

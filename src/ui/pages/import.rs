@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::random::new_id;
-use crate::domain::dates::{format_long, parse_iso};
+use crate::domain::dates::{format_day_of, format_long, parse_iso};
 use crate::domain::{Plan, Problem};
 use crate::format::merge::compare;
 use crate::format::{import_bytes, Imported};
@@ -135,9 +135,7 @@ fn Preview(name: String, imported: Imported) -> impl IntoView {
     let exported = imported
         .exported_at
         .as_deref()
-        .and_then(|t| t.get(..10))
-        .and_then(parse_iso)
-        .map(format_long)
+        .map(format_day_of)
         .unwrap_or_else(|| "Not recorded".to_string());
     let rows: Vec<(String, String)> = [
         ("File", name.clone()),
@@ -265,12 +263,7 @@ fn which_copy(
         }
         .into_any();
     };
-    let day = |at: &str| {
-        at.get(..10)
-            .and_then(parse_iso)
-            .map(format_long)
-            .unwrap_or_else(|| at.to_string())
-    };
+    let day = format_day_of;
     let to = if copy.sent_to.is_empty() {
         String::new()
     } else {

@@ -152,22 +152,27 @@ pub fn DateField(
         asking.set(None);
         error.set(on_change.run(iso(day)).err());
     };
-    let question_id = format!("{id}-far");
     view! {
         <TextField id=id label=label hint=hint.unwrap_or_default() value=value on_change=checked
             input_type="date" width="govuk-input--width-10" bold_label=bold_label error=error />
-        {move || asking.get().map(|far| view! {
-            <div class="govuk-button-group app-far-date" id=question_id.clone() data-testid="far-date">
-                {far.suggestion.map(|s| view! {
-                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| answer(s)>
-                        {format!("Use {}", format_long(s))}
-                    </button>
-                })}
-                <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| answer(far.date)>
-                    {format!("Keep {}", format_long(far.date))}
+        {move || asking.get().map(|far| view! { <FarDateAnswers far=far answer=Callback::new(answer) /> })}
+    }
+}
+
+/// The two answers to "Did you mean 2019?": the likely date, or the date as typed.
+#[component]
+pub fn FarDateAnswers(far: FarDate, answer: Callback<NaiveDate>) -> impl IntoView {
+    view! {
+        <div class="govuk-button-group app-far-date" data-testid="far-date">
+            {far.suggestion.map(|s| view! {
+                <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| answer.run(s)>
+                    {format!("Use {}", format_long(s))}
                 </button>
-            </div>
-        })}
+            })}
+            <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| answer.run(far.date)>
+                {format!("Keep {}", format_long(far.date))}
+            </button>
+        </div>
     }
 }
 

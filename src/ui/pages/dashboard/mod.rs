@@ -34,19 +34,21 @@ pub fn DashboardPage(plan_id: String, query: Query) -> impl IntoView {
     // midnight.
     let view = move || {
         let as_at = query.as_at().unwrap_or_else(|| state.today.get());
-        let refused = query.as_at_refused();
-        let problems = state.library.with_plan(&id, |p| {
-            let options = p.map(FilterOptions::of).unwrap_or_default();
-            let mut problems: Vec<String> = refused.into_iter().collect();
-            problems.extend(
-                Filter::address_problems(query.pairs(), &options)
-                    .into_iter()
-                    .map(|p| format!("The filter: {p}.")),
-            );
-            problems
-        });
+        // Untracked: the view inside follows the plan itself, and a change of plan must
+        // not rebuild it (and the filter form the officer may be using).
+        let options = state
+            .library
+            .plan_now(&id)
+            .map(|p| FilterOptions::of(&p))
+            .unwrap_or_default();
+        let mut problems: Vec<String> = query.as_at_refused().into_iter().collect();
+        problems.extend(
+            Filter::address_problems(query.pairs(), &options)
+                .into_iter()
+                .map(|p| format!("The filter: {p}.")),
+        );
         view! {
-            <DashboardView plan_id=id.clone() as_at=as_at filter=filter.clone() problems=problems />
+            <DashboardView plan_id=id.clone() as_at=as_at filter=filter.clone() options=options problems=problems />
         }
     };
     view! { <WhenFound plan_id=plan_id>{view.clone()}</WhenFound> }
@@ -57,6 +59,7 @@ fn DashboardView(
     plan_id: String,
     as_at: NaiveDate,
     filter: Filter,
+    options: FilterOptions,
     problems: Vec<String>,
 ) -> impl IntoView {
     let state = use_state();
@@ -73,12 +76,6 @@ fn DashboardView(
         Memo::new(move |_| {
             library.with_plan(&id, |p| p.map(|p| ProgressView::of(p, as_at, &filter)))
         })
-    };
-    let options = {
-        let id = plan_id.clone();
-        library
-            .with_plan(&id, |p| p.map(FilterOptions::of))
-            .unwrap_or_default()
     };
     let trail = plan_trail(&plan_id, &title.get_untracked());
     let lead_link = {

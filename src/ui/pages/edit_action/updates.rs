@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::form::FarDateAnswers;
 use crate::ui::pages::editing::visit;
 
 use crate::ui::components::form::{group_class, ErrorMessage};
@@ -92,21 +93,19 @@ pub(super) fn AddUpdate(plan_id: String, action_id: String) -> impl IntoView {
                     <input class="govuk-input govuk-input--width-10" id="new-update-date" type="date"
                         aria-describedby=move || date_error.get().is_some().then_some("new-update-date-error")
                         prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
-                    {move || far_question.get().map(|far| view! {
-                        <div class="govuk-button-group app-far-date" data-testid="far-date">
-                            {far.suggestion.map(|s| view! {
-                                <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
-                                    date.set(iso(s));
-                                    date_error.set(None);
-                                    far_question.set(None);
-                                }>{format!("Use {}", crate::domain::dates::format_long(s))}</button>
-                            })}
-                            <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
-                                kept_far.set(Some(far.date));
-                                date_error.set(None);
-                                far_question.set(None);
-                            }>{format!("Keep {}", crate::domain::dates::format_long(far.date))}</button>
-                        </div>
+                    {move || far_question.get().map(|far| {
+                        // The likely date replaces what was typed; the date as typed is kept
+                        // when the update is added.
+                        let answer = Callback::new(move |day| {
+                            if day == far.date {
+                                kept_far.set(Some(day));
+                            } else {
+                                date.set(iso(day));
+                            }
+                            date_error.set(None);
+                            far_question.set(None);
+                        });
+                        view! { <FarDateAnswers far=far answer=answer /> }
                     })}
                 </div>
                 <div class="govuk-form-group">
