@@ -68,6 +68,8 @@ fn details_change_the_plan_and_its_review() {
         people: Some(250),
         meetings: Some(60),
         hours: None,
+        people_stated: "more than 250".into(),
+        ..Default::default()
     });
     let next = ok(&plan, Edit::Details(details));
     assert_eq!(next.title, "CPC 2019 action plan");
@@ -727,4 +729,51 @@ fn an_edit_copies_only_the_action_it_changes() {
         .map(|((_, a), _)| a.id.as_str())
         .collect::<Vec<_>>();
     assert_eq!(copied, ["r2-a1"]);
+}
+
+#[test]
+fn correcting_an_older_update_never_reverts_a_status_set_since() {
+    let plan = havering();
+    let one = ok(
+        &plan,
+        Edit::Update {
+            action: "r5-a1".into(),
+            op: ListOp::Add(update("u-1", d(2019, 9, 1), Status::NotStarted)),
+        },
+    );
+    // The lead sets the status itself, then corrects the update's words.
+    let mut on_track = one.action("r5-a1").unwrap().1.clone();
+    on_track.status = Status::OnTrack;
+    let set = ok(
+        &one,
+        Edit::Action {
+            recommendation: "r5".into(),
+            op: ListOp::Replace(0, on_track),
+        },
+    );
+    let mut reworded = update("u-1", d(2019, 9, 1), Status::NotStarted);
+    reworded.note = "Better words".into();
+    let corrected = ok(
+        &set,
+        Edit::Update {
+            action: "r5-a1".into(),
+            op: ListOp::Replace(0, reworded),
+        },
+    );
+    let a = corrected.action("r5-a1").unwrap().1;
+    assert_eq!(
+        (a.status, a.updates[0].note.as_str()),
+        (Status::OnTrack, "Better words")
+    );
+    // Changing that update's own status is a new status, and is taken.
+    let mut at_risk = update("u-1", d(2019, 9, 1), Status::AtRisk);
+    at_risk.note = "Better words".into();
+    let changed = ok(
+        &corrected,
+        Edit::Update {
+            action: "r5-a1".into(),
+            op: ListOp::Replace(0, at_risk),
+        },
+    );
+    assert_eq!(changed.action("r5-a1").unwrap().1.status, Status::AtRisk);
 }

@@ -556,12 +556,40 @@ fn an_export_says_which_export_it_is_and_reads_back() {
         at: "2026-11-25T10:00:00Z",
         export_id: "x-abc",
         from_export: Some("x-def"),
+        for_lead: None,
     };
     let back = import(&export_stamped(&plan, &stamp)).unwrap();
     assert_eq!(
         (back.export_id.as_deref(), back.from_export.as_deref()),
         (Some("x-abc"), Some("x-def"))
     );
+    assert_eq!(back.for_lead, None);
+    // A copy for a lead says so, and the lead must lead something to be kept.
+    let lead = plan.leads()[0].clone();
+    let for_lead = import(&export_stamped(
+        &plan,
+        &Stamp {
+            for_lead: Some(&lead),
+            ..stamp
+        },
+    ))
+    .unwrap();
+    assert_eq!(for_lead.for_lead.as_deref(), Some(lead.as_str()));
+    assert!(for_lead.warnings.is_empty());
+    let nobody = import(&export_stamped(
+        &plan,
+        &Stamp {
+            for_lead: Some("Nobody at all"),
+            ..stamp
+        },
+    ))
+    .unwrap();
+    assert_eq!(nobody.for_lead, None);
+    assert_eq!(nobody.warnings[0].path, "for_lead");
+    let mut wrong: serde_json::Value =
+        serde_json::from_str(&export_stamped(&plan, &stamp)).unwrap();
+    wrong["for_lead"] = serde_json::json!(3);
+    assert_eq!(import(&wrong.to_string()).unwrap_err()[0].path, "for_lead");
     assert_eq!(back.plan, plan);
     // An export id must look like one.
     let bad = export_stamped(
@@ -573,4 +601,32 @@ fn an_export_says_which_export_it_is_and_reads_back() {
     );
     let problems = import(&bad).unwrap_err();
     assert_eq!(problems[0].path, "export_id");
+}
+
+/// The fictional copy for a lead shows the fields added for issue 22: `for_lead`, and
+/// engagement figures in the report's own words.
+#[test]
+fn the_fictional_lead_copy_opens_on_its_lead_and_keeps_figures_in_words() {
+    let text = include_str!("../docs/examples/fictional-lead-copy.plan.json");
+    let imported = cpc_action_plan::format::import(text).unwrap();
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+    assert_eq!(
+        imported.for_lead.as_deref(),
+        Some("Head of Communications (fictional)")
+    );
+    let engagement = imported.plan.review.engagement.clone().unwrap();
+    assert_eq!(
+        (engagement.people, engagement.people_stated.as_str()),
+        (Some(230), "more than 230")
+    );
+    assert_eq!(
+        (engagement.hours, engagement.hours_stated.as_str()),
+        (None, "about 280")
+    );
+    assert!(imported.plan.council.contains("fictional"));
+    // It writes back as it reads.
+    let again =
+        cpc_action_plan::format::import(&cpc_action_plan::format::export(&imported.plan, None))
+            .unwrap();
+    assert_eq!(again.plan, imported.plan);
 }

@@ -674,6 +674,7 @@ fn a_returned_file_finds_the_copy_it_came_from_and_an_older_return_is_noticed() 
         exported_at: Some("2026-10-10T12:00:00Z".into()),
         export_id: export_id.map(str::to_string),
         from_export: from.map(str::to_string),
+        for_lead: None,
         warnings: Vec::new(),
     };
     // A lead's copy names the copy it came from; a copy returned as it was is its own.

@@ -137,7 +137,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 (
                     prop::option::of(date()),
                     prop::option::of((date(), text())),
-                    prop::option::of((0u64..500, 0u64..100)),
+                    prop::option::of((0u64..500, 0u64..100, text())),
                 ),
                 prop::collection::vec((required_text(), text(), text()), 0..4),
                 prop::collection::vec((required_text(), text(), any::<bool>()), themes..=themes),
@@ -180,10 +180,12 @@ fn plan() -> impl Strategy<Value = Plan> {
                             organisation,
                         })
                         .collect(),
-                    engagement: engagement.map(|(people, meetings)| Engagement {
+                    engagement: engagement.map(|(people, meetings, stated)| Engagement {
                         people: Some(people),
                         meetings: Some(meetings),
                         hours: None,
+                        people_stated: stated,
+                        ..Engagement::default()
                     }),
                 },
                 themes: themes
@@ -321,4 +323,28 @@ fn json() -> impl Strategy<Value = serde_json::Value> {
                 .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Whatever is typed in the three boxes of a date is read without a panic, and a date
+    /// is taken only when all three make a real one.
+    #[test]
+    fn any_typed_date_parts_are_read_safely(day in "\\PC{0,4}|[0-9]{0,3}", month in "\\PC{0,5}|[0-9]{0,3}", year in "\\PC{0,5}|[0-9]{0,5}") {
+        use cpc_action_plan::domain::date_parts::{date_parts, read_date_parts};
+        if let Ok(Some(date)) = read_date_parts(&day, &month, &year, "Date") {
+            let [d, m, y] = date_parts(date);
+            prop_assert_eq!(read_date_parts(&d, &m, &y, "Date"), Ok(Some(date)));
+            prop_assert!(!day.trim().is_empty() && !month.trim().is_empty() && year.trim().len() == 4);
+        }
+    }
+
+    #[test]
+    fn every_date_reads_back_from_its_parts(date in date()) {
+        use cpc_action_plan::domain::date_parts::{date_parts, read_date_parts};
+        let [d, m, y] = date_parts(date);
+        prop_assert_eq!(read_date_parts(&d, &m, &y, "Date"), Ok(Some(date)));
+        prop_assert_eq!(read_date_parts(&format!("0{d}"), &format!("0{m}"), &y, "Date"), Ok(Some(date)));
+    }
 }

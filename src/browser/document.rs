@@ -63,3 +63,22 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// Whether focus, leaving something inside the element `container`, goes outside it (or
+/// out of the page): the moment a group of inputs, such as a date's three boxes, is left.
+pub fn focus_leaves(ev: &web_sys::FocusEvent, container: &str) -> bool {
+    let Some(container) = document().and_then(|d| d.get_element_by_id(container)) else {
+        return true;
+    };
+    let next = ev
+        .related_target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    !next.is_some_and(|n| container.contains(Some(&n)))
+}
+
+/// Makes the browser ask before the page is closed or reloaded (a `beforeunload` event).
+pub fn ask_before_leaving(ev: &web_sys::Event) {
+    ev.prevent_default();
+    // Older browsers ask only when `returnValue` is set too.
+    let _ = js_sys::Reflect::set(ev, &"returnValue".into(), &"".into());
+}

@@ -134,7 +134,6 @@ pub fn month_name(month: u32) -> &'static str {
     MONTH_NAMES[(month.clamp(1, 12) - 1) as usize]
 }
 
-/// A date as GOV.UK writes it: "4 September 2019".
 /// The day of an RFC 3339 time ("2026-11-23T16:00:00Z") as [`format_long`] writes it, or
 /// the text as it is when it does not start with a date.
 pub fn format_day_of(at: &str) -> String {
@@ -144,6 +143,7 @@ pub fn format_day_of(at: &str) -> String {
         .unwrap_or_else(|| at.to_string())
 }
 
+/// A date as GOV.UK writes it: "4 September 2019".
 pub fn format_long(date: NaiveDate) -> String {
     // Four digits always, so a year typed as 0019 reads as the slip it is.
     format!(

@@ -90,7 +90,8 @@ pub enum Edit {
         action: String,
         to: String,
     },
-    /// Updates are kept oldest first; the newest sets the action's status.
+    /// Updates are kept oldest first; a new newest update (or a change to its status or
+    /// date) sets the action's status.
     Update {
         action: String,
         op: ListOp<Update>,
@@ -198,13 +199,21 @@ fn change(plan: &mut Plan, edit: Edit) -> Result<(), Problem> {
                 .find(|a| a.id == action)
                 .map(Arc::make_mut)
                 .ok_or_else(|| missing("action", &action))?;
+            let newest =
+                |updates: &[Update]| updates.last().map(|u| (u.id.clone(), u.date, u.status));
+            let before = newest(&target.updates);
             list_op(&mut target.updates, op, "progress update", |old, new| {
                 new.id = old.id.clone()
             })?;
             // A stable sort keeps the order of updates made on the same day.
             target.updates.sort_by_key(|u| u.date);
-            if let Some(newest) = target.updates.last() {
-                target.status = newest.status;
+            // The newest update sets the status only when it is new or its status changed:
+            // correcting an older update never reverts a status set since.
+            let after = newest(&target.updates);
+            if after != before {
+                if let Some((_, _, status)) = after {
+                    target.status = status;
+                }
             }
         }
         Edit::Milestone(op) => list_op(&mut plan.milestones, op, "milestone", |old, new| {

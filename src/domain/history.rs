@@ -102,6 +102,16 @@ impl History {
         !self.undo.is_empty()
     }
 
+    /// The step undo would take back next.
+    pub fn next_undo(&self) -> Option<&Step> {
+        self.undo.last()
+    }
+
+    /// The step redo would make again next.
+    pub fn next_redo(&self) -> Option<&Step> {
+        self.redo.last()
+    }
+
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }

@@ -1,6 +1,7 @@
 //! The plan and what can be worked out from it. Nothing in here knows about the browser:
 //! no clock, no storage, no DOM, so all of it compiles and is tested natively.
 
+pub mod date_parts;
 pub mod dates;
 pub mod edit;
 pub mod figures;
@@ -12,6 +13,7 @@ pub mod problem;
 pub mod progress;
 pub mod reports;
 pub mod rules;
+pub mod sanity;
 pub mod status;
 pub mod tab_protocol;
 pub mod templates;

@@ -115,7 +115,9 @@ pub struct PeerTeamMember {
     pub organisation: String,
 }
 
-/// How many people, meetings and hours the peer team's report says it drew on.
+/// How many people, meetings and hours the peer team's report says it drew on. Reports
+/// often say it in words ("more than 230"): the words are kept as stated, beside the
+/// number they contain.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Engagement {
@@ -125,6 +127,42 @@ pub struct Engagement {
     pub meetings: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hours: Option<u64>,
+    /// The people figure as the report states it, when in words: "more than 230".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
+    pub people_stated: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
+    pub meetings_stated: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
+    pub hours_stated: String,
+}
+
+/// One engagement figure as typed: a bare whole number ("230", "1,200") is the number;
+/// words are kept as stated, with the first number in them ("more than 230" is 230).
+pub fn read_figure(text: &str) -> (Option<u64>, String) {
+    let text = text.trim();
+    let bare = text.replace(',', "");
+    if let Ok(n) = bare.parse::<u64>() {
+        return (Some(n), String::new());
+    }
+    let digits: String = text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == ',')
+        .filter(char::is_ascii_digit)
+        .collect();
+    (digits.parse().ok(), text.to_string())
+}
+
+/// A figure as a person reads it: the words as stated, else the number.
+pub fn figure_text(number: Option<u64>, stated: &str) -> Option<String> {
+    if stated.trim().is_empty() {
+        number.map(|n| n.to_string())
+    } else {
+        Some(stated.trim().to_string())
+    }
 }
 
 /// A theme in the scope of the challenge: one of the core five, or one the council asked for.
@@ -290,6 +328,15 @@ impl Plan {
         self.recommendations
             .iter()
             .flat_map(|r| r.actions.iter().map(move |a| (r, a.as_ref())))
+    }
+
+    /// An action's number as plans write it: "2.1", its recommendation's number and its
+    /// place under it.
+    pub fn action_number(&self, id: &str) -> Option<String> {
+        self.recommendations.iter().find_map(|r| {
+            let at = r.actions.iter().position(|a| a.id == id)?;
+            Some(format!("{}.{}", r.number, at + 1))
+        })
     }
 
     pub fn recommendation(&self, id: &str) -> Option<&Recommendation> {

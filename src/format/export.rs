@@ -17,6 +17,8 @@ pub(crate) struct Envelope<'a> {
     export_id: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     from_export: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    for_lead: Option<&'a str>,
     plan: &'a Plan,
 }
 
@@ -28,6 +30,7 @@ impl<'a> Envelope<'a> {
             exported_at,
             export_id: None,
             from_export: None,
+            for_lead: None,
             plan,
         }
     }
@@ -43,6 +46,8 @@ pub struct Stamp<'a> {
     /// The export this browser's plan was made from, when it came as a file from another
     /// browser: a lead's copy going back names the copy it was sent.
     pub from_export: Option<&'a str>,
+    /// The lead this copy is for ("Send to leads"): it opens on their actions.
+    pub for_lead: Option<&'a str>,
 }
 
 /// The plan as a file that says which export it is.
@@ -50,6 +55,7 @@ pub fn export_stamped(plan: &Plan, stamp: &Stamp) -> String {
     let envelope = Envelope {
         export_id: Some(stamp.export_id),
         from_export: stamp.from_export,
+        for_lead: stamp.for_lead,
         ..Envelope::new(plan, Some(stamp.at))
     };
     serde_json::to_string_pretty(&envelope).expect("a plan always serialises")

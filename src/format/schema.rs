@@ -27,6 +27,9 @@ struct PlanFile {
     /// that received the plan as a file (a lead officer's copy going back).
     #[schemars(extend("pattern" = "^[A-Za-z0-9_-]{1,64}$"))]
     from_export: Option<String>,
+    /// The lead a copy was made for ("Send to leads"): the app opens on their actions.
+    #[schemars(extend("minLength" = 1, "maxLength" = 300))]
+    for_lead: Option<String>,
     plan: Plan,
 }
 

@@ -13,7 +13,7 @@ use crate::ui::components::banners::Banners;
 use crate::ui::components::layout::{Footer, Header};
 use crate::ui::library::Library;
 use crate::ui::pages;
-use crate::ui::state::{current_address, AppState};
+use crate::ui::state::{current_address, AppState, Drafts};
 
 #[cfg(not(feature = "site"))]
 fn example_plan() -> Vec<crate::domain::Plan> {
@@ -102,6 +102,7 @@ pub fn App(published: Option<Published>) -> impl IntoView {
         flash: RwSignal::new(None),
         pending: RwSignal::new(None),
         site: site.map(StoredValue::new),
+        drafts: Drafts::default(),
     };
     provide_context(state);
     follow_the_date(state.today);
@@ -117,6 +118,13 @@ pub fn App(published: Option<Published>) -> impl IntoView {
         });
         let _ = window_event_listener(leptos::ev::keydown, move |ev| shortcut(&ev, library));
         pages::import::accept_drops(state);
+        // Text typed for something not yet added: the browser asks before the tab closes.
+        let drafts = state.drafts;
+        let _ = window_event_listener_untyped("beforeunload", move |ev| {
+            if !drafts.is_empty_untracked() {
+                crate::browser::document::ask_before_leaving(&ev);
+            }
+        });
         // Anything not yet written goes to storage before the tab closes.
         let _ = window_event_listener(leptos::ev::pagehide, move |_| library.save_now());
         // A phone may end a tab in the background without `pagehide`: write as soon as the

@@ -232,6 +232,16 @@ impl Workspace {
         self.history.can_redo()
     }
 
+    /// The step undo would take back next, to say what it was.
+    pub fn next_undo(&self) -> Option<&Step> {
+        self.history.next_undo()
+    }
+
+    /// The step redo would make again next.
+    pub fn next_redo(&self) -> Option<&Step> {
+        self.history.next_redo()
+    }
+
     /// Whether anything changed here is still to be written.
     pub fn has_unsaved(&self) -> bool {
         !self.deleted.is_empty()

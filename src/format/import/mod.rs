@@ -29,6 +29,8 @@ pub struct Imported {
     /// Which export the file is, and which export it was made from (see `export_stamped`).
     pub export_id: Option<String>,
     pub from_export: Option<String>,
+    /// The lead the copy was made for ("Send to leads"), when the plan has that lead.
+    pub for_lead: Option<String>,
     /// Fields the format does not know; they were ignored.
     pub warnings: Vec<Problem>,
 }
@@ -77,6 +79,7 @@ pub fn import_value(value: &Value) -> Result<Imported, Vec<Problem>> {
     let exported_at = checker.exported_at(root);
     let export_id = checker.export_ref(root, "export_id");
     let from_export = checker.export_ref(root, "from_export");
+    let for_lead = checker.for_lead(root);
     checker.warn_unknown(
         "",
         root,
@@ -86,6 +89,7 @@ pub fn import_value(value: &Value) -> Result<Imported, Vec<Problem>> {
             "exported_at",
             "export_id",
             "from_export",
+            "for_lead",
             "plan",
         ],
     );
@@ -114,11 +118,22 @@ pub fn import_value(value: &Value) -> Result<Imported, Vec<Problem>> {
             }
             let mut warnings = checker.take_warnings();
             warnings.extend(far_dates(&plan));
+            let for_lead = for_lead.filter(|lead| {
+                let known = plan.leads().iter().any(|l| l == lead);
+                if !known {
+                    warnings.push(Problem::new(
+                        "for_lead",
+                        format!("names \"{lead}\", who leads no action in the plan: the file opens on the plan"),
+                    ));
+                }
+                known
+            });
             Ok(Imported {
                 plan,
                 exported_at,
                 export_id,
                 from_export,
+                for_lead,
                 warnings,
             })
         }
@@ -254,6 +269,26 @@ impl Checker {
                     "exported_at",
                     format!(
                         "should be a date and time such as 2026-11-23T16:00:00Z, not {}",
+                        kind_of(other)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// The lead a copy was made for: text of 1 to 300 characters.
+    fn for_lead(&mut self, root: &Map<String, Value>) -> Option<String> {
+        match root.get("for_lead") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if !s.trim().is_empty() && s.chars().count() <= 300 => {
+                Some(s.trim().to_string())
+            }
+            Some(other) => {
+                self.problem(
+                    "for_lead",
+                    format!(
+                        "should be the name of the lead the copy is for, as 1 to 300 characters of text, not {}",
                         kind_of(other)
                     ),
                 );

@@ -208,7 +208,18 @@ impl Checker {
     fn engagement(&mut self, value: &Value) -> Option<Engagement> {
         let path = "plan.review.engagement";
         let map = self.object(path, value, "the engagement figures")?;
-        self.warn_unknown(path, map, &["people", "meetings", "hours"]);
+        self.warn_unknown(
+            path,
+            map,
+            &[
+                "people",
+                "meetings",
+                "hours",
+                "people_stated",
+                "meetings_stated",
+                "hours_stated",
+            ],
+        );
         let mut whole = |key: &str| -> Option<Option<u64>> {
             match map.get(key) {
                 None | Some(Value::Null) => Some(None),
@@ -228,10 +239,16 @@ impl Checker {
         let people = whole("people");
         let meetings = whole("meetings");
         let hours = whole("hours");
+        let people_stated = self.optional_text(path, map, "people_stated");
+        let meetings_stated = self.optional_text(path, map, "meetings_stated");
+        let hours_stated = self.optional_text(path, map, "hours_stated");
         Some(Engagement {
             people: people?,
             meetings: meetings?,
             hours: hours?,
+            people_stated,
+            meetings_stated,
+            hours_stated,
         })
     }
 

@@ -13,8 +13,11 @@
 //! The plans are compared as the format writes them ([`tree`]), so every field the
 //! format has is merged, and any it gains later is merged the same way.
 
+mod describe;
 mod labels;
 mod tree;
+
+pub use describe::describe_change;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 

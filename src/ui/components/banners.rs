@@ -217,6 +217,27 @@ pub fn Banners(route: Memo<Route>) -> impl IntoView {
         })
     };
 
+    // Text typed for something not yet added, named on every other page with a link back.
+    let drafts = move || {
+        let here = crate::ui::state::current_address().href();
+        let _ = route.get();
+        let elsewhere: Vec<_> = state
+            .drafts
+            .list()
+            .into_iter()
+            .filter(|d| d.href != here)
+            .collect();
+        (!elsewhere.is_empty()).then(|| view! {
+            <Banner id="drafts-banner" heading="You have typed something you have not added yet">
+                <ul class="govuk-list">
+                    {elsewhere.into_iter().map(|d| view! {
+                        <li>{format!("Not added yet: {}. ", d.what)}<a class="govuk-notification-banner__link" href=d.href>"Go back to it"</a></li>
+                    }).collect_view()}
+                </ul>
+            </Banner>
+        })
+    };
+
     let flash = move || {
         state.flash.get().filter(|f| f.route == route.get()).map(|flash| view! {
             <Banner id="flash-banner" success=true heading=flash.message>
@@ -264,6 +285,7 @@ pub fn Banners(route: Memo<Route>) -> impl IntoView {
         {conflicts}
         {removed_elsewhere}
         {notices}
+        {drafts}
         {flash}
         <div class="app-toolbar" role="group" aria-label="Changes">
             <button type="button" class="govuk-button govuk-button--secondary app-toolbar__button"
@@ -272,6 +294,7 @@ pub fn Banners(route: Memo<Route>) -> impl IntoView {
             <button type="button" class="govuk-button govuk-button--secondary app-toolbar__button"
                 aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
                 disabled=move || !library.can_redo.get() on:click=move |_| library.redo()>"Redo"</button>
+            <span class="app-toolbar__status" role="status" data-testid="undo-said">{move || library.undo_said.get()}</span>
             <span class="app-toolbar__status" role="status" data-testid="save-status">
                 {move || match library.save_status.get() {
                     SaveStatus::Saved => "Saved",

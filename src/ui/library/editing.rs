@@ -5,7 +5,11 @@ use leptos::prelude::*;
 use super::Library;
 use crate::browser::random::new_id;
 use crate::domain::edit::Edit;
+use std::sync::Arc;
+
+use crate::domain::history::Step;
 use crate::domain::{Plan, Problem};
+use crate::format::merge::describe_change;
 
 impl Library {
     /// Makes one change to one plan. `key` names the field being typed in, so that typing
@@ -18,6 +22,7 @@ impl Library {
             )]);
         }
         self.change(|w| w.edit(plan_id, edit, key))?;
+        self.undo_said.set(None);
         self.schedule_save();
         Ok(())
     }
@@ -85,15 +90,42 @@ impl Library {
         self.workspace.update_value(|w| w.seal());
     }
 
+    /// Takes back the last change, and says what it was ("Undid: status of action 2.1").
     pub fn undo(&self) {
+        let step = self.workspace.with_value(|w| w.next_undo().cloned());
         if self.change(|w| w.undo()) {
+            self.say_step("Undid", step, true);
             self.schedule_save();
         }
     }
 
+    /// Makes again the change last undone, and says what it was.
     pub fn redo(&self) {
+        let step = self.workspace.with_value(|w| w.next_redo().cloned());
         if self.change(|w| w.redo()) {
+            self.say_step("Redid", step, false);
             self.schedule_save();
         }
+    }
+
+    /// Says what a step did, if the plan now stands where the step put it (undo can
+    /// instead find the plan changed elsewhere, and say that in a notice).
+    fn say_step(&self, verb: &str, step: Option<Step>, undone: bool) {
+        let Some(step) = step else {
+            return;
+        };
+        let to = if undone { &step.before } else { &step.after };
+        let now = self.plan_now(&step.plan);
+        let arrived = match (&now, to) {
+            (Some(now), Some(to)) => Arc::ptr_eq(now, to),
+            (None, None) => true,
+            _ => false,
+        };
+        // What the step changed, read in the direction it was first made.
+        let said = arrived.then(|| {
+            let (before, after) = (step.before.as_deref(), step.after.as_deref());
+            format!("{verb}: {}", describe_change(before, after))
+        });
+        self.undo_said.set(said);
     }
 }

@@ -52,6 +52,8 @@ pub struct Library {
     pub exports: RwSignal<HashMap<String, ExportInfo>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
+    /// What the last undo or redo did ("Undid: status of action 2.1"), until the next change.
+    pub undo_said: RwSignal<Option<String>>,
     /// How full the browser's storage is, as last measured (after each save).
     pub usage: RwSignal<Option<StorageUsage>>,
     /// Counts changes to the copies sent, so views of them redraw.
@@ -102,6 +104,7 @@ impl Library {
             exports: RwSignal::new(HashMap::new()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
+            undo_said: RwSignal::new(None),
             usage: RwSignal::new(None),
             sent_version: RwSignal::new(0),
             workspace: StoredValue::new(workspace),

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::pages::editing::visit;
 
-use crate::ui::components::form::{group_class, ErrorMessage};
+use crate::ui::components::form::{DateInput, TypedDate};
 
 use crate::browser::random::new_id;
 use crate::domain::dates::format_long;
@@ -81,8 +81,9 @@ fn MilestonesForm(plan_id: String) -> impl IntoView {
         }
     };
 
-    let new_title = RwSignal::new(String::new());
-    let new_due = RwSignal::new(String::new());
+    let new_title =
+        crate::ui::pages::editing::draft(&plan_id, "new-milestone", "a milestone").field("title");
+    let new_due = TypedDate::new("");
     let title_error = RwSignal::new(None::<String>);
     let due_error = RwSignal::new(None::<String>);
     let add = {
@@ -90,7 +91,7 @@ fn MilestonesForm(plan_id: String) -> impl IntoView {
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let title = new_title.get_untracked().trim().to_string();
-            let due = required_date(&new_due.get_untracked(), "the date it is due");
+            let due = new_due.required("The date it is due", "the date it is due");
             title_error.set(
                 title
                     .is_empty()
@@ -110,7 +111,7 @@ fn MilestonesForm(plan_id: String) -> impl IntoView {
             match library.edit(&plan_id, Edit::Milestone(ListOp::Add(milestone)), None) {
                 Ok(()) => {
                     new_title.set(String::new());
-                    new_due.set(String::new());
+                    new_due.show("");
                 }
                 Err(p) => title_error.set(Some(first_reason(p))),
             }
@@ -158,13 +159,7 @@ fn MilestonesForm(plan_id: String) -> impl IntoView {
             <fieldset class="govuk-fieldset">
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Add a milestone"</legend>
                 <NewItemInput id="new-milestone" label="What it is" value=new_title error=title_error />
-                <div class=group_class(due_error)>
-                    <label class="govuk-label" for="new-milestone-due">"Due"</label>
-                    <ErrorMessage id="new-milestone-due-error" error=due_error />
-                    <input class="govuk-input govuk-input--width-10" id="new-milestone-due" type="date"
-                        aria-describedby=move || due_error.get().is_some().then_some("new-milestone-due-error")
-                        prop:value=move || new_due.get() on:input=move |ev| new_due.set(event_target_value(&ev)) />
-                </div>
+                <DateInput id="new-milestone-due" legend="Due" typed=new_due error=due_error />
                 <button type="submit" class="govuk-button govuk-button--secondary">"Add milestone"</button>
             </fieldset>
         </form>

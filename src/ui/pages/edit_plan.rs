@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 
 use crate::domain::edit::{Details, Edit, ListOp};
-use crate::domain::{Engagement, PeerTeamMember, PlanApproval, ReviewKind};
+use crate::domain::{
+    figure_text, read_figure, Engagement, PeerTeamMember, PlanApproval, ReviewKind,
+};
 use crate::presentation::route::Route;
 use crate::ui::components::breadcrumbs::{plan_trail, Breadcrumbs};
 use crate::ui::components::form::{
@@ -11,7 +13,7 @@ use crate::ui::components::form::{
 };
 use crate::ui::components::title::set_title;
 use crate::ui::pages::editing::{
-    change, date_text, from_plan, optional_date, optional_whole_number, required, ControlEdits,
+    change, date_text, from_plan, optional_date, required, ControlEdits,
 };
 use crate::ui::pages::not_found::WhenFound;
 use crate::ui::state::use_state;
@@ -62,13 +64,12 @@ fn EditPlanForm(plan_id: String) -> impl IntoView {
             .map(|a| a.by.clone())
             .unwrap_or_default()
     });
-    let engagement = |read: fn(&Engagement) -> Option<u64>| {
+    let engagement = |read: fn(&Engagement) -> Option<String>| {
         from_plan(id, move |p| {
             p.review
                 .engagement
                 .as_ref()
                 .and_then(read)
-                .map(|n| n.to_string())
                 .unwrap_or_default()
         })
     };
@@ -133,13 +134,13 @@ fn EditPlanForm(plan_id: String) -> impl IntoView {
             }) />
         <fieldset class="govuk-fieldset">
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Who the peer team spoke with"</legend>
-            <div class="govuk-hint">"As the report states them. Leave blank what it does not say."</div>
-            <TextField id="engagement-people" label="People" width="govuk-input--width-5" value=engagement(|e| e.people)
-                on_change=details(id, "people", |d, v| { engagement_mut(d).people = optional_whole_number(&v)?; Ok(()) }) />
-            <TextField id="engagement-meetings" label="Meetings" width="govuk-input--width-5" value=engagement(|e| e.meetings)
-                on_change=details(id, "meetings", |d, v| { engagement_mut(d).meetings = optional_whole_number(&v)?; Ok(()) }) />
-            <TextField id="engagement-hours" label="Hours" width="govuk-input--width-5" value=engagement(|e| e.hours)
-                on_change=details(id, "hours", |d, v| { engagement_mut(d).hours = optional_whole_number(&v)?; Ok(()) }) />
+            <div class="govuk-hint">"As the report states them, in figures or words, for example 230 or more than 230. Leave blank what it does not say."</div>
+            <TextField id="engagement-people" label="People" width="govuk-input--width-20" value=engagement(|e| figure_text(e.people, &e.people_stated))
+                on_change=details(id, "people", |d, v| { let e = engagement_mut(d); (e.people, e.people_stated) = read_figure(&v); Ok(()) }) />
+            <TextField id="engagement-meetings" label="Meetings" width="govuk-input--width-20" value=engagement(|e| figure_text(e.meetings, &e.meetings_stated))
+                on_change=details(id, "meetings", |d, v| { let e = engagement_mut(d); (e.meetings, e.meetings_stated) = read_figure(&v); Ok(()) }) />
+            <TextField id="engagement-hours" label="Hours" width="govuk-input--width-20" value=engagement(|e| figure_text(e.hours, &e.hours_stated))
+                on_change=details(id, "hours", |d, v| { let e = engagement_mut(d); (e.hours, e.hours_stated) = read_figure(&v); Ok(()) }) />
         </fieldset>
 
         <h2 class="govuk-heading-m govuk-!-margin-top-6">"Peer team"</h2>

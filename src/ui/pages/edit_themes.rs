@@ -52,9 +52,11 @@ fn ThemesForm(plan_id: String) -> impl IntoView {
     }
     .href();
 
-    let new_theme = RwSignal::new(String::new());
+    let new_theme =
+        crate::ui::pages::editing::draft(&plan_id, "new-theme", "a theme").field("title");
     let new_theme_kind = RwSignal::new(ThemeKind::Additional);
-    let new_group = RwSignal::new(String::new());
+    let new_group =
+        crate::ui::pages::editing::draft(&plan_id, "new-group", "a group").field("name");
     let theme_error = RwSignal::new(None::<String>);
     let group_error = RwSignal::new(None::<String>);
     let add_theme = {

@@ -48,6 +48,17 @@ pub fn change<T: Send + Sync + 'static>(
     })
 }
 
+/// The kept text of a form on this page for something not yet added: `form` names it
+/// within the plan, `what` says what it would add ("a theme"), for the reminder shown on
+/// other pages.
+pub fn draft(plan_id: &str, form: &str, what: impl Into<String>) -> crate::ui::state::DraftForm {
+    use_state().drafts.form(
+        format!("{plan_id}/{form}"),
+        what,
+        crate::ui::state::current_address().href(),
+    )
+}
+
 /// A date typed in a date field: empty is none.
 pub fn optional_date(text: &str) -> Result<Option<NaiveDate>, String> {
     let text = text.trim();
@@ -62,17 +73,6 @@ pub fn optional_date(text: &str) -> Result<Option<NaiveDate>, String> {
 /// A date that must be given.
 pub fn required_date(text: &str, what: &str) -> Result<NaiveDate, String> {
     optional_date(text)?.ok_or_else(|| format!("Enter {what}"))
-}
-
-/// A whole number typed in a field: empty is none.
-pub fn optional_whole_number(text: &str) -> Result<Option<u64>, String> {
-    let text = text.trim().replace(',', "");
-    if text.is_empty() {
-        return Ok(None);
-    }
-    text.parse()
-        .map(Some)
-        .map_err(|_| "Enter a whole number, like 250".to_string())
 }
 
 /// Text that must not be empty.

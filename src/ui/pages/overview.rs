@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::dates::{format_long, format_range};
 use crate::domain::figures::{milestone_state, MilestoneState};
-use crate::domain::{Plan, ThemeKind};
+use crate::domain::{figure_text, Plan, ThemeKind};
 use crate::presentation::route::Route;
 use crate::ui::components::status_tag::StatusTag;
 use crate::ui::components::summary_list::SummaryList;
@@ -54,9 +54,9 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
     });
     let engagement = review.engagement.as_ref().and_then(|e| {
         let parts: Vec<String> = [
-            (e.people, "people"),
-            (e.meetings, "meetings"),
-            (e.hours, "hours"),
+            (figure_text(e.people, &e.people_stated), "people"),
+            (figure_text(e.meetings, &e.meetings_stated), "meetings"),
+            (figure_text(e.hours, &e.hours_stated), "hours"),
         ]
         .into_iter()
         .filter_map(|(n, what)| n.map(|n| format!("{n} {what}")))

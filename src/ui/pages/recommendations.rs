@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::browser::random::new_id;
 use crate::domain::edit::{Edit, ListOp};
+use crate::domain::sanity::{next_free_number, number_taken};
 use crate::domain::{Recommendation, Response};
 use crate::presentation::paging::{Paging, RECOMMENDATIONS_PER_PAGE};
 use crate::presentation::route::{recommendations_page_href, Query, Route};
@@ -100,26 +101,16 @@ pub fn RecommendationsPage(plan_id: String, query: Query) -> impl IntoView {
 /// Adds a recommendation, then opens it to fill in.
 #[component]
 fn AddRecommendation(plan_id: String) -> impl IntoView {
-    let library = use_state().library;
+    let state = use_state();
+    let library = state.library;
     let next_number = {
         let id = plan_id.clone();
-        move || {
-            library.with_plan(&id, |p| {
-                let highest = p
-                    .map(|p| {
-                        p.recommendations
-                            .iter()
-                            .filter_map(|r| r.number.trim().parse::<u32>().ok())
-                            .max()
-                            .unwrap_or(0)
-                    })
-                    .unwrap_or(0);
-                (highest + 1).to_string()
-            })
-        }
+        move || library.with_plan(&id, |p| p.map(next_free_number).unwrap_or_default())
     };
     let number = RwSignal::new(next_number());
-    let title = RwSignal::new(String::new());
+    let title =
+        crate::ui::pages::editing::draft(&plan_id, "new-recommendation", "a recommendation")
+            .field("title");
     let number_error = RwSignal::new(None::<String>);
     let title_error = RwSignal::new(None::<String>);
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -137,6 +128,19 @@ fn AddRecommendation(plan_id: String) -> impl IntoView {
         if n.is_empty() || t.is_empty() {
             return;
         }
+        // A number already in the plan (typed again, or added meanwhile in another tab)
+        // would make two recommendations with one number: this one takes the next free
+        // number, and the officer is told.
+        let taken = library.with_plan(&plan_id, |p| p.is_some_and(|p| number_taken(p, &n, None)));
+        let (n, renumbered) = if taken {
+            let free = next_number();
+            let message = format!(
+                "Recommendation {n} was already in the plan, so this one is numbered {free}. Change its number below if that is wrong."
+            );
+            (free, Some(message))
+        } else {
+            (n, None)
+        };
         let rec = Recommendation {
             id: new_id("r"),
             number: n,
@@ -150,10 +154,17 @@ fn AddRecommendation(plan_id: String) -> impl IntoView {
         };
         let rec_id = rec.id.clone();
         match library.edit(&plan_id, Edit::Recommendation(ListOp::Add(rec)), None) {
-            Ok(()) => navigate(&Route::EditRecommendation {
-                plan: plan_id.clone(),
-                recommendation: rec_id,
-            }),
+            Ok(()) => {
+                title.set(String::new());
+                let route = Route::EditRecommendation {
+                    plan: plan_id.clone(),
+                    recommendation: rec_id,
+                };
+                match renumbered {
+                    Some(message) => state.go_with_message(route, message),
+                    None => navigate(&route),
+                }
+            }
             Err(p) => title_error.set(Some(first_reason(p))),
         }
     };

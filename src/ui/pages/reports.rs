@@ -4,10 +4,10 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::ui::components::form::ErrorMessage;
+use crate::ui::components::form::{DateInput, ErrorMessage, TypedDate};
 
 use crate::browser::download::download_bytes;
-use crate::domain::dates::{format_long, iso, parse_iso};
+use crate::domain::dates::{format_long, iso};
 use crate::domain::filter::FilterOptions;
 use crate::domain::progress::{dashboard, percent, timeline};
 use crate::domain::reports::{
@@ -120,9 +120,11 @@ fn OptionsForm(
     options: ReportOptions,
     as_at: NaiveDate,
 ) -> impl IntoView {
-    let date = RwSignal::new(iso(as_at));
+    let date = TypedDate::new(&iso(as_at));
     let committee = RwSignal::new(options.committee.clone());
-    let meeting = RwSignal::new(options.meeting.map(iso).unwrap_or_default());
+    let meeting = TypedDate::new(&options.meeting.map(iso).unwrap_or_default());
+    let date_error = RwSignal::new(None::<String>);
+    let meeting_error = RwSignal::new(None::<String>);
     let completed = RwSignal::new(options.include_completed);
     let theme = RwSignal::new(options.filter.themes.first().cloned().unwrap_or_default());
     let group = RwSignal::new(options.filter.groups.first().cloned().unwrap_or_default());
@@ -131,23 +133,13 @@ fn OptionsForm(
     let plan_for_word = plan.clone();
     let update = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(day) = parse_iso(date.get_untracked().trim()) else {
-            error.set(Some("Enter the as-at date as a real date".to_string()));
+        let day = date.required("The as-at date", "the as-at date");
+        let meeting_date = meeting.read("The meeting date").map_err(|p| p.message);
+        date_error.set(day.as_ref().err().cloned());
+        meeting_error.set(meeting_date.as_ref().err().cloned());
+        let (Ok(day), Ok(meeting_date)) = (day, meeting_date) else {
             return;
         };
-        let meeting_day = meeting.get_untracked();
-        let meeting_day = meeting_day.trim();
-        let meeting_date = if meeting_day.is_empty() {
-            None
-        } else {
-            parse_iso(meeting_day)
-        };
-        if !meeting_day.is_empty() && meeting_date.is_none() {
-            error.set(Some(
-                "Enter the meeting date as a real date, or leave it blank".to_string(),
-            ));
-            return;
-        }
         let mut chosen = ReportOptions {
             as_at: Some(day),
             committee: committee.get_untracked().trim().to_string(),
@@ -196,19 +188,13 @@ fn OptionsForm(
         <form class="app-filter" novalidate on:submit=update data-testid="report-options">
             <h2 class="govuk-heading-s">"Report options"</h2>
             <ErrorMessage error=error alert=true />
-            <div class="govuk-form-group">
-                <label class="govuk-label" for="report-as-at">"As at"</label>
-                <input class="govuk-input govuk-input--width-10" id="report-as-at" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
-            </div>
+            <DateInput id="report-as-at" legend="As at" typed=date error=date_error />
             <div class="govuk-form-group">
                 <label class="govuk-label" for="report-committee">"Committee"</label>
                 <div id="report-committee-hint" class="govuk-hint">"For example Overview and Scrutiny Board"</div>
                 <input class="govuk-input" id="report-committee" type="text" aria-describedby="report-committee-hint" prop:value=move || committee.get() on:input=move |ev| committee.set(event_target_value(&ev)) />
             </div>
-            <div class="govuk-form-group">
-                <label class="govuk-label" for="report-meeting">"Meeting date"</label>
-                <input class="govuk-input govuk-input--width-10" id="report-meeting" type="date" prop:value=move || meeting.get() on:input=move |ev| meeting.set(event_target_value(&ev)) />
-            </div>
+            <DateInput id="report-meeting" legend="Meeting date" hint="Leave blank if there is no meeting." typed=meeting error=meeting_error />
             {select("report-theme", "Theme", "Every theme", themes, theme)}
             {select("report-group", "Group", "Every group", groups, group)}
             <div class="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4">

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use chrono::NaiveDate;
 
 use super::{described_by, group_class, report_errors, Change, ErrorMessage};
-use crate::domain::dates::{far_date, format_long, iso, parse_iso, FarDate};
+use crate::domain::dates::{format_long, FarDate};
 use crate::ui::state::use_state;
 
 /// The shared frame of a field: label, hint, error message, and the GOV.UK classes.
@@ -35,14 +35,17 @@ fn FieldFrame(
     }
 }
 
-/// Keeps the typed text in step with the plan, and seals the undo step on leaving.
+/// Keeps the typed text in step with the plan: when the plan's value changes (undo,
+/// another tab), the field shows it. A change elsewhere in the plan leaves the field
+/// alone, so text the plan refused stays, with its error, until it is corrected.
 fn follow(value: Signal<String>, text: RwSignal<String>, error: RwSignal<Option<String>>) {
-    Effect::new(move |_| {
+    Effect::new(move |before: Option<String>| {
         let v = value.get();
-        if v != text.get_untracked() {
-            text.set(v);
+        if before.is_some_and(|b| b != v) && v != text.get_untracked() {
+            text.set(v.clone());
             error.set(None);
         }
+        v
     });
 }
 
@@ -113,49 +116,6 @@ pub fn TextField(
         <FieldFrame id=id.clone() label=label hint=hint error=error bold_label=bold_label>
             {field}
         </FieldFrame>
-    }
-}
-
-/// A date, as the browser's own date picker (`YYYY-MM-DD`, or empty for none).
-///
-/// With a `reference` (the peer team's visit), a date more than twenty years from it is
-/// not kept at once: the field asks whether the officer meant it ("Did you mean 2019?"),
-/// with a button for each answer, because 0019 or 2109 is an easy slip of the keyboard.
-#[component]
-pub fn DateField(
-    #[prop(into)] id: String,
-    #[prop(into)] label: String,
-    #[prop(optional, into)] hint: Option<String>,
-    #[prop(into)] value: Signal<String>,
-    on_change: Change<String>,
-    #[prop(optional)] bold_label: bool,
-    #[prop(optional, into)] reference: Option<Signal<Option<NaiveDate>>>,
-) -> impl IntoView {
-    let error = RwSignal::new(None::<String>);
-    let asking = RwSignal::new(None::<FarDate>);
-    let checked = Callback::new(move |text: String| {
-        let far = reference
-            .and_then(|r| parse_iso(text.trim()).and_then(|day| far_date(day, r.get_untracked())));
-        match far {
-            Some(far) => {
-                let question = far.question();
-                asking.set(Some(far));
-                Err(question)
-            }
-            None => {
-                asking.set(None);
-                on_change.run(text)
-            }
-        }
-    });
-    let answer = move |day: NaiveDate| {
-        asking.set(None);
-        error.set(on_change.run(iso(day)).err());
-    };
-    view! {
-        <TextField id=id label=label hint=hint.unwrap_or_default() value=value on_change=checked
-            input_type="date" width="govuk-input--width-10" bold_label=bold_label error=error />
-        {move || asking.get().map(|far| view! { <FarDateAnswers far=far answer=Callback::new(answer) /> })}
     }
 }
 

@@ -8,9 +8,11 @@
 
 use leptos::prelude::*;
 
+mod date_input;
 mod fields;
 mod new_item;
 
+pub use date_input::*;
 pub use fields::*;
 pub use new_item::*;
 

@@ -3,9 +3,9 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::ui::components::form::{group_class, ErrorMessage};
+use crate::ui::components::form::{DateInput, TypedDate};
 
-use crate::domain::dates::{iso, parse_iso};
+use crate::domain::dates::iso;
 use crate::domain::filter::Filter;
 use crate::domain::filter::FilterOptions;
 use crate::domain::Status;
@@ -20,7 +20,7 @@ pub(super) fn FilterForm(
     filter: Filter,
     options: FilterOptions,
 ) -> impl IntoView {
-    let date = RwSignal::new(iso(as_at));
+    let date = TypedDate::new(&iso(as_at));
     let statuses = RwSignal::new(filter.statuses.clone());
     let theme = RwSignal::new(filter.themes.first().cloned().unwrap_or_default());
     let group = RwSignal::new(filter.groups.first().cloned().unwrap_or_default());
@@ -32,10 +32,14 @@ pub(super) fn FilterForm(
         let plan_id = plan_id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let Some(day) = parse_iso(date.get_untracked().trim()) else {
-                date_error.set(Some("Enter a real date, for example 4 9 2019".to_string()));
-                return;
+            let day = match date.required("The as-at date", "the as-at date") {
+                Ok(day) => day,
+                Err(e) => {
+                    date_error.set(Some(e));
+                    return;
+                }
             };
+            date_error.set(None);
             let chosen = Filter {
                 statuses: statuses.get_untracked(),
                 themes: vec![theme.get_untracked()]
@@ -88,14 +92,8 @@ pub(super) fn FilterForm(
     };
     view! {
         <form class="app-filter" novalidate on:submit=show data-testid="filter-form">
-            <div class=group_class(date_error)>
-                <label class="govuk-label govuk-label--s" for="as-at">"As at"</label>
-                <div id="as-at-hint" class="govuk-hint">"The day the figures are worked out for, such as the date of a committee meeting"</div>
-                <ErrorMessage id="as-at-error" error=date_error />
-                <input class="govuk-input govuk-input--width-10" id="as-at" name="as_at" type="date"
-                    aria-describedby=move || if date_error.get().is_some() { "as-at-hint as-at-error" } else { "as-at-hint" }
-                    prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
-            </div>
+            <DateInput id="as-at" legend="As at" bold=true typed=date error=date_error
+                hint="The day the figures are worked out for, such as the date of a committee meeting." />
             <details class="govuk-details" open=!filter.is_empty()>
                 <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"Filter the actions"</span></summary>
                 <div class="govuk-details__text">

@@ -81,8 +81,13 @@ pub(super) fn LinkRow(plan_id: String, action_id: String, index: usize) -> impl 
 #[component]
 pub(super) fn AddLink(plan_id: String, action_id: String) -> impl IntoView {
     let library = use_state().library;
-    let title = RwSignal::new(String::new());
-    let url = RwSignal::new(String::new());
+    let form = crate::ui::pages::editing::draft(
+        &plan_id,
+        &format!("{action_id}/new-link"),
+        "an evidence link",
+    );
+    let title = form.field("title");
+    let url = form.field("url");
     let error = RwSignal::new(None::<String>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

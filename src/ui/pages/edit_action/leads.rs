@@ -71,15 +71,17 @@ pub(super) fn AddLead(plan_id: String, action_id: String) -> impl IntoView {
     let library = use_state().library;
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // Set when leaving the field added the lead, so the button pressed next (which
+    // left the field) does not then complain that the field is empty.
+    let just_added = RwSignal::new(false);
+    let add_now = move || -> bool {
         let lead = text.get_untracked().trim().to_string();
         if lead.is_empty() {
             error.set(Some("Enter the lead officer, role or group".to_string()));
-            return;
+            return false;
         }
         let Some(plan) = library.plan_now(&plan_id) else {
-            return;
+            return false;
         };
         let result = replace_action(&plan, &action_id, |a| {
             a.leads.push(lead);
@@ -90,20 +92,44 @@ pub(super) fn AddLead(plan_id: String, action_id: String) -> impl IntoView {
             Ok(()) => {
                 error.set(None);
                 text.set(String::new());
+                true
+            }
+            Err(e) => {
+                error.set(Some(e));
+                false
+            }
+        }
+    };
+    let add = {
+        let add_now = add_now.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if just_added.get_untracked() && text.get_untracked().trim().is_empty() {
+                just_added.set(false);
+                focus_field("new-lead");
+                return;
+            }
+            if add_now() {
                 focus_field("new-lead");
             }
-            Err(e) => error.set(Some(e)),
+        }
+    };
+    // A lead typed and left is added, not lost on the way to another page.
+    let leave = move |_| {
+        if !text.get_untracked().trim().is_empty() {
+            just_added.set(add_now());
         }
     };
     view! {
         <form class="app-add-form" novalidate on:submit=add>
             <div class=group_class(error)>
                 <label class="govuk-label" for="new-lead">"Add a lead"</label>
-                <div id="new-lead-hint" class="govuk-hint">"An officer, a role or a group, as the plan writes it, for example AD Communications"</div>
+                <div id="new-lead-hint" class="govuk-hint">"An officer, a role or a group, as the plan writes it, for example AD Communications. It is added when you leave this box."</div>
                 <ErrorMessage id="new-lead-error" error=error />
                 <input class="govuk-input" id="new-lead" type="text" list="known-leads"
                     aria-describedby=move || if error.get().is_some() { "new-lead-hint new-lead-error" } else { "new-lead-hint" }
-                    prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
+                    prop:value=move || text.get() on:change=leave
+                    on:input=move |ev| { just_added.set(false); text.set(event_target_value(&ev)); } />
             </div>
             <button type="submit" class="govuk-button govuk-button--secondary">"Add lead"</button>
         </form>

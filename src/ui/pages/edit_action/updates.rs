@@ -5,8 +5,6 @@ use leptos::prelude::*;
 use crate::ui::components::form::FarDateAnswers;
 use crate::ui::pages::editing::visit;
 
-use crate::ui::components::form::{group_class, ErrorMessage};
-
 use super::status_options;
 
 use crate::browser::random::new_id;
@@ -14,24 +12,50 @@ use crate::domain::dates::{format_long, iso};
 use crate::domain::edit::{Edit, ListOp};
 use crate::domain::{Status, Update};
 use crate::ui::components::form::NewItemInput;
-use crate::ui::components::form::{first_reason, DateField, SelectField, TextField};
+use crate::ui::components::form::{
+    first_reason, DateField, DateInput, SelectField, TextField, TypedDate,
+};
 use crate::ui::pages::editing::{
     change, date_text, from_plan, required, required_date, ControlEdits,
 };
 use crate::ui::state::use_state;
 
+/// Adds a progress update. Its status starts as the action's status and follows it until
+/// the officer picks another, and the form says plainly when adding the update will
+/// change the action's status (only the newest update sets it).
 #[component]
 pub(super) fn AddUpdate(plan_id: String, action_id: String) -> impl IntoView {
     let state = use_state();
     let library = state.library;
-    let date = RwSignal::new(iso(state.today.get_untracked()));
-    let status = RwSignal::new(
-        library
-            .plan_now(&plan_id)
-            .and_then(|p| p.action(&action_id).map(|(_, a)| a.status))
-            .unwrap_or(Status::OnTrack),
+    let date = TypedDate::new(&iso(state.today.get_untracked()));
+    let current = {
+        let aid = action_id.clone();
+        from_plan(&plan_id, move |p| {
+            p.action(&aid)
+                .map(|(_, a)| (a.status, a.updates.last().map(|u| u.date)))
+        })
+    };
+    // `None` follows the action's status; the officer's choice once made.
+    let chosen = RwSignal::new(None::<Status>);
+    let status = move || {
+        chosen
+            .get()
+            .or_else(|| current.get().map(|c| c.0))
+            .unwrap_or(Status::NotStarted)
+    };
+    let form = crate::ui::pages::editing::draft(
+        &plan_id,
+        &format!("{action_id}/new-update"),
+        format!(
+            "a progress update on action {}",
+            library
+                .plan_now(&plan_id)
+                .and_then(|p| p.action_number(&action_id))
+                .unwrap_or_default()
+        ),
     );
-    let note = RwSignal::new(String::new());
+    let note = form.field("note");
+    // The author stays for the next update, so it is not part of what is unfinished.
     let author = RwSignal::new(String::new());
     let date_error = RwSignal::new(None::<String>);
     let note_error = RwSignal::new(None::<String>);
@@ -39,9 +63,34 @@ pub(super) fn AddUpdate(plan_id: String, action_id: String) -> impl IntoView {
     let far_question = RwSignal::new(None::<crate::domain::dates::FarDate>);
     let kept_far = RwSignal::new(None::<chrono::NaiveDate>);
     let reference = visit(&plan_id);
+    // What adding the update does to the action's status, in words.
+    let effect_on_status = move || {
+        let (now, newest) = current.get()?;
+        let new = status();
+        let day = date.watch("").ok().flatten();
+        let becomes_newest = match (day, newest) {
+            (Some(day), Some(newest)) => day >= newest,
+            _ => true,
+        };
+        if !becomes_newest {
+            return (new != now).then(|| {
+                format!(
+                    "This update is older than the newest one, so the action stays {}.",
+                    now.label()
+                )
+            });
+        }
+        (new != now).then(|| {
+            format!(
+                "Adding this update will change the action's status from {} to {}.",
+                now.label(),
+                new.label()
+            )
+        })
+    };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let day = required_date(&date.get_untracked(), "the date of the update");
+        let day = date.required("The date of the update", "the date of the update");
         let far = day
             .as_ref()
             .ok()
@@ -64,7 +113,7 @@ pub(super) fn AddUpdate(plan_id: String, action_id: String) -> impl IntoView {
         let update = Update {
             id: new_id("u"),
             date: day,
-            status: status.get_untracked(),
+            status: status(),
             note: text,
             author: author.get_untracked().trim().to_string(),
         };
@@ -79,6 +128,7 @@ pub(super) fn AddUpdate(plan_id: String, action_id: String) -> impl IntoView {
             Ok(()) => {
                 note.set(String::new());
                 note_error.set(None);
+                chosen.set(None);
             }
             Err(p) => note_error.set(Some(first_reason(p))),
         }
@@ -87,12 +137,7 @@ pub(super) fn AddUpdate(plan_id: String, action_id: String) -> impl IntoView {
         <form class="app-add-form" novalidate on:submit=add>
             <fieldset class="govuk-fieldset">
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Add a progress update"</legend>
-                <div class=group_class(date_error)>
-                    <label class="govuk-label" for="new-update-date">"Date"</label>
-                    <ErrorMessage id="new-update-date-error" error=date_error />
-                    <input class="govuk-input govuk-input--width-10" id="new-update-date" type="date"
-                        aria-describedby=move || date_error.get().is_some().then_some("new-update-date-error")
-                        prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
+                <DateInput id="new-update-date" legend="Date" typed=date error=date_error>
                     {move || far_question.get().map(|far| {
                         // The likely date replaces what was typed; the date as typed is kept
                         // when the update is added.
@@ -100,19 +145,26 @@ pub(super) fn AddUpdate(plan_id: String, action_id: String) -> impl IntoView {
                             if day == far.date {
                                 kept_far.set(Some(day));
                             } else {
-                                date.set(iso(day));
+                                date.show(&iso(day));
                             }
                             date_error.set(None);
                             far_question.set(None);
                         });
                         view! { <FarDateAnswers far=far answer=answer /> }
                     })}
-                </div>
+                </DateInput>
                 <div class="govuk-form-group">
                     <label class="govuk-label" for="new-update-status">"Status on that date"</label>
-                    <select class="govuk-select" id="new-update-status" on:change=move |ev| if let Some(s) = Status::parse(&event_target_value(&ev)) { status.set(s) }>
-                        {Status::ALL.map(|s| view! { <option value=s.as_str() selected=move || status.get() == s>{s.label()}</option> }).collect_view()}
+                    <div id="new-update-status-hint" class="govuk-hint">"Starts as the action's status now"</div>
+                    <select class="govuk-select" id="new-update-status" aria-describedby="new-update-status-hint"
+                        on:change=move |ev| if let Some(s) = Status::parse(&event_target_value(&ev)) { chosen.set(Some(s)) }>
+                        {Status::ALL.map(|s| view! { <option value=s.as_str() prop:selected=move || status() == s>{s.label()}</option> }).collect_view()}
                     </select>
+                </div>
+                <div role="status" data-testid="update-status-effect">
+                    {move || effect_on_status().map(|text| view! {
+                        <div class="govuk-inset-text govuk-!-margin-top-0">{text}</div>
+                    })}
                 </div>
                 <NewItemInput id="new-update-note" label="What has been done" value=note error=note_error multiline=true />
                 <NewItemInput id="new-update-author" label="Your name or role (optional)" value=author error=RwSignal::new(None) />

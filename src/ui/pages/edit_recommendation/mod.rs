@@ -3,15 +3,16 @@
 
 use leptos::prelude::*;
 
-use crate::browser::random::new_id;
+mod add_action;
+
+use add_action::AddAction;
+
 use crate::domain::edit::{Edit, ListOp};
-use crate::domain::{Action, Plan, Recommendation, Response, Status};
+use crate::domain::{Action, Plan, Recommendation, Response};
 use crate::presentation::route::Route;
 use crate::ui::components::breadcrumbs::{recommendations_trail, Breadcrumbs};
-use crate::ui::components::form::NewItemInput;
 use crate::ui::components::form::{
-    first_reason, focus_field, CheckboxesField, ErrorSummary, FormErrors, RadiosField, SelectField,
-    TextField,
+    CheckboxesField, ErrorSummary, FormErrors, RadiosField, SelectField, TextField,
 };
 use crate::ui::components::status_tag::StatusTag;
 use crate::ui::components::title::set_title;
@@ -181,45 +182,6 @@ fn RecommendationForm(plan_id: String, recommendation_id: String) -> impl IntoVi
     };
     let asking = RwSignal::new(false);
 
-    let new_action = RwSignal::new(String::new());
-    let action_error = RwSignal::new(None::<String>);
-    let add_action = {
-        let (plan_id, rid) = (plan_id.clone(), recommendation_id.clone());
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let text = new_action.get_untracked().trim().to_string();
-            if text.is_empty() {
-                action_error.set(Some("Enter what the council will do".to_string()));
-                return;
-            }
-            let action = Action {
-                id: new_id("a"),
-                text,
-                timescale: String::new(),
-                due: None,
-                leads: vec![],
-                status: Status::NotStarted,
-                updates: vec![],
-                links: vec![],
-            };
-            match library.edit(
-                &plan_id,
-                Edit::Action {
-                    recommendation: rid.clone(),
-                    op: ListOp::Add(action),
-                },
-                None,
-            ) {
-                Ok(()) => {
-                    action_error.set(None);
-                    new_action.set(String::new());
-                    focus_field("new-action");
-                }
-                Err(p) => action_error.set(Some(first_reason(p))),
-            }
-        }
-    };
-
     let view_href = Route::Recommendation {
         plan: plan_id.clone(),
         recommendation: recommendation_id.clone(),
@@ -279,10 +241,7 @@ fn RecommendationForm(plan_id: String, recommendation_id: String) -> impl IntoVi
                 <ActionItem plan_id=ids.get_value().0 recommendation_id=ids.get_value().1 action_id=action_id count=count />
             </For>
         </ol>
-        <form class="app-add-form" novalidate on:submit=add_action>
-            <NewItemInput id="new-action" label="Add an action" value=new_action error=action_error multiline=true />
-            <button type="submit" class="govuk-button govuk-button--secondary">"Add action"</button>
-        </form>
+        <AddAction plan_id=ids.get_value().0 recommendation_id=ids.get_value().1 />
 
         <h2 class="govuk-heading-m">"Order and removal"</h2>
         <div class="govuk-button-group">

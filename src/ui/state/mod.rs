@@ -1,6 +1,6 @@
 //! What every page shares, through context: the library, today's date, the message for
-//! one page, a plan file waiting to be imported, and a published site's settings; and
-//! going to another address.
+//! one page, a plan file waiting to be imported, a published site's settings, and text
+//! typed for things not yet added; and going to another address.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -11,6 +11,9 @@ use crate::format::site::SiteSettings;
 use crate::format::Imported;
 use crate::presentation::route::{Address, Route};
 use crate::ui::library::Library;
+
+mod drafts;
+pub use drafts::{Draft, DraftForm, Drafts};
 
 /// A message shown on one page until the officer leaves it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +41,8 @@ pub struct AppState {
     pub pending: RwSignal<Option<PendingImport>>,
     /// A published site's settings; `None` in the officer's app.
     pub site: Option<StoredValue<SiteSettings>>,
+    /// Text typed for things not yet added, kept across pages.
+    pub drafts: Drafts,
 }
 
 impl AppState {
