@@ -69,6 +69,20 @@ pub fn export(plan: &Plan, exported_at: Option<&str>) -> String {
     serde_json::to_string_pretty(&envelope).expect("a plan always serialises")
 }
 
+/// A lead's copy: the plan's file name with the lead's name in it, so a folder of them
+/// reads as who each is for ("…-for-ad-communications.plan.json").
+pub fn lead_file_name(plan: &Plan, lead: &str, date: chrono::NaiveDate) -> String {
+    let words: String = lead
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let words: Vec<&str> = words.split('-').filter(|w| !w.is_empty()).collect();
+    let lead = shorten_slug(&words.join("-"), 40);
+    let lead = if lead.is_empty() { "lead".to_string() } else { lead };
+    file_name(plan, date).replace(".plan.json", &format!("-for-{lead}.plan.json"))
+}
+
 /// The most characters a file name's words take: with the date and `.plan.json` the
 /// name stays well inside the 255 bytes file systems allow.
 pub const NAME_WORDS_MAX: usize = 120;

@@ -14,7 +14,7 @@ pub mod site;
 pub mod stored;
 
 pub use crate::domain::problem::Problem;
-pub use export::{export, export_stamped, file_name, Stamp};
+pub use export::{export, export_stamped, file_name, lead_file_name, Stamp};
 pub use import::{import, import_bytes, import_value, Imported};
 pub use stored::StoredPlan;
 

@@ -9,12 +9,18 @@ use crate::browser::download::download;
 use crate::browser::random::new_id;
 use crate::browser::storage;
 use crate::format::sent::SentCopy;
-use crate::format::{export, export_stamped, file_name, Stamp};
+use crate::format::{export, export_stamped, file_name, lead_file_name, Stamp};
 
 impl Library {
     /// Downloads the plan as a plan file that says which export it is, keeps that copy
     /// (Copies sent) to merge what comes back against, and notes when.
     pub fn export(&self, id: &str) -> bool {
+        self.export_for(id, None)
+    }
+
+    /// The same, as a copy for one lead ("Send to leads"): the whole plan, opening on
+    /// that lead's actions, noted in Copies sent as sent to them.
+    pub fn export_for(&self, id: &str, lead: Option<&str>) -> bool {
         let Some(plan) = self.plan_now(id) else {
             return false;
         };
@@ -27,16 +33,20 @@ impl Library {
             at: &now,
             export_id: &export_id,
             from_export: origin.as_deref(),
+            for_lead: lead,
         };
         let file = export_stamped(&plan, &stamp);
-        let name = file_name(&plan, clock::today());
+        let name = match lead {
+            Some(lead) => lead_file_name(&plan, lead, clock::today()),
+            None => file_name(&plan, clock::today()),
+        };
         if !download(&name, "application/json", &file) {
             return false;
         }
         let copy = SentCopy {
             export_id,
             exported_at: now.clone(),
-            sent_to: String::new(),
+            sent_to: lead.unwrap_or_default().to_string(),
             returned: Vec::new(),
         };
         // If storage is too full to keep the copy, the file still went out: a copy of it
