@@ -206,3 +206,45 @@ fn exceptions_are_the_overdue_at_risk_and_off_track_actions() {
         ]
     );
 }
+
+#[test]
+fn a_report_for_one_lead_lists_and_counts_only_their_actions() {
+    use cpc_action_plan::domain::reports::{
+        annex_rows, covered, exception_sections, progress_sections, ReportOptions,
+    };
+    let plan = cpc_action_plan::format::import(cpc_action_plan::EXAMPLE_PLAN)
+        .unwrap()
+        .plan;
+    let lead = plan.leads()[0].clone();
+    let options = ReportOptions::from_pairs(vec![("lead", lead.as_str()), ("as_at", "2019-09-04")]);
+    assert_eq!(options.filter.leads, vec![lead.clone()]);
+    assert!(
+        options
+            .pairs()
+            .contains(&("lead".to_string(), lead.clone())),
+        "the lead stays in the report's address"
+    );
+    let as_at = chrono::NaiveDate::from_ymd_opt(2019, 9, 4).unwrap();
+    let theirs: Vec<String> = plan
+        .actions()
+        .filter(|(_, a)| a.leads.iter().any(|l| l.eq_ignore_ascii_case(&lead)))
+        .map(|(_, a)| a.id.clone())
+        .collect();
+    assert!(!theirs.is_empty());
+    let annex: Vec<String> = annex_rows(&plan, &options, as_at)
+        .into_iter()
+        .filter_map(|r| r.action.map(|a| a.id))
+        .collect();
+    assert_eq!(annex, theirs);
+    let listed: Vec<String> = progress_sections(&plan, &options, as_at)
+        .into_iter()
+        .flat_map(|s| s.actions)
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(listed, theirs);
+    assert!(exception_sections(&plan, &options, as_at)
+        .iter()
+        .flat_map(|s| &s.actions)
+        .all(|a| theirs.contains(&a.id)));
+    assert_eq!(covered(&plan, &options).actions().count(), theirs.len());
+}

@@ -13,6 +13,7 @@ fn documented() -> Vec<String> {
             a.replace("<plan-id>", "p1")
                 .replace("<recommendation-id>", "r1")
                 .replace("<action-id>", "a1")
+                .replace("<lead>", "AD%20Communications")
         })
         .collect()
 }
@@ -79,6 +80,11 @@ fn every_view_is_documented() {
             plan: "p".into(),
             action: "a".into(),
         },
+        Route::Leads { plan: "p".into() },
+        Route::LeadActions {
+            plan: "p".into(),
+            lead: "AD Communications".into(),
+        },
     ];
     for route in every {
         // No wildcard: a new kind of view does not compile here until it is listed.
@@ -101,6 +107,8 @@ fn every_view_is_documented() {
             | Route::EditMilestones { .. }
             | Route::DeletePlan { .. }
             | Route::CopiesSent { .. }
+            | Route::Leads { .. }
+            | Route::LeadActions { .. }
             | Route::EditRecommendation { .. }
             | Route::EditAction { .. }
             | Route::NotFound => {}

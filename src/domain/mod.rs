@@ -8,6 +8,7 @@ pub mod figures;
 pub mod filter;
 pub mod history;
 pub mod ids;
+pub mod leads;
 pub mod plan;
 pub mod problem;
 pub mod progress;

@@ -18,14 +18,15 @@ pub struct ReportOptions {
     pub meeting: Option<NaiveDate>,
     /// Whether completed actions are listed (they always count in the figures).
     pub include_completed: bool,
-    /// Only the recommendations filed under these themes or groups.
+    /// Only the recommendations filed under these themes or groups, and only the actions
+    /// these leads lead.
     pub filter: Filter,
     /// What the address asked for that could not be used, in words to show the officer.
     pub refused: Vec<String>,
 }
 
 impl ReportOptions {
-    /// Reads `as_at`, `committee`, `meeting`, `completed=no`, `theme` and `group`.
+    /// Reads `as_at`, `committee`, `meeting`, `completed=no`, `theme`, `group` and `lead`.
     pub fn from_pairs<'a>(
         pairs: impl IntoIterator<Item = (&'a str, &'a str)> + Clone,
     ) -> ReportOptions {
@@ -52,6 +53,7 @@ impl ReportOptions {
         options.filter = Filter {
             themes: chosen.themes,
             groups: chosen.groups,
+            leads: chosen.leads,
             ..Filter::default()
         };
         options
@@ -82,8 +84,9 @@ impl ReportOptions {
         plan: &'a Plan,
     ) -> impl Iterator<Item = &'a Recommendation> + 'a {
         plan.recommendations.iter().filter(move |r| {
-            (self.filter.themes.is_empty()
-                || self.filter.themes.iter().any(|t| r.themes.contains(t)))
+            (self.filter.leads.is_empty() || r.actions.iter().any(|a| self.led(a)))
+                && (self.filter.themes.is_empty()
+                    || self.filter.themes.iter().any(|t| r.themes.contains(t)))
                 && (self.filter.groups.is_empty()
                     || self.filter.groups.iter().any(|g| {
                         r.group.as_deref() == Some(g.as_str()) || (g == "none" && r.group.is_none())
@@ -91,9 +94,21 @@ impl ReportOptions {
         })
     }
 
+    /// Whether an action is led by one of the leads the report is for (any, when none).
+    pub fn led(&self, action: &Action) -> bool {
+        self.filter.leads.is_empty()
+            || self.filter.leads.iter().any(|l| {
+                action
+                    .leads
+                    .iter()
+                    .any(|a| a.trim().eq_ignore_ascii_case(l.trim()))
+            })
+    }
+
     /// Whether an action is listed, as at `as_at`.
     pub fn lists(&self, action: &Action, as_at: NaiveDate) -> bool {
-        self.include_completed || status_at(action, as_at) != Status::Completed
+        self.led(action)
+            && (self.include_completed || status_at(action, as_at) != Status::Completed)
     }
 }
 
@@ -214,6 +229,7 @@ pub fn exception_sections(
             let actions: Vec<ReportAction> = rec
                 .actions
                 .iter()
+                .filter(|a| options.led(a))
                 .map(|a| report_action(a, as_at))
                 .filter(|a| {
                     a.days_late.is_some() || matches!(a.status, Status::AtRisk | Status::OffTrack)
@@ -237,5 +253,8 @@ pub fn covered(plan: &Plan, options: &ReportOptions) -> Plan {
         .map(|r| r.id.clone())
         .collect();
     covered.recommendations.retain(|r| keep.contains(&r.id));
+    for rec in &mut covered.recommendations {
+        rec.actions.retain(|a| options.led(a));
+    }
     covered
 }

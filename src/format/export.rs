@@ -79,7 +79,11 @@ pub fn lead_file_name(plan: &Plan, lead: &str, date: chrono::NaiveDate) -> Strin
         .collect();
     let words: Vec<&str> = words.split('-').filter(|w| !w.is_empty()).collect();
     let lead = shorten_slug(&words.join("-"), 40);
-    let lead = if lead.is_empty() { "lead".to_string() } else { lead };
+    let lead = if lead.is_empty() {
+        "lead".to_string()
+    } else {
+        lead
+    };
     file_name(plan, date).replace(".plan.json", &format!("-for-{lead}.plan.json"))
 }
 

@@ -12,6 +12,7 @@ pub mod schema;
 pub mod sent;
 pub mod site;
 pub mod stored;
+pub mod zip;
 
 pub use crate::domain::problem::Problem;
 pub use export::{export, export_stamped, file_name, lead_file_name, Stamp};

@@ -239,6 +239,12 @@ fn page(address: Address) -> AnyView {
             view! { <copies_sent::CopiesSentPage plan_id=plan /> }.into_any()
         }
         #[cfg(not(feature = "site"))]
+        Route::Leads { plan } => view! { <leads::LeadsPage plan_id=plan /> }.into_any(),
+        #[cfg(not(feature = "site"))]
+        Route::LeadActions { plan, lead } => {
+            view! { <lead_actions::LeadActionsPage plan_id=plan lead=lead /> }.into_any()
+        }
+        #[cfg(not(feature = "site"))]
         Route::DeletePlan { plan } => {
             view! { <delete_plan::DeletePlanPage plan_id=plan /> }.into_any()
         }

@@ -107,6 +107,15 @@ pub enum Route {
     CopiesSent {
         plan: String,
     },
+    /// The plan's leads, each with their actions, and a copy of the plan for each.
+    Leads {
+        plan: String,
+    },
+    /// One lead's worklist: their actions, each with a quick update.
+    LeadActions {
+        plan: String,
+        lead: String,
+    },
     EditRecommendation {
         plan: String,
         recommendation: String,
@@ -241,6 +250,13 @@ impl Address {
             ["plan", plan, "delete"] => Route::DeletePlan {
                 plan: plan.to_string(),
             },
+            ["plan", plan, "leads"] => Route::Leads {
+                plan: plan.to_string(),
+            },
+            ["plan", plan, "leads", lead] if !lead.trim().is_empty() => Route::LeadActions {
+                plan: plan.to_string(),
+                lead: lead.to_string(),
+            },
             ["plan", plan, "recommendations", rec, "edit"] => Route::EditRecommendation {
                 plan: plan.to_string(),
                 recommendation: rec.to_string(),
@@ -299,6 +315,10 @@ impl Route {
             Route::EditMilestones { plan } => format!("/plan/{}/milestones", encode(plan)),
             Route::DeletePlan { plan } => format!("/plan/{}/delete", encode(plan)),
             Route::CopiesSent { plan } => format!("/plan/{}/copies", encode(plan)),
+            Route::Leads { plan } => format!("/plan/{}/leads", encode(plan)),
+            Route::LeadActions { plan, lead } => {
+                format!("/plan/{}/leads/{}", encode(plan), encode(lead))
+            }
             Route::EditRecommendation {
                 plan,
                 recommendation,
@@ -345,6 +365,8 @@ impl Route {
             | Route::EditMilestones { plan }
             | Route::DeletePlan { plan }
             | Route::CopiesSent { plan }
+            | Route::Leads { plan }
+            | Route::LeadActions { plan, .. }
             | Route::EditRecommendation { plan, .. }
             | Route::EditAction { plan, .. } => Some(plan),
             Route::Plans

@@ -57,6 +57,7 @@ pub fn Header(route: Memo<Route>) -> impl IntoView {
                         if state.published() {
                             items.push(("About", Route::About));
                         } else {
+                            items.push(("Leads", Route::Leads { plan: id.clone() }));
                             items.push(("All plans", Route::Plans));
                         }
                         view! {
@@ -99,6 +100,7 @@ fn is_current(item: &Route, current: &Route) -> Option<&'static str> {
             Some("true")
         }
         (Route::Report { .. }, Route::Report { .. }) => Some("true"),
+        (Route::Leads { .. }, Route::LeadActions { .. }) => Some("true"),
         _ => None,
     }
 }

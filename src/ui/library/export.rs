@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::{Library, Theirs};
 
 use crate::browser::clock;
-use crate::browser::download::download;
+use crate::browser::download::{download, download_bytes};
 use crate::browser::random::new_id;
 use crate::browser::storage;
 use crate::format::sent::SentCopy;
@@ -56,6 +56,62 @@ impl Library {
         self.change(|w| w.exported(id, now));
         self.schedule_save();
         true
+    }
+
+    /// "Send to leads": one copy of the plan for each lead, in one .zip download, each
+    /// kept under Copies sent as sent to that lead. Returns how many copies were made.
+    pub fn export_for_leads(&self, id: &str) -> usize {
+        let Some(plan) = self.plan_now(id) else {
+            return 0;
+        };
+        let now = clock::now_rfc3339();
+        let today = clock::today();
+        let origin = self
+            .exports
+            .with_untracked(|e| e.get(id).and_then(|info| info.origin.clone()));
+        let mut files: Vec<(String, String, SentCopy)> = Vec::new();
+        for lead in plan.leads() {
+            let export_id = new_id("x");
+            let stamp = Stamp {
+                at: &now,
+                export_id: &export_id,
+                from_export: origin.as_deref(),
+                for_lead: Some(&lead),
+            };
+            let file = export_stamped(&plan, &stamp);
+            let mut name = lead_file_name(&plan, &lead, today);
+            // Two leads whose names make the same file name keep both files.
+            if files.iter().any(|(n, _, _)| *n == name) {
+                name = name.replace(".plan.json", &format!("-{}.plan.json", files.len() + 1));
+            }
+            let copy = SentCopy {
+                export_id,
+                exported_at: now.clone(),
+                sent_to: lead.clone(),
+                returned: Vec::new(),
+            };
+            files.push((name, file, copy));
+        }
+        if files.is_empty() {
+            return 0;
+        }
+        let entries: Vec<(&str, &[u8])> = files
+            .iter()
+            .map(|(name, file, _)| (name.as_str(), file.as_bytes()))
+            .collect();
+        let zip = crate::format::zip::zip_stored(&entries);
+        let zip_name = file_name(&plan, today).replace(".plan.json", "-for-leads.zip");
+        if !download_bytes(&zip_name, "application/zip", &zip) {
+            return 0;
+        }
+        let made = files.len();
+        for (_, file, copy) in files {
+            let _ = storage::keep_sent(id, copy, &file);
+        }
+        self.sent_version.update(|v| *v += 1);
+        self.change(|w| w.exported(id, now));
+        self.schedule_save();
+        made
     }
 
     /// Downloads every plan, one file each.

@@ -137,7 +137,7 @@ fn Preview(name: String, imported: Imported) -> impl IntoView {
         .as_deref()
         .map(format_day_of)
         .unwrap_or_else(|| "Not recorded".to_string());
-    let rows: Vec<(String, String)> = [
+    let mut rows: Vec<(String, String)> = [
         ("File", name.clone()),
         ("Council", plan.council.clone()),
         ("Plan", plan.title.clone()),
@@ -150,15 +150,20 @@ fn Preview(name: String, imported: Imported) -> impl IntoView {
     .map(|(k, v)| (k.to_string(), v))
     .collect();
 
+    if let Some(lead) = &imported.for_lead {
+        rows.push(("A copy for".to_string(), lead.clone()));
+    }
     // A plan opened from this file, then changed here and exported, goes back saying
     // which copy it is a return of.
     let origin = imported.export_id.clone();
+    let for_lead = imported.for_lead.clone();
     let which_copy = existing
         .as_ref()
         .map(|current| which_copy(library, current, &imported));
     let open_new = {
         let plan = plan.clone();
         let origin = origin.clone();
+        let for_lead = for_lead.clone();
         move |_| {
             let mut plan = plan.clone();
             if library.has(&plan.id) {
@@ -167,15 +172,18 @@ fn Preview(name: String, imported: Imported) -> impl IntoView {
             let id = plan.id.clone();
             library.add_plan_from_file(plan, origin.clone());
             state.pending.set(None);
-            state.go_with_message(
-                Route::Overview { plan: id },
+            let (route, message) = opens_on(
+                id,
+                for_lead.clone(),
                 "The plan file was imported as a new plan",
             );
+            state.go_with_message(route, message);
         }
     };
     let replace = {
         let plan = plan.clone();
         let origin = origin.clone();
+        let for_lead = for_lead.clone();
         move |_| {
             let id = plan.id.clone();
             if library
@@ -183,10 +191,9 @@ fn Preview(name: String, imported: Imported) -> impl IntoView {
                 .is_ok()
             {
                 state.pending.set(None);
-                state.go_with_message(
-                    Route::Overview { plan: id },
-                    "The plan was replaced by the file",
-                );
+                let (route, message) =
+                    opens_on(id, for_lead.clone(), "The plan was replaced by the file");
+                state.go_with_message(route, message);
             }
         }
     };
@@ -300,4 +307,18 @@ fn which_copy(
         })}
     }
     .into_any()
+}
+
+/// Where an imported plan opens: a copy made for a lead opens on that lead's actions.
+fn opens_on(plan: String, for_lead: Option<String>, done: &str) -> (Route, String) {
+    match for_lead {
+        Some(lead) => (
+            Route::LeadActions {
+                plan,
+                lead: lead.clone(),
+            },
+            format!("{done}. This copy was sent to you as {lead}: here are your actions."),
+        ),
+        None => (Route::Overview { plan }, done.to_string()),
+    }
 }

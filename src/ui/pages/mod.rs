@@ -15,6 +15,8 @@ pub mod editing;
 pub mod help_plan_file;
 pub mod import;
 pub mod import_merge;
+pub mod lead_actions;
+pub mod leads;
 pub mod new_plan;
 pub mod not_found;
 pub mod overview;

@@ -74,6 +74,9 @@ fn report(plan: &Plan, kind: ReportKind, options: ReportOptions, as_at: NaiveDat
                         view! { <li><a class="govuk-link" href=href aria-current=current>{k.title()}</a></li> }
                     }).collect_view()}
                 </ul>
+                <p class="govuk-body">
+                    <a class="govuk-link" data-testid="progress-view-link" href=progress_view_href(plan, &options, as_at)>"The progress view for the same date and filter"</a>
+                </p>
             </nav>
             {
                 let options_offered = crate::domain::filter::FilterOptions::of(plan);
@@ -83,6 +86,7 @@ fn report(plan: &Plan, kind: ReportKind, options: ReportOptions, as_at: NaiveDat
                     .iter()
                     .map(|t| ("theme", t.as_str()))
                     .chain(options.filter.groups.iter().map(|g| ("group", g.as_str())))
+                    .chain(options.filter.leads.iter().map(|l| ("lead", l.as_str())))
                     .collect();
                 let mut problems = options.refused.clone();
                 problems.extend(
@@ -104,12 +108,26 @@ fn report(plan: &Plan, kind: ReportKind, options: ReportOptions, as_at: NaiveDat
                     {(!options.committee.is_empty()).then(|| view! { <dt>"Committee"</dt><dd>{options.committee.clone()}</dd> })}
                     {options.meeting.map(|m| view! { <dt>"Meeting"</dt><dd>{format_long(m)}</dd> })}
                     <dt>"As at"</dt><dd>{format_long(as_at)}</dd>
+                    {(!options.filter.leads.is_empty()).then(|| view! { <dt>"Actions led by"</dt><dd>{options.filter.leads.join(", ")}</dd> })}
                 </dl>
             </header>
             {body}
         </article>
     }
     .into_any()
+}
+
+/// The progress view as at the report's date, with the report's filter.
+fn progress_view_href(plan: &Plan, options: &ReportOptions, as_at: NaiveDate) -> String {
+    let mut pairs = vec![("as_at".to_string(), iso(as_at))];
+    pairs.extend(options.filter.pairs());
+    Address {
+        route: Route::Dashboard {
+            plan: plan.id.clone(),
+        },
+        query: Query::from_pairs(pairs),
+    }
+    .href()
 }
 
 /// The report's options; "Update the report" puts them in the address, "Print" prints.
@@ -128,6 +146,7 @@ fn OptionsForm(
     let completed = RwSignal::new(options.include_completed);
     let theme = RwSignal::new(options.filter.themes.first().cloned().unwrap_or_default());
     let group = RwSignal::new(options.filter.groups.first().cloned().unwrap_or_default());
+    let lead = RwSignal::new(options.filter.leads.first().cloned().unwrap_or_default());
     let error = RwSignal::new(None::<String>);
     let plan_id = plan.id.clone();
     let plan_for_word = plan.clone();
@@ -155,6 +174,10 @@ fn OptionsForm(
             .filter(|g| !g.is_empty())
             .into_iter()
             .collect();
+        chosen.filter.leads = Some(lead.get_untracked())
+            .filter(|l| !l.is_empty())
+            .into_iter()
+            .collect();
         navigate_to(&Address {
             route: Route::Report {
                 plan: plan_id.clone(),
@@ -165,7 +188,12 @@ fn OptionsForm(
     };
     let print = |_| crate::browser::document::print();
     // The same choices as the progress view's filter.
-    let FilterOptions { groups, themes, .. } = FilterOptions::of(&plan);
+    let FilterOptions {
+        groups,
+        themes,
+        leads,
+        ..
+    } = FilterOptions::of(&plan);
     let select = |id: &'static str,
                   label: &'static str,
                   any: &'static str,
@@ -197,6 +225,7 @@ fn OptionsForm(
             <DateInput id="report-meeting" legend="Meeting date" hint="Leave blank if there is no meeting." typed=meeting error=meeting_error />
             {select("report-theme", "Theme", "Every theme", themes, theme)}
             {select("report-group", "Group", "Every group", groups, group)}
+            {select("report-lead", "Lead", "Every lead", leads.into_iter().map(|l| (l.clone(), l)).collect(), lead)}
             <div class="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4">
                 <div class="govuk-checkboxes__item">
                     <input class="govuk-checkboxes__input" id="report-completed" type="checkbox" checked=options.include_completed

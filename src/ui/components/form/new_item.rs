@@ -7,7 +7,7 @@ use super::{group_class, ErrorMessage};
 /// A text input for a new item, with its own error.
 #[component]
 pub fn NewItemInput(
-    id: &'static str,
+    #[prop(into)] id: String,
     label: &'static str,
     value: RwSignal<String>,
     error: RwSignal<Option<String>>,
@@ -18,20 +18,20 @@ pub fn NewItemInput(
     let describe = move || error.get().is_some().then(|| described.clone());
     let field = if multiline {
         view! {
-            <textarea class="govuk-textarea" id=id name=id rows="3" aria-describedby=describe
+            <textarea class="govuk-textarea" id=id.clone() name=id.clone() rows="3" aria-describedby=describe
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
         }
         .into_any()
     } else {
         view! {
-            <input class="govuk-input" id=id name=id type="text" aria-describedby=describe
+            <input class="govuk-input" id=id.clone() name=id.clone() type="text" aria-describedby=describe
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
         }
         .into_any()
     };
     view! {
         <div class=group_class(error)>
-            <label class="govuk-label" for=id>{label}</label>
+            <label class="govuk-label" for=id.clone()>{label}</label>
             <ErrorMessage id=error_id error=error />
             {field}
         </div>

@@ -100,6 +100,7 @@ fn DashboardView(
         <h1 class="govuk-heading-l">{if filter.leads.len() == 1 { format!("Actions led by {}", filter.leads[0]) } else { "Progress".to_string() }}</h1>
         <AddressProblems problems=problems instead=format!("The figures below are as at {}, for the actions the rest of the address chooses.", format_long(as_at)) />
         <FilterForm plan_id=plan_id.clone() as_at=as_at filter=filter.clone() options=options />
+        <ReportLinks plan_id=plan_id.clone() as_at=as_at filter=filter.clone() />
         {move || data.get().map(|f| {
             let board = f.board.clone();
             let lead_link = lead_link.clone();
@@ -375,4 +376,49 @@ fn BreakdownTable(
             </table>
         </div>
     })
+}
+
+/// The reports for the same date and filter (the filters reports take: theme, group and
+/// lead), and a lead's own worklist when the view is one lead's.
+#[component]
+fn ReportLinks(plan_id: String, as_at: NaiveDate, filter: Filter) -> impl IntoView {
+    let report_filter = Filter {
+        themes: filter.themes.clone(),
+        groups: filter.groups.clone(),
+        leads: filter.leads.clone(),
+        ..Filter::default()
+    };
+    let mut pairs = vec![("as_at".to_string(), iso(as_at))];
+    pairs.extend(report_filter.pairs());
+    let worklist = (!state_published() && filter.leads.len() == 1).then(|| {
+        (
+            filter.leads[0].clone(),
+            Route::LeadActions {
+                plan: plan_id.clone(),
+                lead: filter.leads[0].clone(),
+            }
+            .href(),
+        )
+    });
+    view! {
+        <nav class="app-report-links" aria-label="Reports for this view" data-testid="report-links">
+            <p class="govuk-body">"Reports as at this date, for the same theme, group and lead: "
+                {crate::presentation::route::ReportKind::ALL.map(|k| {
+                    let href = Address {
+                        route: Route::Report { plan: plan_id.clone(), kind: k },
+                        query: Query::from_pairs(pairs.clone()),
+                    }
+                    .href();
+                    view! { <a class="govuk-link app-report-links__link" href=href>{k.title()}</a>" " }
+                }).collect_view()}
+            </p>
+            {worklist.map(|(lead, href)| view! {
+                <p class="govuk-body"><a class="govuk-link" href=href>{format!("Every action led by {lead}, with a quick update for each")}</a></p>
+            })}
+        </nav>
+    }
+}
+
+fn state_published() -> bool {
+    use_state().published()
 }

@@ -7,7 +7,7 @@ use crate::ui::pages::editing::visit;
 
 mod evidence;
 mod leads;
-mod updates;
+pub mod updates;
 
 use evidence::{AddLink, LinkRow};
 use leads::{AddLead, LeadRow};

@@ -24,7 +24,23 @@ use crate::ui::state::use_state;
 /// the officer picks another, and the form says plainly when adding the update will
 /// change the action's status (only the newest update sets it).
 #[component]
-pub(super) fn AddUpdate(plan_id: String, action_id: String) -> impl IntoView {
+pub fn AddUpdate(
+    plan_id: String,
+    action_id: String,
+    /// Starts the ids of the form's fields, so several forms can share a page.
+    #[prop(optional, into)]
+    prefix: Option<String>,
+    /// The form's heading.
+    #[prop(optional, into)]
+    legend: Option<String>,
+) -> impl IntoView {
+    let prefix = prefix.unwrap_or_else(|| "new-update".to_string());
+    let legend = legend.unwrap_or_else(|| "Add a progress update".to_string());
+    let id = {
+        let prefix = prefix.clone();
+        move |part: &str| format!("{prefix}-{part}")
+    };
+    let added = RwSignal::new(None::<String>);
     let state = use_state();
     let library = state.library;
     let date = TypedDate::new(&iso(state.today.get_untracked()));
@@ -101,6 +117,7 @@ pub(super) fn AddUpdate(plan_id: String, action_id: String) -> impl IntoView {
             return;
         }
         far_question.set(None);
+        added.set(None);
         let text = note.get_untracked().trim().to_string();
         date_error.set(day.as_ref().err().cloned());
         note_error.set(
@@ -129,6 +146,11 @@ pub(super) fn AddUpdate(plan_id: String, action_id: String) -> impl IntoView {
                 note.set(String::new());
                 note_error.set(None);
                 chosen.set(None);
+                let number = library
+                    .plan_now(&plan_id)
+                    .and_then(|p| p.action_number(&action_id))
+                    .unwrap_or_default();
+                added.set(Some(format!("Update added to action {number}.")));
             }
             Err(p) => note_error.set(Some(first_reason(p))),
         }
@@ -136,8 +158,9 @@ pub(super) fn AddUpdate(plan_id: String, action_id: String) -> impl IntoView {
     view! {
         <form class="app-add-form" novalidate on:submit=add>
             <fieldset class="govuk-fieldset">
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Add a progress update"</legend>
-                <DateInput id="new-update-date" legend="Date" typed=date error=date_error>
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+                <p class="govuk-body govuk-!-margin-bottom-2" role="status" data-testid="update-added">{move || added.get()}</p>
+                <DateInput id=id("date") legend="Date" typed=date error=date_error>
                     {move || far_question.get().map(|far| {
                         // The likely date replaces what was typed; the date as typed is kept
                         // when the update is added.
@@ -154,9 +177,9 @@ pub(super) fn AddUpdate(plan_id: String, action_id: String) -> impl IntoView {
                     })}
                 </DateInput>
                 <div class="govuk-form-group">
-                    <label class="govuk-label" for="new-update-status">"Status on that date"</label>
-                    <div id="new-update-status-hint" class="govuk-hint">"Starts as the action's status now"</div>
-                    <select class="govuk-select" id="new-update-status" aria-describedby="new-update-status-hint"
+                    <label class="govuk-label" for=id("status")>"Status on that date"</label>
+                    <div id=id("status-hint") class="govuk-hint">"Starts as the action's status now"</div>
+                    <select class="govuk-select" id=id("status") aria-describedby=id("status-hint")
                         on:change=move |ev| if let Some(s) = Status::parse(&event_target_value(&ev)) { chosen.set(Some(s)) }>
                         {Status::ALL.map(|s| view! { <option value=s.as_str() prop:selected=move || status() == s>{s.label()}</option> }).collect_view()}
                     </select>
@@ -166,8 +189,8 @@ pub(super) fn AddUpdate(plan_id: String, action_id: String) -> impl IntoView {
                         <div class="govuk-inset-text govuk-!-margin-top-0">{text}</div>
                     })}
                 </div>
-                <NewItemInput id="new-update-note" label="What has been done" value=note error=note_error multiline=true />
-                <NewItemInput id="new-update-author" label="Your name or role (optional)" value=author error=RwSignal::new(None) />
+                <NewItemInput id=id("note") label="What has been done" value=note error=note_error multiline=true />
+                <NewItemInput id=id("author") label="Your name or role (optional)" value=author error=RwSignal::new(None) />
                 <button type="submit" class="govuk-button govuk-button--secondary">"Add update"</button>
             </fieldset>
         </form>
