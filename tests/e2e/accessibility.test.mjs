@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, withPage, ready, axeViolations, ROOT, PLAN_ID } from './harness.mjs';
+import { serve, launch, withPage, ready, axeViolations, ROOT, PLAN_ID, fillDate } from './harness.mjs';
 
 let server;
 let browser;
@@ -78,7 +78,8 @@ const withErrors = [
   }],
   ['plan details form', `/plan/${PLAN_ID}/edit`, async (page) => {
     await page.getByLabel('Council').fill('');
-    await page.getByLabel('People').fill('lots');
+    // An impossible date: its boxes marked, and the date the plan keeps said.
+    await fillDate(page, 'Feedback report received', '2019-02-31');
     await page.getByTestId('error-summary').locator('li').nth(1).waitFor();
   }],
   ['recommendation form', `/plan/${PLAN_ID}/recommendations/r2/edit`, async (page) => {

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, withPage, ready, saved, storedPlan, examplePlan, axeViolations, DIST, ROOT, PLAN_ID } from './harness.mjs';
+import { serve, launch, withPage, ready, saved, storedPlan, examplePlan, axeViolations, DIST, ROOT, PLAN_ID, fillDate, dateIn } from './harness.mjs';
 
 let server;
 let browser;
@@ -98,7 +98,7 @@ test('a due date typed far from the visit is questioned, and the likely date is 
   await withPage(browser, at(`/plan/${PLAN_ID}/actions/r5-a1/edit`), async ({ page }) => {
     await ready(page);
     await saved(page);
-    await page.getByLabel('Due', { exact: true }).fill('0019-05-01');
+    await fillDate(page, 'Due', '0019-05-01');
     const question = page.getByTestId('far-date');
     await question.waitFor();
     assert.match(await page.locator('#recommendations-r5-a1-due-error, .govuk-error-message').first().innerText(), /Did you mean 1 May 2019\?/);
@@ -108,7 +108,7 @@ test('a due date typed far from the visit is questioned, and the likely date is 
     await question.getByRole('button', { name: 'Use 1 May 2019' }).click();
     await saved(page);
     assert.equal(ctx(await storedPlan(page, PLAN_ID)), '2019-05-01');
-    assert.equal(await page.getByLabel('Due', { exact: true }).inputValue(), '2019-05-01');
+    assert.equal(await dateIn(page, 'Due'), '2019-05-01');
   });
   function ctx(record) {
     return record.file.plan.recommendations[4].actions[0].due;

@@ -168,18 +168,45 @@ export async function download(page, act) {
 }
 
 /**
- * Types a date (YYYY-MM-DD) into the focused date field, digit by digit, in the order the
- * browser's own date format puts day, month and year (day first in a UK browser).
+ * Types a date (YYYY-MM-DD) by keyboard into a GOV.UK date input whose Day box has focus:
+ * day, Tab, month, Tab, year, as a person copying "4 3 2025" from a paper would.
  */
 export async function typeDate(page, iso) {
   const [year, month, day] = iso.split('-');
-  const order = await page.evaluate(() =>
-    new Intl.DateTimeFormat(undefined, { year: 'numeric', month: '2-digit', day: '2-digit' })
-      .formatToParts(new Date(2001, 1, 3))
-      .map((p) => p.type)
-      .filter((t) => t === 'day' || t === 'month' || t === 'year'),
-  );
-  for (const part of order) {
-    await page.keyboard.type({ day, month, year }[part]);
-  }
+  await page.keyboard.type(String(Number(day)));
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(String(Number(month)));
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(year);
+}
+
+/**
+ * The GOV.UK date input named by its legend within `scope` (a page or a locator), or, for
+ * `#id`, the one whose boxes have that id.
+ */
+export function dateGroup(scope, legend) {
+  if (legend.startsWith('#')) return scope.locator(`fieldset:has(${legend}-day)`);
+  return scope.getByRole('group', { name: legend, exact: true });
+}
+
+/**
+ * Fills a date input's three boxes with a date (YYYY-MM-DD), or empties them for ''. The
+ * year goes first, so a date being replaced never passes through a different real date
+ * in an earlier year.
+ */
+export async function fillDate(scope, legend, iso) {
+  const group = dateGroup(scope, legend);
+  const [year, month, day] = iso ? iso.split('-') : ['', '', ''];
+  await group.getByLabel('Year').fill(year);
+  await group.getByLabel('Month').fill(month ? String(Number(month)) : '');
+  await group.getByLabel('Day').fill(day ? String(Number(day)) : '');
+  await group.getByLabel('Day').blur();
+}
+
+/** What a date input's boxes read as, YYYY-MM-DD ('' when empty). */
+export async function dateIn(scope, legend) {
+  const group = dateGroup(scope, legend);
+  const [d, m, y] = await Promise.all(['Day', 'Month', 'Year'].map((b) => group.getByLabel(b).inputValue()));
+  if (!d && !m && !y) return '';
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }

@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, withPage, ready, examplePlan, PLAN_ID } from './harness.mjs';
+import { serve, launch, withPage, ready, examplePlan, PLAN_ID, fillDate, } from './harness.mjs';
 
 let server;
 let browser;
@@ -102,7 +102,7 @@ test('a filter is a link: chosen in the form, it reloads to the same view', asyn
     assert.equal(await page.getByRole('checkbox', { name: 'Not started' }).isChecked(), true, 'the form shows the filter from the address');
     assert.equal(await page.locator('#filter-group').inputValue(), 'opportunities');
     // The as-at date moves with the form too.
-    await page.locator('#as-at').fill('2026-01-01');
+    await fillDate(page, 'As at', '2026-01-01');
     await page.getByRole('button', { name: 'Show' }).click();
     await page.waitForURL(/as_at=2026-01-01&status=not_started&group=opportunities$/);
   });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, withPage, ready, examplePlan, ROOT, PLAN_ID } from './harness.mjs';
+import { serve, launch, withPage, ready, examplePlan, ROOT, PLAN_ID, fillDate } from './harness.mjs';
 
 const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 let server;
@@ -114,7 +114,7 @@ test('report options go into the address, and the Print button prints', async ()
   await withPage(browser, report('action-plan', 'as_at=2019-09-04'), async ({ page }) => {
     await page.getByTestId('annex').waitFor();
     await page.locator('#report-committee').fill('Cabinet');
-    await page.locator('#report-meeting').fill('2019-10-16');
+    await fillDate(page, 'Meeting date', '2019-10-16');
     await page.getByLabel('List completed actions').uncheck();
     await page.locator('#report-theme').selectOption('core-governance');
     await page.getByRole('button', { name: 'Update the report' }).click();

@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, withPage, ready, saved, storedPlan, download, axeViolations, PLAN_ID } from './harness.mjs';
+import { serve, launch, withPage, ready, saved, storedPlan, download, axeViolations, PLAN_ID, fillDate, } from './harness.mjs';
 
 let server;
 let browser;
@@ -55,7 +55,7 @@ test('two leads sent different exports: both copies merge in with the defaults, 
     // 2. Change a due date, export again, send to lead B.
     await page.goto(at(`/plan/${PLAN_ID}/actions/r5-a2/edit`));
     await ready(page);
-    await page.getByLabel('Due', { exact: true }).fill('2020-01-31');
+    await fillDate(page, 'Due', '2020-01-31');
     await saved(page);
     const toB = JSON.parse((await exportPlan(page)).text);
     assert.notEqual(toB.export_id, toA.export_id);
@@ -175,7 +175,7 @@ test('a move, an edited update, and a delete against a change: the first two com
     const second = JSON.parse((await exportPlan(page)).text);
     await page.goto(at(`/plan/${PLAN_ID}/actions/r4-a1/edit`));
     await ready(page);
-    await page.getByLabel('Due', { exact: true }).fill('2020-04-30');
+    await fillDate(page, 'Due', '2020-04-30');
     await saved(page);
     // The lead moves r1-a1 to recommendation 2, edits their update, and deletes r4-a1.
     const moved = second.plan.recommendations[0].actions.shift();

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, withPage, ready, saved, storedPlan, download, examplePlan, ROOT, PLAN_ID } from './harness.mjs';
+import { serve, launch, withPage, ready, saved, storedPlan, download, examplePlan, ROOT, PLAN_ID, fillDate, } from './harness.mjs';
 
 let server;
 let browser;
@@ -190,7 +190,7 @@ test("a lead officer's returned copy is merged: the status change and the update
     // Meanwhile the officer has changed another action's due date here.
     await page.goto(at(`/plan/${PLAN_ID}/actions/r6-a1/edit`));
     await ready(page);
-    await page.getByLabel('Due', { exact: true }).fill('2020-01-31');
+    await fillDate(page, 'Due', '2020-01-31');
     await saved(page);
 
     await page.goto(at('/import'));

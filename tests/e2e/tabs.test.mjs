@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  serve, launch, withPage, ready, saved, storedPlan, download, axeViolations, examplePlan, PLAN_ID,
+  serve, launch, withPage, ready, saved, storedPlan, download, axeViolations, examplePlan, PLAN_ID, fillDate,
 } from './harness.mjs';
 
 let server;
@@ -42,10 +42,10 @@ test('an undo in one tab never reverts another tab\'s saved edit, nor deletes it
     await ready(b);
 
     // 1. Tab A edits a due date.
-    await a.getByLabel('Due', { exact: true }).fill('2020-01-31');
+    await fillDate(a, 'Due', '2020-01-31');
     await saved(a);
     // 2. Tab B, which took A's save, edits another action's due date; A takes B's version.
-    await b.getByLabel('Due', { exact: true }).fill('2020-02-29');
+    await fillDate(b, 'Due', '2020-02-29');
     await saved(b);
     const afterB = await storedPlan(b, PLAN_ID);
     const notice = a.getByTestId('notice-banner');
