@@ -89,6 +89,8 @@ test('two leads sent different exports: both copies merge in with the defaults, 
     await page.getByTestId('merge-summary').waitFor();
     // B's copy still has the old status for r5-a1: that is not a change B made, so this
     // browser's value (A's change) is kept.
+    // It is folded away with the other changes made only here.
+    await page.getByTestId('merge-here-only').locator('summary').click();
     const kept = page.locator('[data-key="recommendations.actions:r5-a1:status"]');
     assert.match(await kept.innerText(), /Status – Changed in this browser/);
     assert.equal(await kept.getByLabel('Keep this browser’s').isChecked(), true);
@@ -201,7 +203,14 @@ test('a move, an edited update, and a delete against a change: the first two com
     await page.getByRole('button', { name: 'Merge', exact: true }).click();
     await page.locator('#merge-unsettled').waitFor();
     assert.deepEqual(await axeViolations(page), [], 'the merge page asking for a choice');
+    // The error summary links to each choice still to make, and each says so where it is.
+    const link = page.getByTestId('merge-error-summary').getByRole('link');
+    assert.deepEqual(await link.allInnerTexts(), ['Action 4.1: The action: choose which to keep']);
+    assert.match(await deleted.locator('.govuk-error-message').innerText(), /Choose which to keep/);
+    await link.click();
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-key]')?.dataset.key), 'recommendations.actions:r4-a1#present');
     await deleted.getByLabel('Keep it').check();
+    await page.getByTestId('merge-error-summary').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Merge', exact: true }).click();
     await page.getByTestId('flash-banner').waitFor();
     await saved(page);

@@ -206,6 +206,10 @@ test("a lead officer's returned copy is merged: the status change and the update
     const update = page.locator('[data-key="recommendations.actions.updates:u-lead-1#present"]');
     assert.match((await update.innerText()).replace(/\s+/g, ' '), /Progress update of 1 October 2019 on action 5\.1: The progress update – Added in the file/);
     assert.equal(await update.getByLabel('Add it').isChecked(), true);
+    // What only this browser changed is folded away, kept unless the officer says.
+    const hereOnly = page.getByTestId('merge-here-only');
+    assert.match(await hereOnly.locator('summary').innerText(), /^1 change made only in this browser, kept unless you choose otherwise$/);
+    await hereOnly.locator('summary').click();
     const due = page.locator('[data-key="recommendations.actions:r6-a1:due"]');
     assert.match((await due.innerText()).replace(/\s+/g, ' '), /Action 6\.1: Due – Changed in this browser This browser 31 January 2020 The file 31 December 2019/);
     assert.equal(await due.getByLabel('Keep this browser’s').isChecked(), true);

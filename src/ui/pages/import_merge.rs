@@ -60,6 +60,12 @@ pub fn ImportMergePage() -> impl IntoView {
         .collect();
     let choices = RwSignal::new(start);
     let unsettled = RwSignal::new(false);
+    // Once every choice is made, the problem is gone.
+    Effect::new(move |_| {
+        if unsettled.get() && choices.with(|c| c.values().all(Option::is_some)) {
+            unsettled.set(false);
+        }
+    });
     let refused = RwSignal::new(Vec::<String>::new());
 
     // A file can differ in a million places: the page lists the first ones, those that
@@ -72,13 +78,34 @@ pub fn ImportMergePage() -> impl IntoView {
     listed.extend(comparison.differences.iter().filter(|d| !d.needs_choice()));
     listed.truncate(LISTED_MAX);
     let not_listed = comparison.differences.len() - listed.len();
+    // Each listed difference's field id, unique on the page, for the error summary's links.
+    let ids: HashMap<String, String> = listed
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.key.clone(), field_id(i, &d.key)))
+        .collect();
+    // What only this browser changed is kept unless the officer says otherwise: it is
+    // folded away, below what the file brings.
+    let (here_only, from_file): (Vec<&Difference>, Vec<&Difference>) =
+        listed.into_iter().partition(|d| d.side == Side::Ours);
     let mut groups: Vec<(String, Vec<Difference>)> = Vec::new();
-    for d in listed {
+    for d in from_file {
         match groups.iter_mut().find(|(g, _)| *g == d.group) {
             Some(group) => group.1.push(d.clone()),
             None => groups.push((d.group.clone(), vec![d.clone()])),
         }
     }
+    let here_only: Vec<Difference> = here_only.into_iter().cloned().collect();
+    // The differences still waiting for a choice, in page order, for the error summary.
+    let waiting_list: Vec<(String, String, String)> = comparison
+        .differences
+        .iter()
+        .filter(|d| d.needs_choice())
+        .filter_map(|d| {
+            let id = ids.get(&d.key)?;
+            Some((d.key.clone(), format!("{id}-ours"), format!("{}: {}", d.place, d.what)))
+        })
+        .collect();
 
     let count = comparison.differences.len();
     let waiting = comparison
@@ -168,15 +195,30 @@ pub fn ImportMergePage() -> impl IntoView {
     view! {
         <span class="govuk-caption-l">{ours.title.clone()}</span>
         <h1 class="govuk-heading-l">"Merge a returned copy"</h1>
-        {move || unsettled.get().then(|| view! {
-            <div class="govuk-error-summary">
-                <div role="alert">
-                    <h2 class="govuk-error-summary__title" id="merge-unsettled" tabindex="-1">"There is a problem"</h2>
-                    <div class="govuk-error-summary__body">
-                        <p class="govuk-body">"Choose which to keep for each change made in both copies, and for each thing deleted in one copy and changed in the other."</p>
+        {move || unsettled.get().then(|| {
+            let open: Vec<(String, String)> = choices.with(|c| {
+                waiting_list
+                    .iter()
+                    .filter(|(key, _, _)| c.get(key).copied().flatten().is_none())
+                    .map(|(_, id, label)| (id.clone(), label.clone()))
+                    .collect()
+            });
+            view! {
+                <div class="govuk-error-summary" data-testid="merge-error-summary">
+                    <div role="alert">
+                        <h2 class="govuk-error-summary__title" id="merge-unsettled" tabindex="-1">"There is a problem"</h2>
+                        <div class="govuk-error-summary__body">
+                            <p class="govuk-body">"Choose which to keep for each change made in both copies, and for each thing deleted in one copy and changed in the other."</p>
+                            <ul class="govuk-list govuk-error-summary__list">
+                                {open.into_iter().map(|(id, label)| {
+                                    let href = format!("#{id}");
+                                    view! { <li><a href=href on:click=move |ev| { ev.prevent_default(); focus_field(&id); }>{format!("{label}: choose which to keep")}</a></li> }
+                                }).collect_view()}
+                            </ul>
+                        </div>
                     </div>
                 </div>
-            </div>
+            }
         })}
         {move || (!refused.get().is_empty()).then(|| view! {
             <div class="govuk-error-summary">
@@ -206,12 +248,38 @@ pub fn ImportMergePage() -> impl IntoView {
                 "The first {LISTED_MAX} of {count} differences are listed below. The other {not_listed} keep the choices the page starts with: the file's own changes are taken and this browser's are kept. Use the buttons above to take or keep all of them; any changed in both copies needs one of those buttons."
             )}</div>
         })}
-        {groups.into_iter().map(|(heading, differences)| view! {
-            <section class="app-list-item" data-testid="merge-group">
-                <h2 class="govuk-heading-m">{heading}</h2>
-                {differences.into_iter().enumerate().map(|(i, d)| view! { <DifferenceChoice difference=d index=i choices=choices /> }).collect_view()}
-            </section>
+        {groups.into_iter().map(|(heading, differences)| {
+            let ids = ids.clone();
+            view! {
+                <section class="app-list-item" data-testid="merge-group">
+                    <h2 class="govuk-heading-m">{heading}</h2>
+                    {differences.into_iter().map(|d| {
+                        let id = ids.get(&d.key).cloned().unwrap_or_default();
+                        view! { <DifferenceChoice difference=d field_id=id choices=choices unsettled=unsettled /> }
+                    }).collect_view()}
+                </section>
+            }
         }).collect_view()}
+        {(!here_only.is_empty()).then(|| {
+            let ids = ids.clone();
+            let n = here_only.len();
+            view! {
+                <details class="govuk-details" data-testid="merge-here-only">
+                    <summary class="govuk-details__summary">
+                        <span class="govuk-details__summary-text">{format!(
+                            "{n} {} made only in this browser, kept unless you choose otherwise",
+                            if n == 1 { "change" } else { "changes" }
+                        )}</span>
+                    </summary>
+                    <div class="govuk-details__text">
+                        {here_only.into_iter().map(|d| {
+                            let id = ids.get(&d.key).cloned().unwrap_or_default();
+                            view! { <DifferenceChoice difference=d field_id=id choices=choices unsettled=unsettled /> }
+                        }).collect_view()}
+                    </div>
+                </details>
+            }
+        })}
         <div class="govuk-button-group">
             <button type="button" class="govuk-button" on:click=do_merge>"Merge"</button>
             <a class="govuk-link" href=Route::Import.href()>"Back"</a>
@@ -237,22 +305,26 @@ fn who(d: &Difference) -> &'static str {
     }
 }
 
-#[component]
-fn DifferenceChoice(
-    difference: Difference,
-    index: usize,
-    choices: RwSignal<HashMap<String, Option<bool>>>,
-) -> impl IntoView {
-    let d = difference;
-    let key = d.key.clone();
-    // Keys hold dots and colons; an id made of them is awkward to select, so ids are
-    // made from the key's characters that are safe, with the index to keep them unique.
-    let safe: String = d
-        .key
+/// A difference's field id. Keys hold dots and colons, awkward in a selector, so the id is
+/// made of the key's safe characters, with the place on the page to keep it unique.
+fn field_id(index: usize, key: &str) -> String {
+    let safe: String = key
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
-    let field_id = format!("merge-{index}-{safe}");
+    format!("merge-{index}-{safe}")
+}
+
+#[component]
+fn DifferenceChoice(
+    difference: Difference,
+    field_id: String,
+    choices: RwSignal<HashMap<String, Option<bool>>>,
+    /// Set when Merge was pressed with choices missing: each missing one says so.
+    unsettled: RwSignal<bool>,
+) -> impl IntoView {
+    let d = difference;
+    let key = d.key.clone();
     let (ours_label, theirs_label) = match d.kind {
         Kind::OnlyTheirs => ("Leave it out", "Add it"),
         Kind::OnlyOurs => ("Keep it", "Remove it"),
@@ -273,6 +345,7 @@ fn DifferenceChoice(
         move || choices.with(|c| c.get(&key).copied().flatten())
     };
     let current_too = current.clone();
+    let current_three = current.clone();
     let (ours_id, theirs_id) = (format!("{field_id}-ours"), format!("{field_id}-theirs"));
     let shown = |value: &str| {
         if value.is_empty() {
@@ -282,10 +355,21 @@ fn DifferenceChoice(
         }
     };
     let lost = d.lost_if_deleted.clone();
+    let missing = {
+        let current = current.clone();
+        move || unsettled.get() && current().is_none()
+    };
+    let missing_too = missing.clone();
+    let error_id = format!("{field_id}-error");
+    let described = error_id.clone();
     view! {
-        <div class="govuk-form-group" data-testid="merge-difference" data-key=d.key.clone()>
-            <fieldset class="govuk-fieldset">
+        <div class=move || if missing() { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }
+            data-testid="merge-difference" data-key=d.key.clone()>
+            <fieldset class="govuk-fieldset" aria-describedby=move || missing_too().then(|| described.clone())>
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{format!("{}: {} – {}", d.place, d.what, who(&d))}</legend>
+                {move || (unsettled.get() && current_three().is_none()).then(|| view! {
+                    <p id=error_id.clone() class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>"Choose which to keep"</p>
+                })}
                 <dl class="govuk-summary-list govuk-summary-list--no-border app-side-by-side">
                     <div class="govuk-summary-list__row">
                         <dt class="govuk-summary-list__key">"This browser"</dt>
