@@ -393,3 +393,31 @@ test('a recommendation numbered as one already in the plan takes the next free n
     assert.equal(numbers.at(-1), '14');
   }, british);
 });
+
+test('sanity warnings ask the officer to look again, and refuse nothing', async () => {
+  await withPage(browser, at(`/plan/${PLAN_ID}/actions/r5-a1/edit`), async ({ page }) => {
+    await ready(page);
+    // A due date before the peer team's visit (26 February 2019): kept, and questioned.
+    await fillDate(page, 'Due', '2018-12-31');
+    const warning = page.getByTestId('date-warning');
+    await warning.waitFor();
+    assert.match(await warning.innerText(), /before the peer team's visit on 26 February 2019/);
+    await saved(page);
+    assert.equal(action(await stored(page), 'r5-a1').due, '2018-12-31');
+    // A title of 2,000 characters: kept, and questioned.
+    await page.goto(at(`/plan/${PLAN_ID}/recommendations/r3/edit`));
+    await ready(page);
+    await page.getByLabel("The peer team's recommendation", { exact: true }).fill('word '.repeat(400).trim());
+    await page.getByTestId('title-warning').waitFor();
+    assert.match(await page.getByTestId('title-warning').innerText(), /The title is 1999 characters long/);
+    assert.deepEqual(await axeViolations(page), []);
+    await saved(page);
+    // The overview lists both, each linked to where it is put right.
+    await page.goto(at(`/plan/${PLAN_ID}`));
+    await ready(page);
+    const checks = page.getByTestId('plan-checks');
+    assert.deepEqual(await checks.getByRole('link').allInnerTexts(), ['Recommendation 3', 'Action 5.1']);
+    await checks.getByRole('link', { name: 'Action 5.1' }).click();
+    await page.waitForURL(/actions\/r5-a1\/edit$/);
+  }, british);
+});

@@ -13,3 +13,4 @@ pub mod recommendation_body;
 pub mod status_tag;
 pub mod summary_list;
 pub mod title;
+pub mod warning_text;

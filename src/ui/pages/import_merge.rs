@@ -103,7 +103,11 @@ pub fn ImportMergePage() -> impl IntoView {
         .filter(|d| d.needs_choice())
         .filter_map(|d| {
             let id = ids.get(&d.key)?;
-            Some((d.key.clone(), format!("{id}-ours"), format!("{}: {}", d.place, d.what)))
+            Some((
+                d.key.clone(),
+                format!("{id}-ours"),
+                format!("{}: {}", d.place, d.what),
+            ))
         })
         .collect();
 

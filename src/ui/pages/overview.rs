@@ -104,6 +104,7 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
         <h1 class="govuk-heading-l">{plan.title.clone()}</h1>
 
         <p class="govuk-body-l" data-testid="plan-summary">{board.summary()}</p>
+        {(!published).then(|| checks(plan))}
         {published.then(|| view! {
             <p class="govuk-body">
                 <a class="govuk-link" href=Route::About.href()>"What is a corporate peer challenge?"</a>
@@ -242,4 +243,26 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
             }.into_any()
         }}
     }
+}
+
+/// What in the plan is allowed but usually a slip, with a link to put each right.
+fn checks(plan: &Plan) -> Option<impl IntoView> {
+    let warnings = crate::domain::sanity::plan_warnings(plan);
+    (!warnings.is_empty()).then(|| {
+        let plan_id = plan.id.clone();
+        view! {
+            <div class="govuk-inset-text" data-testid="plan-checks">
+                <h2 class="govuk-heading-s">"Worth checking"</h2>
+                <ul class="govuk-list govuk-list--bullet">
+                    {warnings.into_iter().map(|w| {
+                        let href = match &w.action {
+                            Some(action) => Route::EditAction { plan: plan_id.clone(), action: action.clone() }.href(),
+                            None => Route::EditRecommendation { plan: plan_id.clone(), recommendation: w.recommendation.clone() }.href(),
+                        };
+                        view! { <li><a class="govuk-link" href=href>{w.place}</a>{format!(": {}", w.message)}</li> }
+                    }).collect_view()}
+                </ul>
+            </div>
+        }
+    })
 }

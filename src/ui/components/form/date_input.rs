@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use super::{report_errors, Change, ErrorMessage, FarDateAnswers};
 use crate::domain::date_parts::{date_parts, read_date_parts, DateProblem};
 use crate::domain::dates::{far_date, format_long, iso, parse_iso, FarDate};
+use crate::ui::components::warning_text::WarningText;
 use crate::ui::state::use_state;
 
 /// What the three boxes of a date hold, as typed.
@@ -205,6 +206,9 @@ pub fn DateField(
     on_change: Change<String>,
     #[prop(optional)] bold_label: bool,
     #[prop(optional, into)] reference: Option<Signal<Option<NaiveDate>>>,
+    /// Something to look at again about the date the plan has, shown under the boxes.
+    #[prop(optional, into)]
+    warning: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let state = use_state();
     let error = RwSignal::new(None::<String>);
@@ -287,6 +291,7 @@ pub fn DateField(
                 <p id=kept_id.clone() class="govuk-body-s app-not-saved" data-testid="date-not-saved">{kept_text}</p>
             })}
             {move || asking.get().map(|far| view! { <FarDateAnswers far=far answer=Callback::new(answer) /> })}
+            {move || warning.and_then(|w| w.get()).map(|text| view! { <WarningText text=text testid="date-warning" /> })}
         </DateInput>
     }
 }

@@ -108,6 +108,13 @@ fn ActionForm(plan_id: String, action_id: String) -> impl IntoView {
     let timescale = read(|a| a.timescale.clone());
     let due = read(|a| date_text(a.due));
     let status = read(|a| a.status.as_str().to_string());
+    let due_warning = {
+        let aid = action_id.clone();
+        from_plan(id, move |p| {
+            let due = p.action(&aid).and_then(|(_, a)| a.due);
+            crate::domain::sanity::due_before_visit(due, crate::domain::sanity::visit(p))
+        })
+    };
     // What the timescale's words suggest, when it differs from what the action has.
     let suggestion = {
         let aid = action_id.clone();
@@ -257,7 +264,7 @@ fn ActionForm(plan_id: String, action_id: String) -> impl IntoView {
             }
         })}
         <DateField id=format!("{field}-due") label="Due" bold_label=true hint="The date the action is measured against. Leave blank for ongoing work."
-            value=due reference=visit(&plan_id) on_change=set("due", |a, v| { a.due = optional_date(&v)?; Ok(()) }) />
+            value=due reference=visit(&plan_id) warning=due_warning on_change=set("due", |a, v| { a.due = optional_date(&v)?; Ok(()) }) />
         <SelectField id=format!("{field}-status") label="Status" bold_label=true options=status_options()
             hint="A new progress update sets this too"
             value=status on_change=set("status", |a, v| { a.status = Status::parse(&v).ok_or("Choose a status")?; Ok(()) }) />

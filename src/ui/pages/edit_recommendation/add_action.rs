@@ -15,6 +15,7 @@ use crate::presentation::route::Route;
 use crate::ui::components::form::{
     first_reason, focus_field, DateInput, FarDateAnswers, NewItemInput, TypedDate,
 };
+use crate::ui::components::warning_text::WarningText;
 use crate::ui::pages::editing::{from_plan, visit};
 use crate::ui::state::use_state;
 
@@ -171,12 +172,7 @@ pub(super) fn AddAction(plan_id: String, recommendation_id: String) -> impl Into
             <DateInput id="new-action-due" legend="Due date" typed=due error=due_error on_input=on_due_input
                 hint="The date the action is measured against. Leave blank for ongoing work.">
                 <p class="govuk-body-s" data-testid="due-suggested">{due_hint}</p>
-                {move || warning().map(|w| view! {
-                    <div class="govuk-warning-text govuk-!-margin-bottom-2" data-testid="due-warning">
-                        <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                        <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">"Warning"</span>{w}</strong>
-                    </div>
-                })}
+                {move || warning().map(|w| view! { <WarningText text=w testid="date-warning" /> })}
                 {move || far_question.get().map(|far| {
                     let answer = Callback::new(move |day: NaiveDate| {
                         if day == far.date {

@@ -16,6 +16,7 @@ use crate::ui::components::form::{
 };
 use crate::ui::components::status_tag::StatusTag;
 use crate::ui::components::title::set_title;
+use crate::ui::components::warning_text::WarningText;
 use crate::ui::pages::editing::{change, from_plan, required, ControlEdits};
 use crate::ui::pages::not_found::WhenFound;
 use crate::ui::state::use_state;
@@ -204,6 +205,16 @@ fn RecommendationForm(plan_id: String, recommendation_id: String) -> impl IntoVi
         Ok(())
     });
     let ids = StoredValue::new((plan_id.clone(), recommendation_id.clone()));
+    let title_now = read(|r| r.title.clone());
+    let number_warning = {
+        let rid = recommendation_id.clone();
+        from_plan(id, move |p| {
+            let number = p.recommendation(&rid).map(|r| r.number.clone())?;
+            crate::domain::sanity::number_taken(p, &number, Some(&rid)).then(|| {
+                format!("Another recommendation is numbered {number} too. Give this one its own number.")
+            })
+        })
+    };
 
     view! {
         <Breadcrumbs links=crumbs current=format!("Change recommendation {}", number.get_untracked()) />
@@ -214,9 +225,11 @@ fn RecommendationForm(plan_id: String, recommendation_id: String) -> impl IntoVi
 
         <TextField id=format!("{field}-number") label="Number" hint="As the peer team numbered it, for example 4 or 4a" width="govuk-input--width-4" bold_label=true
             value=number on_change=set("number", |r, v| { r.number = required(v, "Enter the recommendation's number")?; Ok(()) }) />
+        {move || number_warning.get().map(|text| view! { <WarningText text=text testid="number-warning" /> })}
         <TextField id=format!("{field}-title") label="The peer team's recommendation" multiline=true bold_label=true
             hint="In the peer team's own words, exactly as the report gives it"
             value=read(|r| r.title.clone()) on_change=set("title", |r, v| { r.title = required(v, "Enter the recommendation in the peer team's words")?; Ok(()) }) />
+        {move || crate::domain::sanity::long_title(&title_now.get()).map(|text| view! { <WarningText text=text testid="title-warning" /> })}
         <TextField id=format!("{field}-context") label="The peer team's explanation" multiline=true bold_label=true
             hint="The text under the recommendation in the report, if there is any"
             value=read(|r| r.context.clone()) on_change=set("context", |r, v| { r.context = v; Ok(()) }) />
