@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, DIST, ROOT } from '../e2e/harness.mjs';
 import { generate } from './generate.mjs';
+import { measureEntry } from './entry.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // BENCH_ONLY=keystroke,dashboard measures only those (paint, import, dashboard,
-// recommendations, keystroke, reload, print).
+// recommendations, keystroke, reload, print, entry).
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const want = (measure) => !ONLY || ONLY.includes(measure);
 const out = process.argv[2] ?? join(ROOT, 'target', 'bench-results.json');
@@ -160,6 +161,12 @@ async function main() {
       }));
     }
 
+    // Havering's plan typed in by keyboard, as an officer copying the committee paper.
+    if (want('entry')) {
+      results.entry = await measureEntry(browser, server.url);
+      console.error(`  entry: ${JSON.stringify(results.entry)}`);
+    }
+
     // The rest on L, opened once in one page, as an officer would work with it.
     const context = await browser.newContext({ locale: 'en-GB' });
     await context.addInitScript(instrument);
@@ -264,6 +271,8 @@ async function main() {
     ...row(results.save_l, '  L as stored (characters)', `${results.save_l?.stored_utf16_units} of ${results.save_l?.chromium_limit_utf16_units}`, '', ''),
     ...row(results.reload_l, 'Reload with L stored: overview shown', `${results.reload_l?.ms.toFixed(0)} ms`, '', ''),
     ...row(results.print_l, 'Progress report of L to PDF', `${results.print_l?.ms.toFixed(0)} ms`, '', ''),
+    ...row(results.entry, `Havering (${results.entry?.actions} actions) entered by keyboard: keys`, `${results.entry?.key_presses} (${results.entry?.other_keys} not typing text), script ${results.entry?.script_seconds} s`, '', ''),
+    ...row(results.entry, '  a person pasting from the paper / typing it all', `${results.entry?.person_minutes_pasting_text} / ${results.entry?.person_minutes_typing_everything} min`, '≤ 15 min', budget(results.entry?.person_minutes_pasting_text <= 15)),
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`Plans: S ${results.plans.S.actions} actions, M ${results.plans.M.actions}, L ${results.plans.L.actions} (${(results.plans.L.bytes / 1e6).toFixed(1)} MB, ${results.plans.L.updates} updates)`);

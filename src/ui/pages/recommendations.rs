@@ -12,7 +12,7 @@ use crate::presentation::paging::{Paging, RECOMMENDATIONS_PER_PAGE};
 use crate::presentation::route::{recommendations_page_href, Query, Route};
 use crate::ui::components::address_problems::AddressProblems;
 use crate::ui::components::breadcrumbs::{plan_trail, Breadcrumbs};
-use crate::ui::components::form::first_reason;
+use crate::ui::components::form::{first_reason, focus_field};
 use crate::ui::components::form::NewItemInput;
 use crate::ui::components::pagination::Pagination;
 use crate::ui::components::recommendation_body::{Filing, RecommendationBody};
@@ -25,6 +25,11 @@ use crate::ui::state::use_state;
 pub fn RecommendationsPage(plan_id: String, query: Query) -> impl IntoView {
     let state = use_state();
     let (add_to, found) = (plan_id.clone(), plan_id.clone());
+    // `add=recommendation`: the officer came to add the next one, so the cursor waits in
+    // its form (after the page's heading has had focus, as every page's does on arrival).
+    if query.get("add") == Some("recommendation") && !state.published() {
+        request_animation_frame(|| focus_field("new-recommendation-number"));
+    }
     let list = move || {
         state.with_plan(&plan_id, |plan| {
             let Some(plan) = plan else {
@@ -56,6 +61,12 @@ pub fn RecommendationsPage(plan_id: String, query: Query) -> impl IntoView {
                 <p class="govuk-body-l" data-testid="plan-size">
                     {format!("The peer team made {} recommendations. The council agreed {} actions.", plan.recommendations.len(), actions)}
                 </p>
+                {(!state.published()).then(|| view! {
+                    <p class="govuk-body">
+                        <a class="govuk-link" href="#new-recommendation-number" data-testid="to-add-recommendation"
+                            on:click=|ev| { ev.prevent_default(); focus_field("new-recommendation-number"); }>"Add a recommendation"</a>
+                    </p>
+                })}
                 <AddressProblems problems=paging.address_problem(query.get("page")).into_iter().collect() instead="" />
                 {showing}
                 {plan.recommendations[shown.clone()].iter().map(|rec| {

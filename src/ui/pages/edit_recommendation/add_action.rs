@@ -77,6 +77,16 @@ pub(super) fn AddAction(plan_id: String, recommendation_id: String) -> impl Into
     let reference = visit(&plan_id);
     let warning = move || due_before_visit(due.watch("").ok().flatten(), reference.get());
     let known_leads = from_plan(&plan_id, Plan::leads);
+    let next_recommendation = crate::presentation::route::Address {
+        route: Route::Recommendations {
+            plan: plan_id.clone(),
+        },
+        query: crate::presentation::route::Query::from_pairs(vec![(
+            "add".to_string(),
+            "recommendation".to_string(),
+        )]),
+    }
+    .href();
 
     let add = {
         let (plan_id, rid) = (plan_id.clone(), recommendation_id.clone());
@@ -204,7 +214,10 @@ pub(super) fn AddAction(plan_id: String, recommendation_id: String) -> impl Into
                     {Status::ALL.map(|s| view! { <option value=s.as_str() prop:selected=move || status() == s>{s.label()}</option> }).collect_view()}
                 </select>
             </div>
-            <button type="submit" class="govuk-button govuk-button--secondary">"Add action"</button>
+            <div class="govuk-button-group">
+                <button type="submit" class="govuk-button govuk-button--secondary">"Add action"</button>
+                <a class="govuk-link" href=next_recommendation>"Add the next recommendation"</a>
+            </div>
         </form>
     }
 }

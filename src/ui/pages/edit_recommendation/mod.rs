@@ -222,6 +222,10 @@ fn RecommendationForm(plan_id: String, recommendation_id: String) -> impl IntoVi
         <span class="govuk-caption-l">{move || plan_title.get()}</span>
         <h1 class="govuk-heading-l">{move || format!("Change recommendation {}", number.get())}</h1>
         <p class="govuk-body">"Changes are saved as you type. Use Undo to take one back."</p>
+        <p class="govuk-body">
+            <a class="govuk-link" href="#new-action" data-testid="to-add-action"
+                on:click=|ev| { ev.prevent_default(); crate::ui::components::form::focus_field("new-action"); }>"Add an action"</a>
+        </p>
 
         <TextField id=format!("{field}-number") label="Number" hint="As the peer team numbered it, for example 4 or 4a" width="govuk-input--width-4" bold_label=true
             value=number on_change=set("number", |r, v| { r.number = required(v, "Enter the recommendation's number")?; Ok(()) }) />
