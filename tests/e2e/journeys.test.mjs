@@ -421,3 +421,30 @@ test('sanity warnings ask the officer to look again, and refuse nothing', async 
     await page.waitForURL(/actions\/r5-a1\/edit$/);
   }, british);
 });
+
+test('two tabs each adding a recommendation: the second takes the next free number, with a message', async () => {
+  await withPage(browser, at(`/plan/${PLAN_ID}/recommendations`), async ({ page: a, context }) => {
+    await ready(a);
+    await saved(a);
+    const b = await context.newPage();
+    await b.goto(at(`/plan/${PLAN_ID}/recommendations`));
+    await ready(b);
+    // Both forms offer 14, the next number when each page was drawn.
+    assert.equal(await a.locator('#new-recommendation-number').inputValue(), '14');
+    assert.equal(await b.locator('#new-recommendation-number').inputValue(), '14');
+    await a.locator('#new-recommendation-title').fill('Tab A: strengthen the member development programme');
+    await a.getByRole('button', { name: 'Add recommendation' }).click();
+    await a.locator('main h1', { hasText: 'Change recommendation 14' }).waitFor();
+    await saved(a);
+    // Tab B takes A's save (it has nothing unsaved), then adds its own.
+    await b.waitForFunction(() => localStorage.getItem('cpc-action-plan/plan/havering-cpc-2019').includes('Tab A'));
+    await b.locator('#new-recommendation-title').fill('Tab B: publish the refreshed corporate plan');
+    await b.getByRole('button', { name: 'Add recommendation' }).click();
+    const flash = b.getByTestId('flash-banner');
+    await flash.waitFor();
+    assert.match(await flash.innerText(), /Recommendation 14 was already in the plan, so this one is numbered 15\./);
+    await saved(b);
+    const numbers = (await storedPlan(b, PLAN_ID)).file.plan.recommendations.map((r) => r.number);
+    assert.deepEqual(numbers.slice(-2), ['14', '15']);
+  }, british);
+});
