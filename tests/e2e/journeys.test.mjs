@@ -4,6 +4,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   serve, launch, withPage, ready, saved, storedPlan, axeViolations, dateGroup, dateIn, fillDate, PLAN_ID,
 } from './harness.mjs';
@@ -291,6 +295,13 @@ test("a lead's worklist, their copy from Send to leads, and its merge back", asy
     const theirs = plan.recommendations.flatMap((r) => r.actions).filter((a) => a.leads.includes(LEAD)).map((a) => a.id);
     assert.deepEqual(await items.evaluateAll((els) => els.map((e) => e.dataset.actionId)), theirs, 'their actions, in the plan\'s order');
     assert.deepEqual(await axeViolations(page), [], 'the worklist meets WCAG');
+    // It prints: every action of theirs, and none of the forms.
+    const pdf = join(mkdtempSync(join(tmpdir(), 'cpc-worklist-')), 'worklist.pdf');
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    const printed = execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, ' ');
+    assert.ok(printed.includes(`Actions led by ${LEAD}`));
+    for (const id of theirs) assert.ok(printed.includes(`Action ${plan.recommendations.flatMap((r) => r.actions.map((a, i) => [a.id, `${r.number}.${i + 1}`])).find(([x]) => x === id)[1]}`), `${id} is printed`);
+    assert.ok(!printed.includes('Quick update') && !printed.includes('Show their actions'), 'the forms are not printed');
     // A quick update on the first action.
     const first = items.first();
     await first.getByLabel('What has been done').fill('Site visits arranged.');
