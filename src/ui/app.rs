@@ -155,7 +155,7 @@ pub fn App(published: Option<Published>) -> impl IntoView {
             ev.prevent_default();
             crate::ui::components::form::focus_field("main-content");
         }>"Skip to main content"</a>
-        <Header route=route />
+        <Header route=route address=current />
         <div class="govuk-width-container">
             <Banners route=route />
             <main class="govuk-main-wrapper" id="main-content" tabindex="-1">

@@ -384,6 +384,9 @@ test('report options with a lead: the address, the report and the way back to th
     // To the progress view for the same date and lead, and back to the reports.
     await page.getByTestId('progress-view-link').click();
     await page.waitForURL(/dashboard\?as_at=2019-09-04&lead=/);
+    // The menu's Reports link keeps them too.
+    const menuReports = await page.locator('.govuk-service-navigation').getByRole('link', { name: 'Reports' }).getAttribute('href');
+    assert.match(menuReports, /reports\/action-plan\?as_at=2019-09-04&lead=Director%20of%20Regeneration$/);
     await page.getByTestId('report-links').getByRole('link', { name: 'Exceptions report' }).click();
     await page.waitForURL(/reports\/exceptions\?as_at=2019-09-04&lead=/);
   }, british);

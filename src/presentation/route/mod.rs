@@ -398,6 +398,32 @@ fn decode(text: &str) -> String {
     percent_decode_str(&spaced).decode_utf8_lossy().into_owned()
 }
 
+/// The address a link to `to` has from the page at `from`: going between the progress
+/// view and the reports keeps the as-at date and the filters both take (theme, group and
+/// lead), so a view of one lead as at a meeting stays that view; any other link is plain.
+pub fn carried_href(from: &Address, to: &Route) -> String {
+    let between = matches!(
+        (&from.route, to),
+        (Route::Dashboard { .. }, Route::Report { .. })
+            | (Route::Report { .. }, Route::Dashboard { .. })
+            | (Route::Report { .. }, Route::Report { .. })
+    );
+    if !between || from.route.plan_id() != to.plan_id() {
+        return to.href();
+    }
+    let kept: Vec<(String, String)> = from
+        .query
+        .pairs()
+        .filter(|(k, _)| matches!(*k, "as_at" | "theme" | "group" | "lead"))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    Address {
+        route: to.clone(),
+        query: Query::from_pairs(kept),
+    }
+    .href()
+}
+
 /// The address of one page of the recommendations; page 1 is the page's plain address.
 pub fn recommendations_page_href(plan_id: &str, page: usize) -> String {
     let route = Route::Recommendations {

@@ -214,3 +214,41 @@ fn href_writes_the_query_back() {
     );
     assert_eq!(Address::parse(&address.href()), address);
 }
+
+#[test]
+fn links_between_the_progress_view_and_the_reports_keep_the_date_and_filters() {
+    use super::carried_href;
+    let plan = "p".to_string();
+    let from = Address::parse(
+        "#/plan/p/dashboard?as_at=2019-09-04&status=at_risk&lead=AD%20Policy&q=words",
+    );
+    let report = Route::Report {
+        plan: plan.clone(),
+        kind: ReportKind::Progress,
+    };
+    assert_eq!(
+        carried_href(&from, &report),
+        "#/plan/p/reports/progress?as_at=2019-09-04&lead=AD%20Policy"
+    );
+    let back =
+        Address::parse("#/plan/p/reports/exceptions?as_at=2019-09-04&committee=Cabinet&theme=t1");
+    assert_eq!(
+        carried_href(&back, &Route::Dashboard { plan: plan.clone() }),
+        "#/plan/p/dashboard?as_at=2019-09-04&theme=t1"
+    );
+    // Anywhere else, and for another plan, a link is plain.
+    assert_eq!(
+        carried_href(&from, &Route::Overview { plan: plan.clone() }),
+        "#/plan/p"
+    );
+    assert_eq!(
+        carried_href(
+            &from,
+            &Route::Report {
+                plan: "q".into(),
+                kind: ReportKind::Progress
+            }
+        ),
+        "#/plan/q/reports/progress"
+    );
+}

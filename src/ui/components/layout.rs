@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::presentation::route::Route;
+use crate::presentation::route::{carried_href, Address, Route};
 use crate::ui::state::use_state;
 
 const APP_NAME: &str = "Peer challenge action plans";
@@ -10,7 +10,7 @@ const APP_NAME: &str = "Peer challenge action plans";
 /// The generic GOV.UK header (no crown: this is a council's service, not GOV.UK's)
 /// carrying the open plan's council, then the plan's own navigation.
 #[component]
-pub fn Header(route: Memo<Route>) -> impl IntoView {
+pub fn Header(route: Memo<Route>, address: Memo<Address>) -> impl IntoView {
     let state = use_state();
     let open_plan = Memo::new(move |_| {
         let route = route.get();
@@ -67,7 +67,7 @@ pub fn Header(route: Memo<Route>) -> impl IntoView {
                                         <span class="govuk-service-navigation__service-name">
                                             <a href=Route::Overview { plan: id }.href() class="govuk-service-navigation__link">{title}</a>
                                         </span>
-                                        <NavList items=items current=current />
+                                        <NavList items=items current=current from=address.get() />
                                     </div>
                                 </div>
                             </section>
@@ -78,7 +78,7 @@ pub fn Header(route: Memo<Route>) -> impl IntoView {
                         <div class="govuk-service-navigation">
                             <div class="govuk-width-container">
                                 <div class="govuk-service-navigation__container">
-                                    <NavList items=vec![("All plans", Route::Plans)] current=current />
+                                    <NavList items=vec![("All plans", Route::Plans)] current=current from=address.get() />
                                 </div>
                             </div>
                         </div>
@@ -106,7 +106,7 @@ fn is_current(item: &Route, current: &Route) -> Option<&'static str> {
 }
 
 #[component]
-fn NavList(items: Vec<(&'static str, Route)>, current: Route) -> impl IntoView {
+fn NavList(items: Vec<(&'static str, Route)>, current: Route, from: Address) -> impl IntoView {
     view! {
         <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
             <ul class="govuk-service-navigation__list">
@@ -121,7 +121,7 @@ fn NavList(items: Vec<(&'static str, Route)>, current: Route) -> impl IntoView {
                         };
                         view! {
                             <li class=class>
-                                <a class="govuk-service-navigation__link" href=route.href() aria-current=aria_current>
+                                <a class="govuk-service-navigation__link" href=carried_href(&from, &route) aria-current=aria_current>
                                     {if aria_current.is_some() {
                                         view! { <strong class="govuk-service-navigation__active-fallback">{text}</strong> }.into_any()
                                     } else {
