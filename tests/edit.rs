@@ -776,4 +776,33 @@ fn correcting_an_older_update_never_reverts_a_status_set_since() {
         },
     );
     assert_eq!(changed.action("r5-a1").unwrap().1.status, Status::AtRisk);
+    // The lead sets On track again, then corrects the update's date, then adds an older
+    // update: neither brings back the update's status.
+    let mut on_track = changed.action("r5-a1").unwrap().1.clone();
+    on_track.status = Status::OnTrack;
+    let set = ok(
+        &changed,
+        Edit::Action {
+            recommendation: "r5".into(),
+            op: ListOp::Replace(0, on_track),
+        },
+    );
+    let mut moved = changed.action("r5-a1").unwrap().1.updates[0].clone();
+    moved.date = d(2019, 9, 16);
+    let redated = ok(
+        &set,
+        Edit::Update {
+            action: "r5-a1".into(),
+            op: ListOp::Replace(0, moved),
+        },
+    );
+    assert_eq!(redated.action("r5-a1").unwrap().1.status, Status::OnTrack);
+    let older = ok(
+        &redated,
+        Edit::Update {
+            action: "r5-a1".into(),
+            op: ListOp::Add(update("u-0", d(2019, 8, 1), Status::OffTrack)),
+        },
+    );
+    assert_eq!(older.action("r5-a1").unwrap().1.status, Status::OnTrack);
 }

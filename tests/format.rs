@@ -590,6 +590,25 @@ fn an_export_says_which_export_it_is_and_reads_back() {
         serde_json::from_str(&export_stamped(&plan, &stamp)).unwrap();
     wrong["for_lead"] = serde_json::json!(3);
     assert_eq!(import(&wrong.to_string()).unwrap_err()[0].path, "for_lead");
+    // Text that names no lead (blank, or over 300 characters) is a warning, not a refusal.
+    for text in ["   ".to_string(), "x".repeat(301)] {
+        wrong["for_lead"] = serde_json::json!(text);
+        let read = import(&wrong.to_string()).unwrap();
+        assert_eq!(
+            (read.for_lead, read.warnings[0].path.as_str()),
+            (None, "for_lead")
+        );
+    }
+    // A lead's name too long for the field is left out of the copy, which still opens.
+    let long = "y".repeat(400);
+    let written = export_stamped(
+        &plan,
+        &Stamp {
+            for_lead: Some(&long),
+            ..stamp
+        },
+    );
+    assert!(!written.contains("for_lead"));
     assert_eq!(back.plan, plan);
     // An export id must look like one.
     let bad = export_stamped(
@@ -621,7 +640,7 @@ fn the_fictional_lead_copy_opens_on_its_lead_and_keeps_figures_in_words() {
     );
     assert_eq!(
         (engagement.hours, engagement.hours_stated.as_str()),
-        (None, "about 280")
+        (Some(280), "about 280")
     );
     assert!(imported.plan.council.contains("fictional"));
     // It writes back as it reads.
@@ -629,4 +648,18 @@ fn the_fictional_lead_copy_opens_on_its_lead_and_keeps_figures_in_words() {
         cpc_action_plan::format::import(&cpc_action_plan::format::export(&imported.plan, None))
             .unwrap();
     assert_eq!(again.plan, imported.plan);
+}
+
+#[test]
+fn an_engagement_number_that_disagrees_with_its_words_is_pointed_out() {
+    let mut file: serde_json::Value = serde_json::from_str(cpc_action_plan::EXAMPLE_PLAN).unwrap();
+    file["plan"]["review"]["engagement"] =
+        serde_json::json!({ "people": 5, "people_stated": "more than 230" });
+    let read = cpc_action_plan::format::import(&file.to_string()).unwrap();
+    assert_eq!(read.warnings[0].path, "plan.review.engagement.people");
+    assert!(read.warnings[0].reason.contains("more than 230"));
+    assert_eq!(
+        read.plan.review.engagement.unwrap().people_stated,
+        "more than 230"
+    );
 }

@@ -1,8 +1,9 @@
 //! Warnings that ask the officer to look again, and never refuse anything.
 
 use chrono::NaiveDate;
+use cpc_action_plan::domain::leads::split_leads;
 use cpc_action_plan::domain::sanity::{
-    due_before_visit, long_title, next_free_number, number_taken, plan_warnings, split_leads,
+    due_before_visit, long_title, next_free_number, number_taken, plan_warnings,
 };
 use cpc_action_plan::domain::Plan;
 use cpc_action_plan::format::import;
@@ -71,7 +72,21 @@ fn leads_split_on_semicolons_and_lines_once_each() {
 fn engagement_figures_keep_the_words_the_report_uses() {
     use cpc_action_plan::domain::{figure_text, read_figure};
     assert_eq!(read_figure("230"), (Some(230), String::new()));
-    assert_eq!(read_figure(" 1,200 "), (Some(1200), String::new()));
+    assert_eq!(read_figure(" 1,200 "), (Some(1200), "1,200".to_string()));
+    assert_eq!(
+        read_figure("1,2"),
+        (Some(12), "1,2".to_string()),
+        "half-typed, it reads back as typed"
+    );
+    assert_eq!(read_figure("007"), (Some(7), "007".to_string()));
+    for typed in ["230", "1,200", "more than 230", "1,2", "007", "dozens"] {
+        let (n, stated) = read_figure(typed);
+        assert_eq!(
+            figure_text(n, &stated).as_deref(),
+            Some(typed),
+            "{typed} reads back as typed"
+        );
+    }
     assert_eq!(
         read_figure("more than 230"),
         (Some(230), "more than 230".to_string())

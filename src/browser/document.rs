@@ -64,16 +64,33 @@ pub fn print() {
     }
 }
 
-/// Whether focus, leaving something inside the element `container`, goes outside it (or
-/// out of the page): the moment a group of inputs, such as a date's three boxes, is left.
+/// Whether focus, leaving something inside the element `container`, goes elsewhere in the
+/// page: the moment a group of inputs, such as a date's three boxes, is left. Switching to
+/// another window (to read the paper being copied, say) is not leaving: focus comes back.
 pub fn focus_leaves(ev: &web_sys::FocusEvent, container: &str) -> bool {
-    let Some(container) = document().and_then(|d| d.get_element_by_id(container)) else {
+    let Some(document) = document() else {
+        return true;
+    };
+    let Some(container) = document.get_element_by_id(container) else {
         return true;
     };
     let next = ev
         .related_target()
         .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-    !next.is_some_and(|n| container.contains(Some(&n)))
+    match next {
+        Some(next) => !container.contains(Some(&next)),
+        None => document.has_focus().unwrap_or(true),
+    }
+}
+
+/// Whether a key was pressed in a box that keeps its own undo (text typed for something
+/// not yet added, or a form's choices): Ctrl+Z there takes back typing, not a change to
+/// the plan.
+pub fn in_own_undo_box(ev: &web_sys::Event) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("[data-own-undo]").ok().flatten())
+        .is_some()
 }
 
 /// Makes the browser ask before the page is closed or reloaded (a `beforeunload` event).

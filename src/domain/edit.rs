@@ -90,8 +90,8 @@ pub enum Edit {
         action: String,
         to: String,
     },
-    /// Updates are kept oldest first; a new newest update (or a change to its status or
-    /// date) sets the action's status.
+    /// Updates are kept oldest first; a new newest update, a change to the newest one's
+    /// status, or removing the newest sets the action's status.
     Update {
         action: String,
         op: ListOp<Update>,
@@ -199,21 +199,31 @@ fn change(plan: &mut Plan, edit: Edit) -> Result<(), Problem> {
                 .find(|a| a.id == action)
                 .map(Arc::make_mut)
                 .ok_or_else(|| missing("action", &action))?;
-            let newest =
-                |updates: &[Update]| updates.last().map(|u| (u.id.clone(), u.date, u.status));
+            let newest = |updates: &[Update]| updates.last().map(|u| (u.id.clone(), u.status));
+            let added = match &op {
+                ListOp::Add(update) => Some(update.id.clone()),
+                _ => None,
+            };
+            let removing = matches!(op, ListOp::Remove(_));
             let before = newest(&target.updates);
             list_op(&mut target.updates, op, "progress update", |old, new| {
                 new.id = old.id.clone()
             })?;
             // A stable sort keeps the order of updates made on the same day.
             target.updates.sort_by_key(|u| u.date);
-            // The newest update sets the status only when it is new or its status changed:
-            // correcting an older update never reverts a status set since.
-            let after = newest(&target.updates);
-            if after != before {
-                if let Some((_, _, status)) = after {
-                    target.status = status;
+            // The newest update sets the status when it is new, when its own status is
+            // changed, or when the newest is removed (the one before it speaks again).
+            // Correcting words or dates never reverts a status the officer set since.
+            let sets = match (&before, newest(&target.updates)) {
+                (_, None) => None,
+                (_, Some((id, status))) if added.as_ref() == Some(&id) => Some(status),
+                (Some((was, old)), Some((id, status))) if *was == id => {
+                    (*old != status).then_some(status)
                 }
+                (_, Some((_, status))) => removing.then_some(status),
+            };
+            if let Some(status) = sets {
+                target.status = status;
             }
         }
         Edit::Milestone(op) => list_op(&mut plan.milestones, op, "milestone", |old, new| {

@@ -116,12 +116,10 @@ impl Filter {
                     None => g == "none",
                 }))
             && (self.leads.is_empty()
-                || self.leads.iter().any(|l| {
-                    action
-                        .leads
-                        .iter()
-                        .any(|a| a.trim().eq_ignore_ascii_case(l.trim()))
-                }))
+                || self
+                    .leads
+                    .iter()
+                    .any(|l| super::leads::leads_action(action, l)))
             && (!self.overdue || days_late(action, as_at).is_some())
             && (self.text.trim().is_empty()
                 || mentions(rec, action, &self.text.trim().to_lowercase()))

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::progress::{days_late, status_at};
-use super::{Action, Plan, Status};
+use super::{Action, Plan, Recommendation, Status};
 
 /// Whether the action names this lead (ignoring case and spaces at the ends).
 pub fn leads_action(action: &Action, lead: &str) -> bool {
@@ -64,6 +64,27 @@ pub struct WorkItem {
     pub latest: Option<(NaiveDate, String)>,
 }
 
+fn item(rec: &Recommendation, index: usize, action: &Action, today: NaiveDate) -> WorkItem {
+    WorkItem {
+        action_id: action.id.clone(),
+        number: format!("{}.{}", rec.number, index + 1),
+        text: action.text.clone(),
+        recommendation: format!("{}. {}", rec.number, rec.title),
+        status: action.status,
+        due: action.due,
+        days_late: days_late(action, today),
+        latest: action.updates.last().map(|u| (u.date, u.note.clone())),
+    }
+}
+
+/// One action as a worklist shows it, as it stands today.
+pub fn work_item(plan: &Plan, action_id: &str, today: NaiveDate) -> Option<WorkItem> {
+    plan.recommendations.iter().find_map(|rec| {
+        let index = rec.actions.iter().position(|a| a.id == action_id)?;
+        Some(item(rec, index, &rec.actions[index], today))
+    })
+}
+
 /// The lead's actions in the plan's order, as they stand today.
 pub fn worklist(plan: &Plan, lead: &str, today: NaiveDate) -> Vec<WorkItem> {
     plan.recommendations
@@ -73,16 +94,22 @@ pub fn worklist(plan: &Plan, lead: &str, today: NaiveDate) -> Vec<WorkItem> {
                 .iter()
                 .enumerate()
                 .filter(|(_, a)| leads_action(a, lead))
-                .map(move |(i, a)| WorkItem {
-                    action_id: a.id.clone(),
-                    number: format!("{}.{}", rec.number, i + 1),
-                    text: a.text.clone(),
-                    recommendation: format!("{}. {}", rec.number, rec.title),
-                    status: a.status,
-                    due: a.due,
-                    days_late: days_late(a, today),
-                    latest: a.updates.last().map(|u| (u.date, u.note.clone())),
-                })
+                .map(move |(i, a)| item(rec, i, a, today))
         })
         .collect()
+}
+
+/// Leads typed in one box: separated by semicolons or lines, each once.
+pub fn split_leads(text: &str) -> Vec<String> {
+    let mut leads: Vec<String> = Vec::new();
+    for lead in text
+        .split([';', '\n'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        if !leads.iter().any(|l| l.eq_ignore_ascii_case(lead)) {
+            leads.push(lead.to_string());
+        }
+    }
+    leads
 }

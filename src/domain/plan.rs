@@ -139,13 +139,15 @@ pub struct Engagement {
     pub hours_stated: String,
 }
 
-/// One engagement figure as typed: a bare whole number ("230", "1,200") is the number;
-/// words are kept as stated, with the first number in them ("more than 230" is 230).
+/// One engagement figure as typed: a bare whole number ("230") is the number alone;
+/// anything else is kept as stated, with the first number in it ("more than 230" is 230,
+/// "1,200" is 1200 and stays written "1,200"). What was typed is always what reads back.
 pub fn read_figure(text: &str) -> (Option<u64>, String) {
     let text = text.trim();
-    let bare = text.replace(',', "");
-    if let Ok(n) = bare.parse::<u64>() {
-        return (Some(n), String::new());
+    if let Ok(n) = text.parse::<u64>() {
+        if n.to_string() == text {
+            return (Some(n), String::new());
+        }
     }
     let digits: String = text
         .chars()
@@ -349,14 +351,20 @@ impl Plan {
 
     /// Every lead the plan names, once each as written, in alphabetical order ignoring case.
     pub fn leads(&self) -> Vec<String> {
-        let leads: std::collections::BTreeSet<(String, String)> = self
+        // One entry a lead whatever its case ("CLT" and "clt" lead the same actions), as
+        // first written in the plan.
+        let mut leads = std::collections::BTreeMap::new();
+        for lead in self
             .actions()
             .flat_map(|(_, a)| a.leads.iter())
             .map(|l| l.trim())
             .filter(|l| !l.is_empty())
-            .map(|l| (l.to_lowercase(), l.to_string()))
-            .collect();
-        leads.into_iter().map(|(_, lead)| lead).collect()
+        {
+            leads
+                .entry(lead.to_lowercase())
+                .or_insert_with(|| lead.to_string());
+        }
+        leads.into_values().collect()
     }
 
     pub fn theme(&self, id: &str) -> Option<&Theme> {

@@ -97,12 +97,11 @@ impl ReportOptions {
     /// Whether an action is led by one of the leads the report is for (any, when none).
     pub fn led(&self, action: &Action) -> bool {
         self.filter.leads.is_empty()
-            || self.filter.leads.iter().any(|l| {
-                action
-                    .leads
-                    .iter()
-                    .any(|a| a.trim().eq_ignore_ascii_case(l.trim()))
-            })
+            || self
+                .filter
+                .leads
+                .iter()
+                .any(|l| super::leads::leads_action(action, l))
     }
 
     /// Whether an action is listed, as at `as_at`.

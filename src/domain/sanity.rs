@@ -111,18 +111,3 @@ pub fn plan_warnings(plan: &Plan) -> Vec<Warning> {
     }
     warnings
 }
-
-/// Leads typed in one box: separated by semicolons or lines, each once.
-pub fn split_leads(text: &str) -> Vec<String> {
-    let mut leads: Vec<String> = Vec::new();
-    for lead in text
-        .split([';', '\n'])
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-    {
-        if !leads.iter().any(|l| l.eq_ignore_ascii_case(lead)) {
-            leads.push(lead.to_string());
-        }
-    }
-    leads
-}

@@ -12,6 +12,16 @@ pub enum StatusHint {
     Completed,
 }
 
+impl StatusHint {
+    /// The status the words suggest.
+    pub fn status(self) -> crate::domain::Status {
+        match self {
+            StatusHint::Ongoing => crate::domain::Status::Ongoing,
+            StatusHint::Completed => crate::domain::Status::Completed,
+        }
+    }
+}
+
 /// The parser's suggestion; both parts are empty for text it cannot read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Suggestion {

@@ -55,7 +55,7 @@ pub fn export_stamped(plan: &Plan, stamp: &Stamp) -> String {
     let envelope = Envelope {
         export_id: Some(stamp.export_id),
         from_export: stamp.from_export,
-        for_lead: stamp.for_lead,
+        for_lead: stamp.for_lead.filter(|l| for_lead_fits(l)),
         ..Envelope::new(plan, Some(stamp.at))
     };
     serde_json::to_string_pretty(&envelope).expect("a plan always serialises")
@@ -67,6 +67,12 @@ pub fn export(plan: &Plan, exported_at: Option<&str>) -> String {
     let envelope = Envelope::new(plan, exported_at);
     // The plan holds only strings, numbers, dates and lists: serialising it cannot fail.
     serde_json::to_string_pretty(&envelope).expect("a plan always serialises")
+}
+
+/// Whether a lead's name can go in a file's `for_lead`: 1 to 300 characters once trimmed.
+pub fn for_lead_fits(lead: &str) -> bool {
+    let length = lead.trim().chars().count();
+    (1..=300).contains(&length)
 }
 
 /// A lead's copy: the plan's file name with the lead's name in it, so a folder of them

@@ -34,6 +34,9 @@ fn shortcut(ev: &web_sys::KeyboardEvent, library: Library) {
     if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
         return;
     }
+    if crate::browser::document::in_own_undo_box(ev) {
+        return;
+    }
     match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
         ("z", false) => library.undo(),
         ("z", true) | ("y", false) => library.redo(),
@@ -121,7 +124,10 @@ pub fn App(published: Option<Published>) -> impl IntoView {
         // Text typed for something not yet added: the browser asks before the tab closes.
         let drafts = state.drafts;
         let _ = window_event_listener_untyped("beforeunload", move |ev| {
-            if !drafts.is_empty_untracked() {
+            let open = drafts.any_live_untracked(|plan, under| {
+                crate::ui::state::place_exists(library, plan, under)
+            });
+            if open {
                 crate::browser::document::ask_before_leaving(&ev);
             }
         });

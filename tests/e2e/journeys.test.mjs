@@ -162,7 +162,14 @@ test('typing that is not added is not lost: a lead left in its box, an update ha
     // An update half-written is kept when the officer goes elsewhere, and named there.
     await page.goto(at(`/plan/${PLAN_ID}/actions/r2-a1/edit`));
     await ready(page);
-    await page.locator('#new-update-note').fill('Draft brief with the portfolio holder.');
+    await page.locator('#new-update-note').fill('Draft brief with the portfolio holder. ');
+    // Ctrl+Z in a box for something not yet added is that box's own: the plan's last
+    // change (the lead) stays.
+    await page.locator('#new-update-note').press('Control+z');
+    await page.waitForTimeout(100);
+    assert.equal(await page.getByTestId('undo-said').innerText(), '');
+    assert.deepEqual(action(await stored(page), 'r2-a1').leads.at(-1), 'Head of Planning');
+    await page.locator('#new-update-note').fill('Draft brief with the portfolio holder. ');
     await page.locator('.govuk-service-navigation').getByRole('link', { name: 'Recommendations' }).click();
     const banner = page.getByTestId('drafts-banner');
     await banner.waitFor();
@@ -170,7 +177,7 @@ test('typing that is not added is not lost: a lead left in its box, an update ha
     assert.deepEqual(await axeViolations(page), []);
     await banner.getByRole('link', { name: 'Go back to it' }).click();
     await page.locator('#new-update-note').waitFor();
-    assert.equal(await page.locator('#new-update-note').inputValue(), 'Draft brief with the portfolio holder.');
+    assert.equal(await page.locator('#new-update-note').inputValue(), 'Draft brief with the portfolio holder. ', 'exactly as typed, space and all');
     assert.equal(await banner.count(), 0, 'not shown on its own page');
     // Closing the tab with it unfinished asks first: the page cancels "beforeunload".
     const asks = () => page.evaluate(() => {
@@ -181,6 +188,16 @@ test('typing that is not added is not lost: a lead left in its box, an update ha
     assert.equal(await asks(), true);
     await page.locator('#new-update-note').fill('');
     assert.equal(await asks(), false, 'nothing unfinished, nothing to ask');
+    // A draft whose action has gone is not named, and comes back with it.
+    await page.locator('#new-update-note').fill('A note for an action about to go.');
+    await page.goto(at(`/plan/${PLAN_ID}/recommendations/r2/edit`));
+    await ready(page);
+    assert.equal(await page.getByTestId('drafts-banner').count(), 1);
+    await page.getByTestId('action-item').first().getByRole('button', { name: /^Remove/ }).click();
+    await page.getByTestId('drafts-banner').waitFor({ state: 'detached' });
+    assert.equal(await asks(), false, 'nothing to ask about an action that has gone');
+    await page.locator('.app-toolbar').getByRole('button', { name: 'Undo' }).click();
+    await page.getByTestId('drafts-banner').waitFor();
     assert.deepEqual(crashes(errors), []);
   }, british);
 });

@@ -119,7 +119,7 @@ pub fn import_value(value: &Value) -> Result<Imported, Vec<Problem>> {
             let mut warnings = checker.take_warnings();
             warnings.extend(far_dates(&plan));
             let for_lead = for_lead.filter(|lead| {
-                let known = plan.leads().iter().any(|l| l == lead);
+                let known = plan.leads().iter().any(|l| l.eq_ignore_ascii_case(lead));
                 if !known {
                     warnings.push(Problem::new(
                         "for_lead",
@@ -277,12 +277,20 @@ impl Checker {
         }
     }
 
-    /// The lead a copy was made for: text of 1 to 300 characters.
+    /// The lead a copy was made for: text of 1 to 300 characters. It only says where the
+    /// file opens, so text that does not fit is a warning, never a reason to refuse a plan.
     fn for_lead(&mut self, root: &Map<String, Value>) -> Option<String> {
         match root.get("for_lead") {
             None | Some(Value::Null) => None,
-            Some(Value::String(s)) if !s.trim().is_empty() && s.chars().count() <= 300 => {
+            Some(Value::String(s)) if crate::format::export::for_lead_fits(s) => {
                 Some(s.trim().to_string())
+            }
+            Some(Value::String(_)) => {
+                self.warnings.push(Problem::new(
+                    "for_lead",
+                    "is empty or longer than 300 characters, so it names no lead: the file opens on the plan",
+                ));
+                None
             }
             Some(other) => {
                 self.problem(

@@ -242,6 +242,22 @@ impl Checker {
         let people_stated = self.optional_text(path, map, "people_stated");
         let meetings_stated = self.optional_text(path, map, "meetings_stated");
         let hours_stated = self.optional_text(path, map, "hours_stated");
+        // The words are what is shown; a number that says otherwise is pointed out.
+        for (key, number, stated) in [
+            ("people", people.flatten(), &people_stated),
+            ("meetings", meetings.flatten(), &meetings_stated),
+            ("hours", hours.flatten(), &hours_stated),
+        ] {
+            let (in_words, _) = crate::domain::read_figure(stated);
+            if let (Some(n), Some(w)) = (number, in_words) {
+                if n != w {
+                    self.warnings.push(crate::domain::Problem::new(
+                        join(path, key),
+                        format!("is {n}, but {key}_stated says \"{stated}\": the words are shown"),
+                    ));
+                }
+            }
+        }
         Some(Engagement {
             people: people?,
             meetings: meetings?,

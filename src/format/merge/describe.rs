@@ -55,6 +55,39 @@ fn phrase(d: &Difference) -> String {
     }
 }
 
+/// The two plans with only the recommendations that differ, when they are in the same
+/// order: an undo on a plan of thousands of actions compares what it changed, not the
+/// whole plan. Numbers ("Action 2.1") come from each recommendation itself, so they stay.
+fn narrowed(before: &Plan, after: &Plan) -> (Plan, Plan) {
+    let ids = |p: &Plan| {
+        p.recommendations
+            .iter()
+            .map(|r| r.id.clone())
+            .collect::<Vec<_>>()
+    };
+    if ids(before) != ids(after) {
+        return (before.clone(), after.clone());
+    }
+    let differs: Vec<bool> = before
+        .recommendations
+        .iter()
+        .zip(&after.recommendations)
+        .map(|(b, a)| b != a)
+        .collect();
+    let keep = |plan: &Plan| {
+        let mut kept = plan.clone();
+        kept.recommendations = plan
+            .recommendations
+            .iter()
+            .zip(&differs)
+            .filter(|(_, differs)| **differs)
+            .map(|(r, _)| r.clone())
+            .collect();
+        kept
+    };
+    (keep(before), keep(after))
+}
+
 /// What turning `before` into `after` did; `None` for a plan that did not exist.
 pub fn describe_change(before: Option<&Plan>, after: Option<&Plan>) -> String {
     let (before, after) = match (before, after) {
@@ -63,7 +96,8 @@ pub fn describe_change(before: Option<&Plan>, after: Option<&Plan>) -> String {
         (None, None) => return "a change".to_string(),
         (Some(b), Some(a)) => (b, a),
     };
-    let differences = compare(Some(before), before, after).differences;
+    let (before, after) = narrowed(before, after);
+    let differences = compare(Some(&before), &before, &after).differences;
     match differences.as_slice() {
         [] => "a change that left the plan as it was".to_string(),
         [one] => phrase(one),

@@ -219,19 +219,18 @@ pub fn Banners(route: Memo<Route>) -> impl IntoView {
 
     // Text typed for something not yet added, named on every other page with a link back.
     let drafts = move || {
-        let here = crate::ui::state::current_address().href();
-        let _ = route.get();
+        let here = route.get().href();
         let elsewhere: Vec<_> = state
             .drafts
-            .list()
+            .live(|plan, under| crate::ui::state::place_exists(library, plan, under))
             .into_iter()
-            .filter(|d| d.href != here)
+            .filter(|d| d.page != here)
             .collect();
         (!elsewhere.is_empty()).then(|| view! {
             <Banner id="drafts-banner" heading="You have typed something you have not added yet">
                 <ul class="govuk-list">
                     {elsewhere.into_iter().map(|d| view! {
-                        <li>{format!("Not added yet: {}. ", d.what)}<a class="govuk-notification-banner__link" href=d.href>"Go back to it"</a></li>
+                        <li>{format!("Not added yet: {}. ", d.what)}<a class="govuk-notification-banner__link" href=d.page>"Go back to it"</a></li>
                     }).collect_view()}
                 </ul>
             </Banner>

@@ -59,10 +59,11 @@ impl Library {
     }
 
     /// "Send to leads": one copy of the plan for each lead, in one .zip download, each
-    /// kept under Copies sent as sent to that lead. Returns how many copies were made.
-    pub fn export_for_leads(&self, id: &str) -> usize {
+    /// kept under Copies sent as sent to that lead. Returns how many copies were made and
+    /// how many of them this browser could keep (storage can fill).
+    pub fn export_for_leads(&self, id: &str) -> (usize, usize) {
         let Some(plan) = self.plan_now(id) else {
-            return 0;
+            return (0, 0);
         };
         let now = clock::now_rfc3339();
         let today = clock::today();
@@ -93,7 +94,7 @@ impl Library {
             files.push((name, file, copy));
         }
         if files.is_empty() {
-            return 0;
+            return (0, 0);
         }
         let entries: Vec<(&str, &[u8])> = files
             .iter()
@@ -102,16 +103,17 @@ impl Library {
         let zip = crate::format::zip::zip_stored(&entries);
         let zip_name = file_name(&plan, today).replace(".plan.json", "-for-leads.zip");
         if !download_bytes(&zip_name, "application/zip", &zip) {
-            return 0;
+            return (0, 0);
         }
         let made = files.len();
-        for (_, file, copy) in files {
-            let _ = storage::keep_sent(id, copy, &file);
-        }
+        let kept = files
+            .into_iter()
+            .filter(|(_, file, copy)| storage::keep_sent(id, copy.clone(), file).is_ok())
+            .count();
         self.sent_version.update(|v| *v += 1);
         self.change(|w| w.exported(id, now));
         self.schedule_save();
-        made
+        (made, kept)
     }
 
     /// Downloads every plan, one file each.

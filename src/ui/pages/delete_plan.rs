@@ -18,7 +18,6 @@ pub fn DeletePlanPage(plan_id: String) -> impl IntoView {
     let title = plan.title.clone();
     let delete = move |_| {
         library.delete(&plan_id);
-        state.drafts.forget_plan(&plan_id);
         state.go_with_message(Route::Plans, format!("“{title}” was deleted"));
     };
     view! {

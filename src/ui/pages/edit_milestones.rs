@@ -82,7 +82,8 @@ fn MilestonesForm(plan_id: String) -> impl IntoView {
     };
 
     let new_title =
-        crate::ui::pages::editing::draft(&plan_id, "new-milestone", "a milestone").field("title");
+        crate::ui::pages::editing::draft(&plan_id, None, "new-milestone", "a milestone")
+            .field("title");
     let new_due = TypedDate::new("");
     let title_error = RwSignal::new(None::<String>);
     let due_error = RwSignal::new(None::<String>);
@@ -155,7 +156,7 @@ fn MilestonesForm(plan_id: String) -> impl IntoView {
         <For each=move || ids.get() key=|id| id.clone() let:milestone_id>
             <MilestoneRow plan_id=row_plan.get_value() milestone_id=milestone_id />
         </For>
-        <form class="app-add-form" novalidate on:submit=add>
+        <form class="app-add-form" novalidate data-own-undo="" on:submit=add>
             <fieldset class="govuk-fieldset">
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Add a milestone"</legend>
                 <NewItemInput id="new-milestone" label="What it is" value=new_title error=title_error />

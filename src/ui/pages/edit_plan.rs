@@ -227,9 +227,11 @@ fn PeerMember(plan_id: String, index: usize, count: Memo<usize>) -> impl IntoVie
 #[component]
 fn AddPeerMember(plan_id: String) -> impl IntoView {
     let library = use_state().library;
-    let name = RwSignal::new(String::new());
-    let role = RwSignal::new(String::new());
-    let organisation = RwSignal::new(String::new());
+    let form =
+        crate::ui::pages::editing::draft(&plan_id, None, "new-peer", "a member of the peer team");
+    let name = form.field("name");
+    let role = form.field("role");
+    let organisation = form.field("organisation");
     let error = RwSignal::new(None::<String>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -270,7 +272,7 @@ fn AddPeerMember(plan_id: String) -> impl IntoView {
         }
     };
     view! {
-        <form class="app-add-form" novalidate on:submit=add>
+        <form class="app-add-form" novalidate data-own-undo="" on:submit=add>
             <fieldset class="govuk-fieldset">
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Add a member of the peer team"</legend>
                 {input("new-peer-name", "Name", name, true)}

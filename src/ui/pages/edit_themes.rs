@@ -53,10 +53,10 @@ fn ThemesForm(plan_id: String) -> impl IntoView {
     .href();
 
     let new_theme =
-        crate::ui::pages::editing::draft(&plan_id, "new-theme", "a theme").field("title");
+        crate::ui::pages::editing::draft(&plan_id, None, "new-theme", "a theme").field("title");
     let new_theme_kind = RwSignal::new(ThemeKind::Additional);
     let new_group =
-        crate::ui::pages::editing::draft(&plan_id, "new-group", "a group").field("name");
+        crate::ui::pages::editing::draft(&plan_id, None, "new-group", "a group").field("name");
     let theme_error = RwSignal::new(None::<String>);
     let group_error = RwSignal::new(None::<String>);
     let add_theme = {
@@ -123,7 +123,7 @@ fn ThemesForm(plan_id: String) -> impl IntoView {
         <For each=move || theme_ids.get() key=|id| id.clone() let:theme_id>
             <ThemeRow plan_id=row_plan.get_value() theme_id=theme_id />
         </For>
-        <form class="app-add-form" novalidate on:submit=add_theme>
+        <form class="app-add-form" novalidate data-own-undo="" on:submit=add_theme>
             <fieldset class="govuk-fieldset">
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Add a theme"</legend>
                 <NewItemInput id="new-theme" label="Title" value=new_theme error=theme_error />
@@ -143,7 +143,7 @@ fn ThemesForm(plan_id: String) -> impl IntoView {
         <For each=move || group_ids.get() key=|id| id.clone() let:group_id>
             <GroupRow plan_id=row_plan.get_value() group_id=group_id />
         </For>
-        <form class="app-add-form" novalidate on:submit=add_group>
+        <form class="app-add-form" novalidate data-own-undo="" on:submit=add_group>
             <fieldset class="govuk-fieldset">
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Add a group"</legend>
                 <NewItemInput id="new-group" label="Name" value=new_group error=group_error />

@@ -26,7 +26,7 @@ where
 
 /// The peer team's visit: the date a typed date is checked against ("Did you mean 2019?").
 pub fn visit(plan_id: &str) -> Signal<Option<chrono::NaiveDate>> {
-    from_plan(plan_id, |p| p.review.onsite_from.or(p.review.onsite_to))
+    from_plan(plan_id, crate::domain::sanity::visit)
 }
 
 /// A change that becomes an edit of the plan. `make` turns what was typed into the edit,
@@ -49,13 +49,27 @@ pub fn change<T: Send + Sync + 'static>(
 }
 
 /// The kept text of a form on this page for something not yet added: `form` names it
-/// within the plan, `what` says what it would add ("a theme"), for the reminder shown on
-/// other pages.
-pub fn draft(plan_id: &str, form: &str, what: impl Into<String>) -> crate::ui::state::DraftForm {
+/// within the plan, `under` is the recommendation or action it would go under (if any),
+/// and `what` says what it would add ("a theme"), for the reminder on other pages.
+pub fn draft(
+    plan_id: &str,
+    under: Option<&str>,
+    form: &str,
+    what: impl Into<String>,
+) -> crate::ui::state::DraftForm {
+    let key = match under {
+        Some(under) => format!("{plan_id}/{under}/{form}"),
+        None => format!("{plan_id}/{form}"),
+    };
     use_state().drafts.form(
-        format!("{plan_id}/{form}"),
-        what,
-        crate::ui::state::current_address().href(),
+        key,
+        crate::ui::state::Draft {
+            what: what.into(),
+            page: crate::ui::state::current_address().route.href(),
+            plan: plan_id.to_string(),
+            under: under.map(str::to_string),
+            fields: Default::default(),
+        },
     )
 }
 

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::dates::{format_long, iso};
-use crate::domain::leads::worklist;
+use crate::domain::leads::{work_item, worklist};
 use crate::domain::Plan;
 use crate::presentation::route::{Address, Query, ReportKind, Route};
 use crate::ui::components::breadcrumbs::{plan_trail, Breadcrumbs};
@@ -47,7 +47,16 @@ fn Worklist(plan_id: String, lead: String) -> impl IntoView {
         })
     };
     let leads = from_plan(&plan_id, Plan::leads);
-    let chosen = RwSignal::new(lead.clone());
+    // The picker starts on the plan's own spelling of the lead, so "Show their actions"
+    // shows whoever the picker shows.
+    let chosen = RwSignal::new(
+        leads
+            .get_untracked()
+            .into_iter()
+            .find(|l| l.eq_ignore_ascii_case(lead.trim()))
+            .or_else(|| leads.get_untracked().into_iter().next())
+            .unwrap_or_else(|| lead.clone()),
+    );
     let go = {
         let plan_id = plan_id.clone();
         move |ev: leptos::ev::SubmitEvent| {
@@ -95,10 +104,7 @@ fn Worklist(plan_id: String, lead: String) -> impl IntoView {
         ));
         trail
     };
-    let (row_plan, row_lead) = (
-        StoredValue::new(plan_id.clone()),
-        StoredValue::new(lead.clone()),
-    );
+    let row_plan = StoredValue::new(plan_id.clone());
     view! {
         <div class="app-no-print">
             <Breadcrumbs links=trail current=format!("Actions led by {lead}") />
@@ -110,12 +116,12 @@ fn Worklist(plan_id: String, lead: String) -> impl IntoView {
             format!("{n} {} as at {}.", if n == 1 { "action" } else { "actions" }, format_long(state.today.get()))
         }}</p>
         <div class="app-no-print">
-            <form class="app-filter" novalidate on:submit=go>
+            <form class="app-filter" novalidate data-own-undo="" on:submit=go>
                 <div class="govuk-form-group">
                     <label class="govuk-label" for="worklist-lead">"Lead"</label>
                     <select class="govuk-select" id="worklist-lead" on:change=move |ev| chosen.set(event_target_value(&ev))>
                         {move || leads.get().into_iter().map(|l| {
-                            let selected = l == chosen.get_untracked();
+                            let selected = l.eq_ignore_ascii_case(&chosen.get_untracked());
                             view! { <option value=l.clone() selected=selected>{l.clone()}</option> }
                         }).collect_view()}
                     </select>
@@ -134,7 +140,7 @@ fn Worklist(plan_id: String, lead: String) -> impl IntoView {
         })}
         <ol class="govuk-list app-worklist" data-testid="worklist">
             <For each=move || ids.get() key=|id| id.clone() let:action_id>
-                <WorkItemView plan_id=row_plan.get_value() lead=row_lead.get_value() action_id=action_id />
+                <WorkItemView plan_id=row_plan.get_value() action_id=action_id />
             </For>
         </ol>
     }
@@ -142,22 +148,23 @@ fn Worklist(plan_id: String, lead: String) -> impl IntoView {
 
 /// One action on the worklist, and its quick update.
 #[component]
-fn WorkItemView(plan_id: String, lead: String, action_id: String) -> impl IntoView {
+fn WorkItemView(plan_id: String, action_id: String) -> impl IntoView {
     let state = use_state();
     let item = {
-        let (pid, aid, lead) = (plan_id.clone(), action_id.clone(), lead.clone());
+        let (pid, aid) = (plan_id.clone(), action_id.clone());
         let today = state.today;
         Memo::new(move |_| {
-            state.library.with_plan(&pid, |p| {
-                p.and_then(|p| {
-                    worklist(p, &lead, today.get())
-                        .into_iter()
-                        .find(|i| i.action_id == aid)
-                })
-            })
+            state
+                .library
+                .with_plan(&pid, |p| p.and_then(|p| work_item(p, &aid, today.get())))
         })
     };
     let heading_id = format!("work-{action_id}");
+    let plan_id_for_form = plan_id.clone();
+    let legend = format!(
+        "Quick update on action {}",
+        item.get_untracked().map(|i| i.number).unwrap_or_default()
+    );
     let action_href = Route::Action {
         plan: plan_id.clone(),
         action: action_id.clone(),
@@ -193,8 +200,9 @@ fn WorkItemView(plan_id: String, lead: String, action_id: String) -> impl IntoVi
                 </dl>
             })}
             <div class="app-no-print">
-                <AddUpdate plan_id=plan_id.clone() action_id=action_id.clone()
-                    prefix=format!("quick-{action_id}") legend="Quick update" />
+                // Built once, so what is typed in it stays while the action's line redraws.
+                <AddUpdate plan_id=plan_id_for_form action_id=action_id.clone()
+                    prefix=format!("quick-{action_id}") legend=legend />
             </div>
         </li>
     }

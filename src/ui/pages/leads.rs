@@ -37,11 +37,11 @@ pub fn LeadsPage(plan_id: String) -> impl IntoView {
                     } else {
                         view! {
                             <button type="button" class="govuk-button" data-testid="send-to-leads" on:click=move |_| {
-                                let made = library.export_for_leads(&all_id);
-                                sent.set(Some(if made == 0 {
-                                    "The copies could not be downloaded.".to_string()
-                                } else {
-                                    format!("{made} copies, one for each lead, are in the downloaded .zip file. Each is listed under Copies sent.")
+                                let (made, kept) = library.export_for_leads(&all_id);
+                                sent.set(Some(match (made, kept) {
+                                    (0, _) => "The copies could not be downloaded.".to_string(),
+                                    (m, k) if k == m => format!("{m} copies, one for each lead, are in the downloaded .zip file. Each is listed under Copies sent."),
+                                    (m, k) => format!("{m} copies, one for each lead, are in the downloaded .zip file, but this browser's storage is full: only {k} are kept under Copies sent. A copy that comes back and is not kept is merged with nothing taken unless you choose it."),
                                 }));
                             }>{format!("Send to leads: download {count} copies (.zip)")}</button>
                             <table class="govuk-table app-leads-table" data-testid="leads">

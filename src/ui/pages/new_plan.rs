@@ -47,8 +47,10 @@ pub fn NewPlanPage() -> impl IntoView {
     set_title(&["Start a new plan"]);
     let state = use_state();
     let errors = FormErrors::provide();
-    let council = RwSignal::new(String::new());
-    let title = RwSignal::new(String::new());
+    // No plan yet: the draft belongs to no plan (the empty id).
+    let form = crate::ui::pages::editing::draft("", None, "new-plan", "a new plan");
+    let council = form.field("council");
+    let title = form.field("title");
     let kind = RwSignal::new(ReviewKind::CorporatePeerChallenge);
     let themes = RwSignal::new(ThemeSet::Core2024);
     let council_error = RwSignal::new(None::<String>);
@@ -83,6 +85,8 @@ pub fn NewPlanPage() -> impl IntoView {
         );
         let id = plan.id.clone();
         state.library.add_plan(plan);
+        council.set(String::new());
+        title.set(String::new());
         navigate(&Route::EditPlan { plan: id });
     };
 
@@ -90,7 +94,7 @@ pub fn NewPlanPage() -> impl IntoView {
         <ErrorSummary />
         <h1 class="govuk-heading-l">"Start a new plan"</h1>
         <p class="govuk-body">"Start a plan when the peer team's report arrives. You can add the peer team, the recommendations and the actions next."</p>
-        <form novalidate on:submit=start>
+        <form novalidate data-own-undo="" on:submit=start>
             <PlainInput id="council" label="Council" hint="As the report names it, for example London Borough of Havering" value=council error=council_error />
             <PlainInput id="title" label="Title of the plan" hint="For example Corporate Peer Challenge 2025: action plan" value=title error=title_error />
             <div class="govuk-form-group">

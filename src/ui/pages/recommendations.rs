@@ -120,7 +120,7 @@ fn AddRecommendation(plan_id: String) -> impl IntoView {
     };
     let number = RwSignal::new(next_number());
     let title =
-        crate::ui::pages::editing::draft(&plan_id, "new-recommendation", "a recommendation")
+        crate::ui::pages::editing::draft(&plan_id, None, "new-recommendation", "a recommendation")
             .field("title");
     let number_error = RwSignal::new(None::<String>);
     let title_error = RwSignal::new(None::<String>);
@@ -180,7 +180,7 @@ fn AddRecommendation(plan_id: String) -> impl IntoView {
         }
     };
     view! {
-        <form class="app-add-form" novalidate on:submit=add>
+        <form class="app-add-form" novalidate data-own-undo="" on:submit=add>
             <h2 class="govuk-heading-m">"Add a recommendation"</h2>
             <NewItemInput id="new-recommendation-number" label="Number" value=number error=number_error />
             <NewItemInput id="new-recommendation-title" label="The peer team's recommendation, in their words" value=title error=title_error multiline=true />

@@ -213,7 +213,7 @@ fn OptionsForm(
         }
     };
     view! {
-        <form class="app-filter" novalidate on:submit=update data-testid="report-options">
+        <form class="app-filter" novalidate data-own-undo="" on:submit=update data-testid="report-options">
             <h2 class="govuk-heading-s">"Report options"</h2>
             <ErrorMessage error=error alert=true />
             <DateInput id="report-as-at" legend="As at" typed=date error=date_error />

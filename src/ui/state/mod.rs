@@ -13,7 +13,7 @@ use crate::presentation::route::{Address, Route};
 use crate::ui::library::Library;
 
 mod drafts;
-pub use drafts::{Draft, DraftForm, Drafts};
+pub use drafts::{place_exists, Draft, DraftForm, Drafts};
 
 /// A message shown on one page until the officer leaves it.
 #[derive(Clone, Debug, PartialEq, Eq)]

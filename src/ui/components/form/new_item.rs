@@ -18,13 +18,13 @@ pub fn NewItemInput(
     let describe = move || error.get().is_some().then(|| described.clone());
     let field = if multiline {
         view! {
-            <textarea class="govuk-textarea" id=id.clone() name=id.clone() rows="3" aria-describedby=describe
+            <textarea class="govuk-textarea" id=id.clone() name=id.clone() rows="3" data-own-undo="" aria-describedby=describe
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
         }
         .into_any()
     } else {
         view! {
-            <input class="govuk-input" id=id.clone() name=id.clone() type="text" aria-describedby=describe
+            <input class="govuk-input" id=id.clone() name=id.clone() type="text" data-own-undo="" aria-describedby=describe
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
         }
         .into_any()

@@ -83,7 +83,8 @@ pub(super) fn AddLink(plan_id: String, action_id: String) -> impl IntoView {
     let library = use_state().library;
     let form = crate::ui::pages::editing::draft(
         &plan_id,
-        &format!("{action_id}/new-link"),
+        Some(&action_id),
+        "new-link",
         "an evidence link",
     );
     let title = form.field("title");
@@ -119,7 +120,7 @@ pub(super) fn AddLink(plan_id: String, action_id: String) -> impl IntoView {
         }
     };
     view! {
-        <form class="app-add-form" novalidate on:submit=add>
+        <form class="app-add-form" novalidate data-own-undo="" on:submit=add>
             <fieldset class="govuk-fieldset">
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Add a link"</legend>
                 <NewItemInput id="new-link-title" label="Title" value=title error=RwSignal::new(None) />

@@ -69,7 +69,10 @@ pub(super) fn LeadRow(plan_id: String, action_id: String, index: usize) -> impl 
 #[component]
 pub(super) fn AddLead(plan_id: String, action_id: String) -> impl IntoView {
     let library = use_state().library;
-    let text = RwSignal::new(String::new());
+    // Kept as a draft too, for the ways of leaving that are not leaving the box (the
+    // browser's Back button, closing the tab).
+    let text = crate::ui::pages::editing::draft(&plan_id, Some(&action_id), "new-lead", "a lead")
+        .field("lead");
     let error = RwSignal::new(None::<String>);
     // Set when leaving the field added the lead, so the button pressed next (which
     // left the field) does not then complain that the field is empty.
@@ -121,7 +124,7 @@ pub(super) fn AddLead(plan_id: String, action_id: String) -> impl IntoView {
         }
     };
     view! {
-        <form class="app-add-form" novalidate on:submit=add>
+        <form class="app-add-form" novalidate data-own-undo="" on:submit=add>
             <div class=group_class(error)>
                 <label class="govuk-label" for="new-lead">"Add a lead"</label>
                 <div id="new-lead-hint" class="govuk-hint">"An officer, a role or a group, as the plan writes it, for example AD Communications. It is added when you leave this box."</div>

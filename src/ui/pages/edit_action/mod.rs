@@ -121,11 +121,7 @@ fn ActionForm(plan_id: String, action_id: String) -> impl IntoView {
         from_plan(id, move |p| {
             let (_, a) = p.action(&aid)?;
             let s = suggest(&a.timescale);
-            let status = match s.hint {
-                Some(StatusHint::Ongoing) => Some(Status::Ongoing),
-                Some(StatusHint::Completed) => Some(Status::Completed),
-                None => None,
-            };
+            let status = s.hint.map(StatusHint::status);
             let new_due = s.due.filter(|d| a.due != Some(*d));
             let new_status = status.filter(|s| *s != a.status);
             (new_due.is_some() || new_status.is_some()).then_some((new_due, new_status))
@@ -150,7 +146,7 @@ fn ActionForm(plan_id: String, action_id: String) -> impl IntoView {
                 }
                 Ok(())
             }) {
-                edits.make(&format!("action-{aid}-due"), edit, None);
+                edits.make(&format!("action-{aid}-due-day"), edit, None);
             }
         }
     };

@@ -61,7 +61,8 @@ pub fn AddUpdate(
     };
     let form = crate::ui::pages::editing::draft(
         &plan_id,
-        &format!("{action_id}/new-update"),
+        Some(&action_id),
+        &prefix,
         format!(
             "a progress update on action {}",
             library
@@ -156,7 +157,7 @@ pub fn AddUpdate(
         }
     };
     view! {
-        <form class="app-add-form" novalidate on:submit=add>
+        <form class="app-add-form" novalidate data-own-undo="" on:submit=add>
             <fieldset class="govuk-fieldset">
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
                 <p class="govuk-body govuk-!-margin-bottom-2" role="status" data-testid="update-added">{move || added.get()}</p>
@@ -243,7 +244,7 @@ pub(super) fn UpdateRow(plan_id: String, action_id: String, update_id: String) -
             });
             if let Some(index) = index {
                 edits.make(
-                    &format!("update-{uid}-date"),
+                    &format!("update-{uid}-date-day"),
                     Edit::Update {
                         action: aid.clone(),
                         op: ListOp::Remove(index),

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use crate::browser::random::new_id;
 use crate::domain::dates::{far_date, iso, FarDate};
 use crate::domain::edit::{Edit, ListOp};
-use crate::domain::sanity::{due_before_visit, split_leads};
+use crate::domain::leads::split_leads;
+use crate::domain::sanity::due_before_visit;
 use crate::domain::timescale::{suggest, StatusHint};
 use crate::domain::{Action, Plan, Status};
 use crate::presentation::route::Route;
@@ -20,11 +21,7 @@ use crate::ui::pages::editing::{from_plan, visit};
 use crate::ui::state::use_state;
 
 fn hinted(hint: Option<StatusHint>) -> Option<Status> {
-    match hint {
-        Some(StatusHint::Ongoing) => Some(Status::Ongoing),
-        Some(StatusHint::Completed) => Some(Status::Completed),
-        None => None,
-    }
+    hint.map(StatusHint::status)
 }
 
 #[component]
@@ -39,14 +36,11 @@ pub(super) fn AddAction(plan_id: String, recommendation_id: String) -> impl Into
                 .unwrap_or_default()
         })
     };
-    let form = state.drafts.form(
-        format!("{plan_id}/{recommendation_id}/new-action"),
+    let form = crate::ui::pages::editing::draft(
+        &plan_id,
+        Some(&recommendation_id),
+        "new-action",
         format!("an action under recommendation {}", number.get_untracked()),
-        Route::EditRecommendation {
-            plan: plan_id.clone(),
-            recommendation: recommendation_id.clone(),
-        }
-        .href(),
     );
     let text = form.field("text");
     let timescale = form.field("timescale");
@@ -150,8 +144,8 @@ pub(super) fn AddAction(plan_id: String, recommendation_id: String) -> impl Into
         }
     };
     let on_due_input = Callback::new(move |()| {
-        // Emptied boxes take the timescale's suggestion again.
-        due_typed.set(due.read("").ok() != Some(None));
+        // Once the officer types a due date (or empties the boxes), it is theirs.
+        due_typed.set(true);
         due_error.set(None);
     });
     let status_hint = move || {
@@ -168,7 +162,7 @@ pub(super) fn AddAction(plan_id: String, recommendation_id: String) -> impl Into
         })
     };
     view! {
-        <form class="app-add-form" novalidate on:submit=add data-testid="add-action">
+        <form class="app-add-form" novalidate data-own-undo="" on:submit=add data-testid="add-action">
             <h3 class="govuk-heading-s">"Add an action"</h3>
             <p class="govuk-body" role="status" data-testid="action-added">{move || added.get()}</p>
             <NewItemInput id="new-action" label="What the council will do" value=text error=text_error multiline=true />
