@@ -159,13 +159,14 @@ fn Preview(name: String, imported: Imported) -> impl IntoView {
     let open_new = {
         let plan = plan.clone();
         let origin = origin.clone();
+        let file = name.clone();
         move |_| {
             let mut plan = plan.clone();
             if library.has(&plan.id) {
                 plan.id = new_id("plan");
             }
             let id = plan.id.clone();
-            library.add_plan_from_file(plan, origin.clone());
+            library.add_plan_from_file(plan, origin.clone(), &file);
             state.pending.set(None);
             state.go_with_message(
                 Route::Overview { plan: id },
@@ -176,10 +177,11 @@ fn Preview(name: String, imported: Imported) -> impl IntoView {
     let replace = {
         let plan = plan.clone();
         let origin = origin.clone();
+        let file = name.clone();
         move |_| {
             let id = plan.id.clone();
             if library
-                .replace_plan_from_file(plan.clone(), origin.clone())
+                .replace_plan_from_file(plan.clone(), origin.clone(), &file)
                 .is_ok()
             {
                 state.pending.set(None);
