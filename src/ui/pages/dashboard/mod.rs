@@ -228,6 +228,16 @@ fn DashboardView(
                             )}</p>
                         })}
                         <MonthChart chart="months" series=f.series.clone() statuses=Status::STACKED.to_vec() />
+                        {(f.undated > 0).then(|| view! {
+                            <p class="govuk-body" data-testid="series-undated">{format!(
+                                "{} {} a status that no dated progress update gives. The chart counts {} at that status only on {}, its last point; before then, by {} dated updates, or as not started.",
+                                f.undated,
+                                if f.undated == 1 { "action has" } else { "actions have" },
+                                if f.undated == 1 { "it" } else { "them" },
+                                format_long(as_at),
+                                if f.undated == 1 { "its" } else { "their" },
+                            )}</p>
+                        })}
                         <Legend chart="months-legend" />
                         <details class="govuk-details">
                             <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"The figures for each month"</span></summary>
