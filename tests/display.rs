@@ -1,4 +1,4 @@
-//! Everyday journeys (issue 22): a month-by-month series that never back-dates a status nothing dates and the export note naming the file a plan was imported from.
+//! Everyday journeys (issue 22): status shares that add up to 100% with overdue said apart, a month-by-month series that never back-dates a status nothing dates and the export note naming the file a plan was imported from.
 
 mod common;
 
@@ -6,11 +6,109 @@ use std::sync::Arc;
 
 use common::memory_store::{shared, TabStore};
 use common::{d, havering, update};
+use cpc_action_plan::domain::figures::StatusCounts;
 use cpc_action_plan::domain::progress::{
     dashboard, dated_status, month_ends, status_at, status_undated, ProgressView,
 };
 use cpc_action_plan::domain::workspace::{ExportInfo, ImportedFrom, Workspace};
 use cpc_action_plan::domain::{filter::Filter, Action, Status};
+use proptest::prelude::*;
+
+// ---------------------------------------------------------------------------------------
+// Shares by status, and overdue apart
+
+fn counts(of: &[(Status, usize)]) -> StatusCounts {
+    StatusCounts::of_statuses(
+        of.iter()
+            .flat_map(|(status, n)| std::iter::repeat_n(*status, *n)),
+    )
+}
+
+#[test]
+fn shares_add_up_to_100_percent() {
+    let thirds = counts(&[
+        (Status::Completed, 1),
+        (Status::Ongoing, 1),
+        (Status::NotStarted, 1),
+    ]);
+    let shares: Vec<usize> = thirds.shares().iter().map(|(_, s)| *s).collect();
+    assert_eq!(shares.iter().sum::<usize>(), 100, "{shares:?}");
+    assert_eq!(
+        thirds.share(Status::Completed),
+        34,
+        "the first of equals takes the point"
+    );
+    assert_eq!(thirds.share(Status::AtRisk), 0);
+    // Havering at the scrutiny meeting: 4, 10 and 18 of 32.
+    let board = dashboard(&havering(), d(2019, 9, 4));
+    let havering: Vec<(Status, usize)> = board
+        .counts
+        .shares()
+        .into_iter()
+        .filter(|(_, s)| *s > 0)
+        .collect();
+    assert_eq!(
+        havering,
+        [
+            (Status::Completed, 13),
+            (Status::Ongoing, 31),
+            (Status::NotStarted, 56)
+        ]
+    );
+    assert_eq!(StatusCounts::default().shares().map(|(_, s)| s), [0; 7]);
+}
+
+proptest! {
+    #[test]
+    fn shares_always_add_up_to_100_and_stay_within_a_point(ns in proptest::collection::vec(0usize..5000, 7)) {
+        let c = counts(&Status::STACKED.into_iter().zip(ns.iter().copied()).collect::<Vec<_>>());
+        let total = c.total();
+        let shares = c.shares();
+        let sum: usize = shares.iter().map(|(_, s)| s).sum();
+        prop_assert_eq!(sum, if total == 0 { 0 } else { 100 });
+        for (status, share) in shares {
+            let n = c.get(status);
+            if total > 0 {
+                let exact = n as f64 * 100.0 / total as f64;
+                prop_assert!((share as f64 - exact).abs() < 1.0, "{status:?}: {share} for {exact}");
+            }
+            if n == 0 {
+                prop_assert_eq!(share, 0);
+            }
+        }
+    }
+}
+
+#[test]
+fn overdue_is_said_apart_from_the_shares() {
+    let board = dashboard(&havering(), d(2019, 9, 4));
+    assert_eq!(board.open(), 18);
+    assert_eq!(
+        board.overdue_sentence(),
+        "4 of the 18 open actions (not started or under way) are overdue: past their due date."
+    );
+    let today = dashboard(&havering(), d(2026, 11, 23));
+    assert_eq!(
+        today.overdue_sentence(),
+        "15 of the 18 open actions (not started or under way) are overdue: past their due date."
+    );
+    // Before anything was due.
+    assert_eq!(
+        dashboard(&havering(), d(2019, 3, 1)).overdue_sentence(),
+        "None of the 18 open actions (not started or under way) is overdue."
+    );
+    // Everything closed.
+    let mut closed = havering();
+    for rec in &mut closed.recommendations {
+        for action in &mut rec.actions {
+            Arc::make_mut(action).status = Status::Completed;
+        }
+    }
+    assert_eq!(
+        dashboard(&closed, d(2026, 11, 23)).overdue_sentence(),
+        "No action is open (not started or under way), so none is overdue."
+    );
+}
 
 // ---------------------------------------------------------------------------------------
 // No back-dated status

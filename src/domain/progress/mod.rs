@@ -137,6 +137,32 @@ impl Dashboard {
         self.counts.get(Status::Ongoing)
     }
 
+    /// Actions still open on the day: not started, or under way (on track, at risk or off
+    /// track). Only these can be overdue.
+    pub fn open(&self) -> usize {
+        self.counts.get(Status::NotStarted) + self.counts.in_hand()
+    }
+
+    /// Overdue actions, apart from the shares by status (an overdue action is also not
+    /// started or under way, so it is counted there already): "4 of the 18 open actions
+    /// (not started or under way) are overdue: past their due date."
+    pub fn overdue_sentence(&self) -> String {
+        let (open, overdue) = (self.open(), self.overdue.len());
+        let open_words = "(not started or under way)";
+        match (open, overdue) {
+            (0, _) => format!("No action is open {open_words}, so none is overdue."),
+            (1, 0) => format!("The one open action {open_words} is not overdue."),
+            (1, _) => format!("The one open action {open_words} is overdue: past its due date."),
+            (_, 0) => format!("None of the {open} open actions {open_words} is overdue."),
+            (_, 1) => format!(
+                "1 of the {open} open actions {open_words} is overdue: past its due date."
+            ),
+            _ => format!(
+                "{overdue} of the {open} open actions {open_words} are overdue: past their due date."
+            ),
+        }
+    }
+
     /// Where the plan stands in one sentence, as a committee or a resident reads it first:
     /// "Of 32 actions, 4 are completed, 10 are now part of everyday work and 18 are not
     /// started; 15 are past their date."

@@ -34,7 +34,6 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
     // One set of figures for the summary and the table, as the dashboard works them out.
     let board = crate::domain::progress::dashboard(plan, today);
     let counts = board.counts;
-    let overdue = board.overdue.len();
     let recommendations_href = Route::Recommendations {
         plan: plan.id.clone(),
     }
@@ -123,21 +122,30 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
                 <tr class="govuk-table__row">
                     <th scope="col" class="govuk-table__header">"Status"</th>
                     <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Actions"</th>
+                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Share"</th>
                 </tr>
             </thead>
             <tbody class="govuk-table__body">
                 {counts.iter().filter(|(_, n)| *n > 0).map(|(status, n)| view! {
-                    <tr class="govuk-table__row">
+                    <tr class="govuk-table__row" data-status=status.as_str()>
                         <th scope="row" class="govuk-table__header"><StatusTag status=status /></th>
                         <td class="govuk-table__cell govuk-table__cell--numeric">{n}</td>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{}%", counts.share(status))}</td>
                     </tr>
                 }).collect_view()}
-                <tr class="govuk-table__row">
-                    <th scope="row" class="govuk-table__header">{format!("Overdue on {}", format_long(today))}</th>
-                    <td class="govuk-table__cell govuk-table__cell--numeric" data-testid="overdue-count">{overdue}</td>
+                <tr class="govuk-table__row" data-testid="all-actions">
+                    <th scope="row" class="govuk-table__header">"All actions"</th>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">{counts.total()}</td>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">{if counts.total() == 0 { "0%" } else { "100%" }}</td>
                 </tr>
             </tbody>
         </table>
+        // Overdue actions are counted under their status already: said apart, so the
+        // shares above add up to 100%.
+        <p class="govuk-body" data-testid="overdue-line">
+            <strong>{format!("Overdue on {}: ", format_long(today))}</strong>
+            {board.overdue_sentence()}
+        </p>
 
         <h2 class="govuk-heading-m">"The review"</h2>
         {(!published).then(|| view! { <p class="govuk-body"><a class="govuk-link" href=Route::EditPlan { plan: plan.id.clone() }.href()>"Change the plan's details, review and peer team"</a></p> })}

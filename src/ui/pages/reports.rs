@@ -9,7 +9,7 @@ use crate::ui::components::form::ErrorMessage;
 use crate::browser::download::download_bytes;
 use crate::domain::dates::{format_long, iso, parse_iso};
 use crate::domain::filter::FilterOptions;
-use crate::domain::progress::{dashboard, percent, timeline};
+use crate::domain::progress::{dashboard, timeline};
 use crate::domain::reports::{
     annex_rows, covered, exception_sections, progress_sections, ReportOptions, ReportSection,
 };
@@ -358,19 +358,21 @@ fn ProgressReport(plan: Plan, options: ReportOptions, as_at: NaiveDate) -> impl 
             </tr></thead>
             <tbody class="govuk-table__body">
                 {board.counts.stacked().filter(|(_, n)| *n > 0).map(|(s, n)| view! {
-                    <tr class="govuk-table__row">
+                    <tr class="govuk-table__row" data-status=s.as_str()>
                         <th scope="row" class="govuk-table__header">{s.label()}</th>
                         <td class="govuk-table__cell govuk-table__cell--numeric">{n}</td>
-                        <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{}%", percent(n, total))}</td>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{}%", board.counts.share(s))}</td>
                     </tr>
                 }).collect_view()}
-                <tr class="govuk-table__row">
-                    <th scope="row" class="govuk-table__header">"Overdue"</th>
-                    <td class="govuk-table__cell govuk-table__cell--numeric">{board.overdue.len()}</td>
-                    <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{}%", percent(board.overdue.len(), total))}</td>
+                <tr class="govuk-table__row" data-testid="all-actions">
+                    <th scope="row" class="govuk-table__header">"All actions"</th>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">{total}</td>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">{if total == 0 { "0%" } else { "100%" }}</td>
                 </tr>
             </tbody>
         </table>
+        // Apart from the shares: each overdue action is counted under its status already.
+        <p class="govuk-body" data-testid="overdue-line">{board.overdue_sentence()}</p>
         <h2 class="govuk-heading-m app-report__part">"Recommendations and actions"</h2>
         {sections.into_iter().map(|s| view! { <SectionTable section=s show_empty=true /> }).collect_view()}
         <h2 class="govuk-heading-m app-report__part">"Milestones and the LGA process"</h2>

@@ -11,7 +11,7 @@ use crate::domain::dates::{format_long, iso};
 use crate::domain::figures::StatusCounts;
 use crate::domain::filter::Filter;
 use crate::domain::filter::FilterOptions;
-use crate::domain::progress::{percent, ActionLine, Breakdown, ProgressView};
+use crate::domain::progress::{ActionLine, Breakdown, ProgressView};
 use crate::domain::Status;
 use crate::presentation::route::{Address, Query, Route};
 use crate::ui::components::address_problems::AddressProblems;
@@ -115,6 +115,7 @@ fn DashboardView(
                 <StatusBar chart="status-bar".to_string() counts=board.counts label=format!("Actions by status as at {}", format_long(as_at)) height=40 />
                 <Legend chart="status-legend" />
                 <StatusTable counts=board.counts />
+                <p class="govuk-body" data-testid="overdue-line">{board.overdue_sentence()}</p>
 
                 <h2 class="govuk-heading-m">"Delivered and embedded"</h2>
                 <dl class="govuk-summary-list" data-testid="key-figures">
@@ -266,7 +267,8 @@ fn DashboardView(
     }
 }
 
-/// Counts and shares by status, beside the bar.
+/// Counts and shares by status, beside the bar. The shares add up to 100%; overdue
+/// actions are said apart, below, because each is counted under its status already.
 #[component]
 fn StatusTable(counts: StatusCounts) -> impl IntoView {
     let total = counts.total();
@@ -283,13 +285,13 @@ fn StatusTable(counts: StatusCounts) -> impl IntoView {
                     <tr class="govuk-table__row" data-status=s.as_str()>
                         <th scope="row" class="govuk-table__header"><StatusTag status=s /></th>
                         <td class="govuk-table__cell govuk-table__cell--numeric">{counts.get(s)}</td>
-                        <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{}%", percent(counts.get(s), total))}</td>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{}%", counts.share(s))}</td>
                     </tr>
                 }).collect_view()}
-                <tr class="govuk-table__row">
+                <tr class="govuk-table__row" data-testid="all-actions">
                     <th scope="row" class="govuk-table__header">"All actions"</th>
                     <td class="govuk-table__cell govuk-table__cell--numeric">{total}</td>
-                    <td class="govuk-table__cell govuk-table__cell--numeric">"100%"</td>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">{if total == 0 { "0%" } else { "100%" }}</td>
                 </tr>
             </tbody>
         </table>
