@@ -1,7 +1,10 @@
-//! Everyday journeys (issue 22): status shares that add up to 100% with overdue said apart, a month-by-month series that never back-dates a status nothing dates and the export note naming the file a plan was imported from.
+//! Everyday journeys (issue 22): long titles cut short at a word, status shares that add
+//! up to 100% with overdue said apart, a month-by-month series that never back-dates a
+//! status nothing dates, and the export note naming the file a plan was imported from.
 
 mod common;
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use common::memory_store::{shared, TabStore};
@@ -12,7 +15,140 @@ use cpc_action_plan::domain::progress::{
 };
 use cpc_action_plan::domain::workspace::{ExportInfo, ImportedFrom, Workspace};
 use cpc_action_plan::domain::{filter::Filter, Action, Status};
+use cpc_action_plan::presentation::text::{is_cut, shorten, TABLE_CHARS, TITLE_CHARS};
 use proptest::prelude::*;
+
+// ---------------------------------------------------------------------------------------
+// Long titles
+
+#[test]
+fn text_that_fits_comes_back_as_it_is() {
+    for text in ["", "Short", "exactly 10", "fits   "] {
+        assert!(
+            matches!(shorten(text, 10), Cow::Borrowed(t) if t == text),
+            "{text:?}"
+        );
+    }
+    // Only space beyond the limit: nothing is cut.
+    assert!(matches!(shorten("fits      ", 4), Cow::Borrowed(_)));
+    assert!(!is_cut("Build on the momentum", TITLE_CHARS));
+}
+
+#[test]
+fn long_text_is_cut_at_a_word_with_an_ellipsis() {
+    assert_eq!(
+        shorten("The council will publish a plan", 20),
+        "The council will…"
+    );
+    // The limit falls just after a word: that word is kept.
+    assert_eq!(shorten("The council will publish", 16), "The council will…");
+    // Joining punctuation does not dangle before the ellipsis.
+    assert_eq!(shorten("Staff, partners and residents", 12), "Staff…");
+    assert_eq!(shorten("Growth (inward investment)", 10), "Growth…");
+    assert_eq!(shorten("Plan: refreshed", 6), "Plan…");
+    assert_eq!(shorten("Plan: a refreshed set", 8), "Plan: a…");
+}
+
+#[test]
+fn a_word_longer_than_the_limit_is_the_only_one_cut_inside() {
+    let address = "https://www.havering.gov.uk/downloads/download/1234/corporate-plan";
+    assert_eq!(
+        shorten(&format!("See {address}"), 20),
+        "See https://www.have…",
+        "the address alone is longer than the limit"
+    );
+    assert_eq!(shorten(address, 10), "https://ww…");
+    // A word that would fit on its own is never cut inside, however early it starts.
+    assert_eq!(shorten("A corporate plan", 10), "A…");
+    // A hyphenated word is one word.
+    assert_eq!(shorten("A corporate-plan", 10), "A corporat…");
+}
+
+#[test]
+fn a_2000_character_title_becomes_about_150_characters() {
+    let title = "Consider the council's governance arrangements in full. ".repeat(36);
+    assert!(title.chars().count() > 2000);
+    let short = shorten(&title, TITLE_CHARS);
+    let chars = short.chars().count();
+    assert!((120..=TITLE_CHARS + 1).contains(&chars), "{chars}");
+    assert!(short.ends_with("full…") || short.ends_with("arrangements…") || short.ends_with('…'));
+    assert!(title.starts_with(short.trim_end_matches('…')));
+    assert!(is_cut(&title, TITLE_CHARS) && is_cut(&title, TABLE_CHARS));
+}
+
+#[test]
+fn a_cut_never_splits_a_character_from_its_marks() {
+    // "é" written as e and a combining acute accent, right at the limit.
+    let combining = "Cafe\u{301}s";
+    assert_eq!(shorten(combining, 4), "Caf…");
+    // A family emoji is four people joined by zero-width joiners.
+    let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}\u{200D}\u{1F466}";
+    for limit in 1..7 {
+        let short = shorten(family, limit);
+        let kept = short.trim_end_matches('…');
+        assert!(
+            !kept.ends_with('\u{200D}') && family.starts_with(kept),
+            "{limit}: {short:?}"
+        );
+    }
+    // Flags are pairs of letters: never one letter of a pair.
+    let flags = "\u{1F1EC}\u{1F1E7}\u{1F1EA}\u{1F1FA}\u{1F1EB}\u{1F1F7}";
+    assert_eq!(shorten(flags, 3), "\u{1F1EC}\u{1F1E7}…");
+    // Text without spaces (Chinese, say) is one long word: cut at the limit.
+    assert_eq!(shorten("行动计划进展报告", 4), "行动计划…");
+}
+
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+proptest! {
+    #[test]
+    fn shortening_keeps_a_prefix_and_cuts_inside_a_word_only_when_it_must(
+        text in "([a-zé,;:()\u{301} ]|\u{1F468}\u{200D}){0,80}",
+        limit in 1usize..40,
+    ) {
+        let short = shorten(&text, limit);
+        match &short {
+            Cow::Borrowed(same) => {
+                prop_assert_eq!(*same, text.as_str());
+                let body = text.trim_start();
+                prop_assert!(body.chars().count() <= limit || body[body.char_indices().nth(limit).unwrap().0..].trim().is_empty());
+            }
+            Cow::Owned(cut) => {
+                prop_assert!(cut.ends_with('…'));
+                let kept = &cut[..cut.len() - '…'.len_utf8()];
+                prop_assert!(text.trim_start().starts_with(kept), "a prefix of the text");
+                prop_assert!(kept.chars().count() <= limit, "within the limit");
+                // Where the kept text ends: at a word's end, or inside a word longer than
+                // the limit.
+                // (Joining punctuation just before the ellipsis is left out.)
+                let text = text.trim_start();
+                let end = kept.len();
+                let inside = words(text).into_iter().find(|(s, e)| *s < end && end < *e);
+                if let Some((s, e)) = inside {
+                    let only_punctuation = text[end..e].chars().all(|c| ",;:-–—([{“‘\"'/".contains(c));
+                    prop_assert!(only_punctuation || text[s..e].chars().count() > limit, "cut inside {:?}", &text[s..e]);
+                }
+            }
+        }
+    }
+}
 
 // ---------------------------------------------------------------------------------------
 // Shares by status, and overdue apart

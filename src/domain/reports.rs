@@ -173,6 +173,7 @@ fn report_action(action: &Action, as_at: NaiveDate) -> ReportAction {
 /// A recommendation with the actions a report lists under it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReportSection {
+    pub id: String,
     pub number: String,
     pub title: String,
     pub context: String,
@@ -188,6 +189,7 @@ pub fn progress_sections(
     options
         .recommendations(plan)
         .map(|rec| ReportSection {
+            id: rec.id.clone(),
             number: rec.number.clone(),
             title: rec.title.clone(),
             context: rec.context.clone(),
@@ -220,6 +222,7 @@ pub fn exception_sections(
                 })
                 .collect();
             (!actions.is_empty()).then(|| ReportSection {
+                id: rec.id.clone(),
                 number: rec.number.clone(),
                 title: rec.title.clone(),
                 context: rec.context.clone(),

@@ -108,6 +108,7 @@ pub struct RecommendationProgress {
 /// A recommendation the council did not accept in full.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NotAccepted {
+    pub id: String,
     pub number: String,
     pub title: String,
     pub response: Response,
@@ -241,6 +242,7 @@ pub fn dashboard(plan: &Plan, as_at: NaiveDate) -> Dashboard {
         .iter()
         .filter(|r| r.response != Response::Accepted)
         .map(|r| NotAccepted {
+            id: r.id.clone(),
             number: r.number.clone(),
             title: r.title.clone(),
             response: r.response,

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::domain::dates::format_long;
 use crate::domain::progress::days_late;
 use crate::presentation::route::Route;
+use crate::presentation::text::{shorten, TITLE_CHARS};
 use crate::ui::components::breadcrumbs::{recommendations_trail, Breadcrumbs};
 use crate::ui::components::status_tag::{OverdueTag, StatusTag};
 use crate::ui::components::title::set_title;
@@ -45,7 +46,7 @@ pub fn ActionPage(plan_id: String, action_id: String) -> impl IntoView {
                     <div class="govuk-summary-list__row">
                         <dt class="govuk-summary-list__key">"Recommendation"</dt>
                         <dd class="govuk-summary-list__value">
-                            <a class="govuk-link" href=rec_href>{format!("{}. {}", rec.number, rec.title)}</a>
+                            <a class="govuk-link" href=rec_href>{format!("{}. {}", rec.number, shorten(&rec.title, TITLE_CHARS))}</a>
                         </dd>
                     </div>
                     <div class="govuk-summary-list__row">

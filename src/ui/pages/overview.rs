@@ -152,21 +152,21 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
         <SummaryList rows=review_rows />
 
         {(!review.peer_team.is_empty()).then(|| view! {
-            <table class="govuk-table">
+            <table class="govuk-table app-stacked" role="table">
                 <caption class="govuk-table__caption govuk-table__caption--m">"Peer team"</caption>
-                <thead class="govuk-table__head">
-                    <tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"Name"</th>
-                        <th scope="col" class="govuk-table__header">"Role"</th>
-                        <th scope="col" class="govuk-table__header">"Organisation"</th>
+                <thead class="govuk-table__head" role="rowgroup">
+                    <tr class="govuk-table__row" role="row">
+                        <th scope="col" class="govuk-table__header" role="columnheader">"Name"</th>
+                        <th scope="col" class="govuk-table__header" role="columnheader">"Role"</th>
+                        <th scope="col" class="govuk-table__header" role="columnheader">"Organisation"</th>
                     </tr>
                 </thead>
-                <tbody class="govuk-table__body">
+                <tbody class="govuk-table__body" role="rowgroup">
                     {review.peer_team.iter().map(|m| view! {
-                        <tr class="govuk-table__row">
-                            <th scope="row" class="govuk-table__header">{m.name.clone()}</th>
-                            <td class="govuk-table__cell">{m.role.clone()}</td>
-                            <td class="govuk-table__cell">{m.organisation.clone()}</td>
+                        <tr class="govuk-table__row" role="row">
+                            <th scope="row" class="govuk-table__header" role="rowheader">{m.name.clone()}</th>
+                            <td class="govuk-table__cell" role="cell" data-label="Role">{m.role.clone()}</td>
+                            <td class="govuk-table__cell" role="cell" data-label="Organisation">{m.organisation.clone()}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -217,16 +217,16 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
             view! { <p class="govuk-body">"No milestones have been set."</p> }.into_any()
         } else {
             view! {
-                <table class="govuk-table">
+                <table class="govuk-table app-stacked" role="table">
                     <caption class="govuk-table__caption govuk-visually-hidden">"Milestones"</caption>
-                    <thead class="govuk-table__head">
-                        <tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">"Milestone"</th>
-                            <th scope="col" class="govuk-table__header">"Due"</th>
-                            <th scope="col" class="govuk-table__header">"Where it stands"</th>
+                    <thead class="govuk-table__head" role="rowgroup">
+                        <tr class="govuk-table__row" role="row">
+                            <th scope="col" class="govuk-table__header" role="columnheader">"Milestone"</th>
+                            <th scope="col" class="govuk-table__header app-col-date" role="columnheader">"Due"</th>
+                            <th scope="col" class="govuk-table__header app-col-status" role="columnheader">"Where it stands"</th>
                         </tr>
                     </thead>
-                    <tbody class="govuk-table__body">
+                    <tbody class="govuk-table__body" role="rowgroup">
                         {plan.milestones.iter().map(|m| {
                             let state = milestone_state(m, today);
                             let (class, text) = match state {
@@ -235,13 +235,13 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
                                 MilestoneState::Missed => ("govuk-tag govuk-tag--red", state.label().to_string()),
                             };
                             view! {
-                                <tr class="govuk-table__row">
-                                    <th scope="row" class="govuk-table__header">
+                                <tr class="govuk-table__row" role="row">
+                                    <th scope="row" class="govuk-table__header" role="rowheader">
                                         {m.title.clone()}
                                         {(!m.note.is_empty()).then(|| view! { <span class="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">{m.note.clone()}</span> })}
                                     </th>
-                                    <td class="govuk-table__cell">{format_long(m.due)}</td>
-                                    <td class="govuk-table__cell"><strong class=class>{text}</strong></td>
+                                    <td class="govuk-table__cell" role="cell" data-label="Due">{format_long(m.due)}</td>
+                                    <td class="govuk-table__cell" role="cell" data-label="Where it stands"><strong class=class>{text}</strong></td>
                                 </tr>
                             }
                         }).collect_view()}

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::browser::download::download;
 use crate::domain::dates::format_range;
 use crate::presentation::route::Route;
+use crate::presentation::text::{shorten, TITLE_CHARS};
 use crate::ui::components::title::set_title;
 use crate::ui::library::damaged_file_name;
 use crate::ui::state::use_state;
@@ -56,7 +57,7 @@ pub fn PlansPage() -> impl IntoView {
                             view! {
                                 <tr class="govuk-table__row" data-plan-id=plan.id.clone()>
                                     <th scope="row" class="govuk-table__header">
-                                        <a class="govuk-link" href=Route::Overview { plan: plan.id.clone() }.href()>{plan.title.clone()}</a>
+                                        <a class="govuk-link" href=Route::Overview { plan: plan.id.clone() }.href()>{shorten(&plan.title, TITLE_CHARS).into_owned()}</a>
                                     </th>
                                     <td class="govuk-table__cell">{plan.council.clone()}</td>
                                     <td class="govuk-table__cell">{onsite}</td>
