@@ -50,7 +50,7 @@ pub fn ActionsTable(
                         view! {
                             <tr class="govuk-table__row" role="row" data-action-id=action.id.clone()>
                                 <td class="govuk-table__cell app-stacked__title" role="cell" data-label="Action">
-                                    <a class="govuk-link" href=href>{text}</a>
+                                    <div class="app-cell-text"><a class="govuk-link" href=href>{text}</a></div>
                                 </td>
                                 <td class="govuk-table__cell" role="cell" data-label="Timescale">
                                     {if action.timescale.is_empty() { "None given".to_string() } else { action.timescale }}

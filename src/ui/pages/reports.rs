@@ -274,8 +274,10 @@ fn ActionPlanReport(plan: Plan, options: ReportOptions, as_at: NaiveDate) -> imp
                                 view! {
                                     <th scope="rowgroup" rowspan=span class="govuk-table__header app-annex__no app-stacked__before" role="rowheader" data-label="Recommendation">{rec.number.clone()}</th>
                                     <td rowspan=span class="govuk-table__cell app-annex__rec app-stacked__before" role="cell">
-                                        <p class="app-annex__title"><ShortText text=rec.title.clone() href=href /></p>
-                                        {(!rec.context.is_empty()).then(|| view! { <p class="app-context">{rec.context.clone()}</p> })}
+                                        <div class="app-cell-text">
+                                            <p class="app-annex__title"><ShortText text=rec.title.clone() href=href /></p>
+                                            {(!rec.context.is_empty()).then(|| view! { <p class="app-context">{rec.context.clone()}</p> })}
+                                        </div>
                                     </td>
                                 }
                             })}
@@ -283,7 +285,7 @@ fn ActionPlanReport(plan: Plan, options: ReportOptions, as_at: NaiveDate) -> imp
                                 Some(action) => {
                                     let href = Route::Action { plan: plan_id.clone(), action: action.id.clone() }.href();
                                     view! {
-                                        <td class="govuk-table__cell app-stacked__title" role="cell" data-label="Action"><ShortText text=action.text.clone() href=href /></td>
+                                        <td class="govuk-table__cell app-stacked__title" role="cell" data-label="Action"><div class="app-cell-text"><ShortText text=action.text.clone() href=href /></div></td>
                                         <td class="govuk-table__cell" role="cell" data-label="Timescale">{action.timescale.clone()}</td>
                                         <td class="govuk-table__cell" role="cell" data-label="Lead">{action.leads.join("; ")}</td>
                                         <td class="govuk-table__cell app-stacked__first" role="cell" data-label="Status">{row.status.map(|s| view! { <StatusTag status=s /> })}</td>
@@ -332,14 +334,14 @@ fn SectionTable(plan_id: String, section: ReportSection, show_empty: bool) -> im
                             <th scope="col" class="govuk-table__header app-col-lead" role="columnheader">"Lead"</th>
                             <th scope="col" class="govuk-table__header app-col-date" role="columnheader">"Due"</th>
                             <th scope="col" class="govuk-table__header app-col-status" role="columnheader">"Status"</th>
-                            <th scope="col" class="govuk-table__header" role="columnheader">"Latest update"</th>
+                            <th scope="col" class="govuk-table__header app-col-update" role="columnheader">"Latest update"</th>
                         </tr></thead>
                         <tbody class="govuk-table__body" role="rowgroup">
                             {section.actions.into_iter().map(|a| {
                                 let href = Route::Action { plan: plan_id.clone(), action: a.id.clone() }.href();
                                 view! {
                                     <tr class="govuk-table__row" role="row" data-action-id=a.id.clone()>
-                                        <td class="govuk-table__cell app-stacked__title" role="cell" data-label="Action"><ShortText text=a.text href=href /></td>
+                                        <td class="govuk-table__cell app-stacked__title" role="cell" data-label="Action"><div class="app-cell-text"><ShortText text=a.text href=href /></div></td>
                                         <td class="govuk-table__cell" role="cell" data-label="Lead">{a.leads.join("; ")}</td>
                                         <td class="govuk-table__cell" role="cell" data-label="Due">{a.due.map(format_long).unwrap_or_else(|| "No date".to_string())}</td>
                                         <td class="govuk-table__cell app-tags app-stacked__first" role="cell" data-label="Status">
@@ -347,10 +349,12 @@ fn SectionTable(plan_id: String, section: ReportSection, show_empty: bool) -> im
                                             {a.days_late.map(|days| view! { <OverdueTag days=days /> })}
                                         </td>
                                         <td class="govuk-table__cell" role="cell" data-label="Latest update">
-                                            {match a.latest {
-                                                Some((date, note)) => format!("{}: {note}", format_long(date)),
-                                                None => "None yet".to_string(),
-                                            }}
+                                            <div class="app-cell-text">
+                                                {match a.latest {
+                                                    Some((date, note)) => format!("{}: {note}", format_long(date)),
+                                                    None => "None yet".to_string(),
+                                                }}
+                                            </div>
                                         </td>
                                     </tr>
                                 }

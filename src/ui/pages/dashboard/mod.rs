@@ -146,7 +146,7 @@ fn DashboardView(
                 <table class="govuk-table app-stacked" role="table" data-testid="recommendation-progress">
                     <caption class="govuk-table__caption govuk-visually-hidden">"Progress of each recommendation's actions"</caption>
                     <thead class="govuk-table__head" role="rowgroup"><tr class="govuk-table__row" role="row">
-                        <th scope="col" class="govuk-table__header" role="columnheader">"Recommendation"</th>
+                        <th scope="col" class="govuk-table__header app-col-title" role="columnheader">"Recommendation"</th>
                         <th scope="col" class="govuk-table__header app-col-bar" role="columnheader">"Progress"</th>
                         <th scope="col" class="govuk-table__header govuk-table__header--numeric" role="columnheader">"Completed"</th>
                         <th scope="col" class="govuk-table__header govuk-table__header--numeric" role="columnheader">"Ongoing"</th>
@@ -329,7 +329,7 @@ fn ActionList(
                         <th scope="col" class="govuk-table__header" role="columnheader">"Action"</th>
                         <th scope="col" class="govuk-table__header app-col-lead" role="columnheader">"Lead"</th>
                         <th scope="col" class="govuk-table__header app-col-date" role="columnheader">"Due"</th>
-                        <th scope="col" class="govuk-table__header govuk-table__header--numeric" role="columnheader">{days_heading}</th>
+                        <th scope="col" class="govuk-table__header govuk-table__header--numeric app-col-days" role="columnheader">{days_heading}</th>
                         <th scope="col" class="govuk-table__header app-col-status" role="columnheader">"Status"</th>
                     </tr></thead>
                     <tbody class="govuk-table__body" role="rowgroup">
@@ -338,7 +338,7 @@ fn ActionList(
                             view! {
                                 <tr class="govuk-table__row" role="row" data-action-id=l.action_id.clone()>
                                     <td class="govuk-table__cell" role="cell" data-label="Recommendation">{l.recommendation_number.clone()}</td>
-                                    <td class="govuk-table__cell app-stacked__title" role="cell" data-label="Action"><a class="govuk-link" href=href>{shorten(&l.text, TITLE_CHARS).into_owned()}</a></td>
+                                    <td class="govuk-table__cell app-stacked__title" role="cell" data-label="Action"><div class="app-cell-text"><a class="govuk-link" href=href>{shorten(&l.text, TITLE_CHARS).into_owned()}</a></div></td>
                                     <td class="govuk-table__cell" role="cell" data-label="Lead">{if l.leads.is_empty() { "None named".to_string() } else { l.leads.join("; ") }}</td>
                                     <td class="govuk-table__cell" role="cell" data-label="Due">{l.due.map(format_long).unwrap_or_default()}</td>
                                     <td class="govuk-table__cell govuk-table__cell--numeric" role="cell" data-label=days_heading>{l.days}</td>
