@@ -1,11 +1,11 @@
-// In-page measurement: words broken across two line boxes, found with Range.getClientRects().
-// Exported as a function whose source is sent to the page.
+// In-page measurement for the browser tests: words broken across two line boxes, found with
+// Range.getClientRects(). Exported as a function whose source is sent to the page.
 
 /**
  * Runs in the page. Every word of visible text under `selector` (split at spaces, and after
- * hyphens, dashes and slashes, where a browser may break a line), measured as rendered: a word
- * whose boxes sit on more than one line is broken, unless the word is wider than the block it
- * sits in (a long address may wrap; nothing else may). Returns the broken words, with where.
+ * hyphens and dashes, where a browser may end a line), measured as rendered: a word whose
+ * boxes sit on more than one line is broken, unless it is wider than the block it sits in (a
+ * long address may wrap; nothing else may). Returns the broken words, with where they are.
  */
 export function brokenWordsInPage(selector) {
   const broken = [];
@@ -32,7 +32,7 @@ export function brokenWordsInPage(selector) {
       if (!parent || parent.closest('.govuk-visually-hidden, svg, option, script, style, [hidden]')) continue;
       if (parent.getClientRects().length === 0) continue;
       const text = node.textContent;
-      for (const match of text.matchAll(/[^\s\-\/\u2013\u2014]+[\-\/\u2013\u2014]*/g)) {
+      for (const match of text.matchAll(/[^\s\-\u2013\u2014]+[\-\u2013\u2014]*/g)) {
         range.setStart(node, match.index);
         range.setEnd(node, match.index + match[0].length);
         const rects = [...range.getClientRects()].filter((r) => r.width > 0.5 && r.height > 0.5);
