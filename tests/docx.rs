@@ -117,11 +117,38 @@ fn the_progress_report_has_the_summary_and_a_table_for_each_recommendation() {
         "text comes back exactly"
     );
     assert!(all.contains("Not started (overdue by 127 days)"));
+    // The figures by status add up to 100%, and overdue is said apart from them.
+    let figures = [
+        "Status",
+        "Actions",
+        "Share",
+        "Completed",
+        "4",
+        "13%",
+        "Ongoing",
+        "10",
+        "31%",
+        "Not started",
+        "18",
+        "56%",
+        "All actions",
+        "32",
+        "100%",
+    ];
+    assert!(all.contains(&figures.join("\u{1}")), "{all}");
+    assert!(all.contains(
+        "4 of the 18 open actions (not started or under way) are overdue: past their due date."
+    ));
+    assert!(
+        !all.contains("Overdue\u{1}"),
+        "no overdue row among the shares"
+    );
+    // The figures, then a table for each recommendation.
     assert_eq!(
         doc.descendants()
             .filter(|n| n.has_tag_name((W, "tbl")))
             .count(),
-        13
+        14
     );
     assert!(!xml.contains("landscape"));
 }

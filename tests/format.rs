@@ -402,6 +402,10 @@ mod stored {
             exported_at: Some("2026-11-23T16:00:00Z".into()),
             changed_since_export: false,
             origin: Some("x-sent-to-lead".into()),
+            imported: Some(cpc_action_plan::domain::workspace::ImportedFrom {
+                file: "havering.plan.json".into(),
+                at: "2026-11-26T09:30:00Z".into(),
+            }),
             plan: import(EXAMPLE_PLAN).unwrap().plan,
         }
     }

@@ -439,6 +439,7 @@ fn a_choice_to_write_over_an_unreadable_entry_does_not_carry_over_to_another_tab
         exported_at: None,
         changed_since_export: true,
         origin: None,
+        imported: None,
         plan: b.plan(PLAN).unwrap().as_ref().clone(),
     };
     use cpc_action_plan::domain::workspace::Store;

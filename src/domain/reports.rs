@@ -187,6 +187,7 @@ fn report_action(action: &Action, as_at: NaiveDate) -> ReportAction {
 /// A recommendation with the actions a report lists under it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReportSection {
+    pub id: String,
     pub number: String,
     pub title: String,
     pub context: String,
@@ -202,6 +203,7 @@ pub fn progress_sections(
     options
         .recommendations(plan)
         .map(|rec| ReportSection {
+            id: rec.id.clone(),
             number: rec.number.clone(),
             title: rec.title.clone(),
             context: rec.context.clone(),
@@ -235,6 +237,7 @@ pub fn exception_sections(
                 })
                 .collect();
             (!actions.is_empty()).then(|| ReportSection {
+                id: rec.id.clone(),
                 number: rec.number.clone(),
                 title: rec.title.clone(),
                 context: rec.context.clone(),

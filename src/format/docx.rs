@@ -69,14 +69,42 @@ pub fn action_plan_docx(plan: &Plan, options: &ReportOptions, heading: &Heading)
     document(&body, true)
 }
 
-/// The progress report as a Word document: the summary, then a table of every action.
+/// The progress report as a Word document: the summary, the actions by status with
+/// overdue said apart, then a table of every recommendation's actions.
 pub fn progress_docx(plan: &Plan, options: &ReportOptions, heading: &Heading) -> Vec<u8> {
     let mut body = heading_xml(plan, heading);
     let scope = crate::domain::reports::covered(plan, options);
-    body.push_str(&paragraph(
-        &dashboard(&scope, heading.as_at).summary(),
-        Style::Body,
+    let board = dashboard(&scope, heading.as_at);
+    body.push_str(&paragraph(&board.summary(), Style::Body));
+    // Actions by status, as the report on screen has them: the shares add up to 100%,
+    // and overdue actions (counted under their status already) are said apart, below.
+    let mut figures = table_start(&[4200, 1600, 1600]);
+    figures.push_str(&row(
+        &["Status", "Actions", "Share"].map(Cell::header),
+        true,
     ));
+    let total = board.counts.total();
+    for (status, n) in board.counts.stacked().filter(|(_, n)| *n > 0) {
+        figures.push_str(&row(
+            &[
+                Cell::text(status.label()),
+                Cell::text(&n.to_string()),
+                Cell::text(&format!("{}%", board.counts.share(status))),
+            ],
+            false,
+        ));
+    }
+    figures.push_str(&row(
+        &[
+            Cell::text("All actions"),
+            Cell::text(&total.to_string()),
+            Cell::text(if total == 0 { "0%" } else { "100%" }),
+        ],
+        false,
+    ));
+    figures.push_str("</w:tbl>");
+    body.push_str(&figures);
+    body.push_str(&paragraph(&board.overdue_sentence(), Style::Body));
     for section in progress_sections(plan, options, heading.as_at) {
         body.push_str(&paragraph(
             &format!("{}. {}", section.number, section.title),

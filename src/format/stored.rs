@@ -3,7 +3,8 @@
 //!
 //! ```json
 //! { "revision": 4, "tab": "t-3kq9v0x7m2pd", "exported_at": "2026-11-23T16:00:00Z",
-//!   "changed_since_export": true, "file": { "format": "cpc-action-plan", ... } }
+//!   "changed_since_export": true, "imported_from": "havering.plan.json",
+//!   "imported_at": "2026-11-26T09:00:00Z", "file": { "format": "cpc-action-plan", ... } }
 //! ```
 //!
 //! A big plan is [packed](super::packed): the same fields but `file` as the header, and
@@ -18,6 +19,7 @@ use super::import::{import_value, Imported};
 use super::packed;
 use crate::domain::Problem;
 
+use crate::domain::workspace::ImportedFrom;
 pub use crate::domain::workspace::StoredPlan;
 
 #[derive(Serialize)]
@@ -29,6 +31,11 @@ struct Record<'a> {
     changed_since_export: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     origin: Option<&'a str>,
+    /// The file the plan was last imported from, and when, until it is next exported.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    imported_from: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    imported_at: Option<&'a str>,
     /// The plan file, already written: it is serialised once, whichever way it is stored.
     #[serde(skip_serializing_if = "Option::is_none")]
     file: Option<&'a RawValue>,
@@ -47,6 +54,8 @@ impl StoredPlan {
             exported_at: self.exported_at.as_deref(),
             changed_since_export: self.changed_since_export,
             origin: self.origin.as_deref(),
+            imported_from: self.imported.as_ref().map(|i| i.file.as_str()),
+            imported_at: self.imported.as_ref().map(|i| i.at.as_str()),
             file: (!big).then_some(&*file),
         };
         let text = serde_json::to_string(&record).expect("a record always serialises");
@@ -83,6 +92,7 @@ impl StoredPlan {
                 exported_at: None,
                 changed_since_export: true,
                 origin: None,
+                imported: None,
                 plan,
             });
         }
@@ -109,6 +119,16 @@ impl StoredPlan {
                 .get("origin")
                 .and_then(Value::as_str)
                 .map(str::to_string),
+            imported: match (
+                value.get("imported_from").and_then(Value::as_str),
+                value.get("imported_at").and_then(Value::as_str),
+            ) {
+                (Some(file), Some(at)) => Some(ImportedFrom {
+                    file: file.to_string(),
+                    at: at.to_string(),
+                }),
+                _ => None,
+            },
             plan,
         })
     }

@@ -85,6 +85,9 @@ test('the progress report prints portrait: summary, every action with its status
     for (const r of plan.recommendations) assert.ok(flat.includes(squash(`${r.number}. ${r.title}`)), `recommendation ${r.number}`);
     for (const a of plan.recommendations.flatMap((r) => r.actions)) assert.ok(flat.includes(squash(a.text)), `action ${a.id}`);
     assert.ok(flat.includes(squash('Overdue by 127 days')), 'overdue actions are marked in words');
+    // The shares by status add up to 100%; overdue is said apart from them.
+    assert.ok(flat.includes(squash('All actions 32 100%')), 'the shares add up to 100%');
+    assert.ok(flat.includes(squash('4 of the 18 open actions (not started or under way) are overdue: past their due date.')));
     assert.ok(flat.includes(squash('LGA follow-up visit')) && flat.includes(squash('Progress review (LGA process)')));
     assert.ok(flat.includes(squash('The council accepted every recommendation.')));
     assert.ok(pages >= 5 && pages <= 15, `${pages} pages`);
@@ -155,7 +158,8 @@ print(texts)
       const text = squash(rest.join('\n'));
       const [tables, rows] = counts.split(' ').map(Number);
       if (kind === 'action-plan') assert.deepEqual([tables, rows], [1, 33]);
-      else assert.equal(tables, 13);
+      // The progress report: the figures by status, then a table for each recommendation.
+      else assert.equal(tables, 14);
       for (const r of plan.recommendations) assert.ok(text.includes(squash(r.title)), `${kind}: recommendation ${r.number}`);
       for (const a of plan.recommendations.flatMap((r) => r.actions)) assert.ok(text.includes(squash(a.text)), `${kind}: ${a.id}`);
       assert.ok(text.includes(squash('Committee: Overview and Scrutiny Board')));

@@ -5,6 +5,15 @@
 //! before the first). So today's figures always agree with the action pages, even when the
 //! officer has set a status directly since the last update, and a past meeting's figures
 //! come from the dated history.
+//!
+//! The month-by-month series does not back-date a status nothing dates. A status set
+//! without a progress update (or since the newest one) is known only on the day a view is
+//! as at: the series counts it at its last point, and at every month end before, counts
+//! each action by its dated updates alone (not started, before the first). So an action
+//! set at risk today, with no update, is at risk on today's point of the chart, and was not
+//! at risk since the peer team's visit. The figures as at any one day (the dashboard,
+//! reports, filters) still take the current status from the newest update on, because they
+//! report the plan as it stands on that day; the series says what happened on the way.
 
 use std::collections::BTreeMap;
 
@@ -30,6 +39,25 @@ pub fn status_at(action: &Action, as_at: NaiveDate) -> Status {
         .max_by_key(|u| u.date)
         .map(|u| u.status)
         .unwrap_or(Status::NotStarted)
+}
+
+/// The action's status on `day` from its dated progress updates alone: the newest update
+/// on or before that day, or not started. This is what a month end before the day a view
+/// is as at counts (see the module's notes).
+pub fn dated_status(action: &Action, day: NaiveDate) -> Status {
+    action
+        .updates
+        .iter()
+        .filter(|u| u.date <= day)
+        .max_by_key(|u| u.date)
+        .map(|u| u.status)
+        .unwrap_or(Status::NotStarted)
+}
+
+/// Whether the action's status on `as_at` comes from no dated update: set directly, with
+/// no update, or changed since the newest one. The series counts it on `as_at` only.
+pub fn status_undated(action: &Action, as_at: NaiveDate) -> bool {
+    status_at(action, as_at) != dated_status(action, as_at)
 }
 
 /// Days past its due date on `as_at`, for an action open on that day.
@@ -80,6 +108,7 @@ pub struct RecommendationProgress {
 /// A recommendation the council did not accept in full.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NotAccepted {
+    pub id: String,
     pub number: String,
     pub title: String,
     pub response: Response,
@@ -107,6 +136,32 @@ impl Dashboard {
     /// Ongoing actions: embedded in everyday work.
     pub fn embedded(&self) -> usize {
         self.counts.get(Status::Ongoing)
+    }
+
+    /// Actions still open on the day: not started, or under way (on track, at risk or off
+    /// track). Only these can be overdue.
+    pub fn open(&self) -> usize {
+        self.counts.get(Status::NotStarted) + self.counts.in_hand()
+    }
+
+    /// Overdue actions, apart from the shares by status (an overdue action is also not
+    /// started or under way, so it is counted there already): "4 of the 18 open actions
+    /// (not started or under way) are overdue: past their due date."
+    pub fn overdue_sentence(&self) -> String {
+        let (open, overdue) = (self.open(), self.overdue.len());
+        let open_words = "(not started or under way)";
+        match (open, overdue) {
+            (0, _) => format!("No action is open {open_words}, so none is overdue."),
+            (1, 0) => format!("The one open action {open_words} is not overdue."),
+            (1, _) => format!("The one open action {open_words} is overdue: past its due date."),
+            (_, 0) => format!("None of the {open} open actions {open_words} is overdue."),
+            (_, 1) => format!(
+                "1 of the {open} open actions {open_words} is overdue: past its due date."
+            ),
+            _ => format!(
+                "{overdue} of the {open} open actions {open_words} are overdue: past their due date."
+            ),
+        }
     }
 
     /// Where the plan stands in one sentence, as a committee or a resident reads it first:
@@ -187,6 +242,7 @@ pub fn dashboard(plan: &Plan, as_at: NaiveDate) -> Dashboard {
         .iter()
         .filter(|r| r.response != Response::Accepted)
         .map(|r| NotAccepted {
+            id: r.id.clone(),
             number: r.number.clone(),
             title: r.title.clone(),
             response: r.response,
@@ -345,7 +401,10 @@ pub fn series_window_start(as_at: NaiveDate) -> NaiveDate {
 
 /// The counts at the end of each month, from where the plan's progress begins (see
 /// [`progress_start`]) but no more than [`SERIES_MONTHS`] back, to `as_at`, whose own day
-/// ends the series. Empty when nothing dates the plan's progress.
+/// ends the series. Empty when nothing dates the plan's progress. The last point counts
+/// each action's status on `as_at`, as the dashboard does; the month ends before it count
+/// dated updates alone ([`dated_status`]), so a status nothing dates is not drawn back to
+/// the start of the plan.
 pub fn month_ends(plan: &Plan, as_at: NaiveDate) -> Vec<MonthEnd> {
     let Some(start) = progress_start(plan) else {
         return Vec::new();
@@ -370,9 +429,18 @@ pub fn month_ends(plan: &Plan, as_at: NaiveDate) -> Vec<MonthEnd> {
     dates.push(as_at);
     dates
         .into_iter()
-        .map(|date| MonthEnd {
-            date,
-            counts: StatusCounts::of_statuses(plan.actions().map(|(_, a)| status_at(a, date))),
+        .map(|date| {
+            let status = |a: &Action| {
+                if date < as_at {
+                    dated_status(a, date)
+                } else {
+                    status_at(a, date)
+                }
+            };
+            MonthEnd {
+                date,
+                counts: StatusCounts::of_statuses(plan.actions().map(|(_, a)| status(a))),
+            }
         })
         .collect()
 }

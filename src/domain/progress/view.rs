@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::{
     by_group, by_lead, by_theme, dashboard, month_ends, progress_start, series_window_start,
-    timeline, Breakdown, Dashboard, MonthEnd,
+    status_undated, timeline, Breakdown, Dashboard, MonthEnd,
 };
 use crate::domain::filter::Filter;
 use crate::domain::plan::{Plan, ThemeKind};
@@ -22,6 +22,10 @@ pub struct ProgressView {
     /// When the plan's progress goes back further than the series reaches: where it
     /// begins, so the page can say what was left out.
     pub series_left_out_from: Option<NaiveDate>,
+    /// Actions whose status on the as-at date no dated update gives (set directly, or
+    /// changed since the newest update): the series counts them at that status only at
+    /// its last point.
+    pub undated: usize,
     /// Milestones and LGA process dates: (date, what, state).
     pub timeline: Vec<(NaiveDate, String, &'static str)>,
     /// How many actions the filter chose, of `all`.
@@ -41,6 +45,10 @@ impl ProgressView {
             series: month_ends(&shown, as_at),
             series_left_out_from: progress_start(&shown)
                 .filter(|start| *start < series_window_start(as_at)),
+            undated: shown
+                .actions()
+                .filter(|(_, a)| status_undated(a, as_at))
+                .count(),
             timeline: timeline(plan, as_at),
             shown: shown.actions().count(),
             all: plan.actions().count(),

@@ -21,8 +21,11 @@ mod store;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-pub use store::{Entry, Index, Presence, StorageProblem, Store, StoredPlan, Unreadable};
+pub use store::{
+    Entry, ImportedFrom, Index, Presence, StorageProblem, Store, StoredPlan, Unreadable,
+};
 
+use crate::domain::dates::format_day_of;
 use crate::domain::edit::{apply, Edit};
 use crate::domain::history::{History, Step};
 use crate::domain::tab_protocol::Tracked;
@@ -32,13 +35,50 @@ use crate::domain::{Plan, Problem};
 /// How many steps back undo reaches.
 const UNDO_LIMIT: usize = 200;
 
-/// When a plan was last exported, and whether it has changed since.
+/// When a plan was last exported (or imported from a file), and whether it has changed
+/// since.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ExportInfo {
     pub exported_at: Option<String>,
+    /// Whether the plan changed since it was last exported, or imported when that came
+    /// later.
     pub changed_since: bool,
     /// The export this plan came from, when it came as a file from another browser.
     pub origin: Option<String>,
+    /// The file the plan was imported from, when that came after its last export.
+    pub imported: Option<ImportedFrom>,
+}
+
+impl ExportInfo {
+    /// What the toolbar says about the plan's copies outside this browser: the last import
+    /// or export, whichever came later, and whether the plan has changed since.
+    pub fn note(&self) -> String {
+        match (&self.imported, &self.exported_at) {
+            (Some(from), _) => {
+                let said = format!(
+                    "Imported from {} on {}.",
+                    from.file,
+                    format_day_of(&from.at)
+                );
+                if self.changed_since {
+                    format!("{said} It has changed since: export it to keep a copy.")
+                } else {
+                    said
+                }
+            }
+            (None, None) => {
+                "Not exported yet: export the plan to keep a copy outside this browser.".to_string()
+            }
+            (None, Some(at)) => {
+                let day = format_day_of(at);
+                if self.changed_since {
+                    format!("Last exported {day}. It has changed since: export it again to keep a copy.")
+                } else {
+                    format!("Last exported {day}.")
+                }
+            }
+        }
+    }
 }
 
 /// The other side of a conflict: another tab's version, or an entry this build cannot read.
@@ -172,6 +212,7 @@ impl Workspace {
                 exported_at: stored.exported_at,
                 changed_since: stored.changed_since_export,
                 origin: stored.origin,
+                imported: stored.imported,
             },
         );
         let plan = Arc::new(stored.plan);
@@ -363,6 +404,7 @@ impl Workspace {
         let info = self.exports.entry(id.to_string()).or_default();
         info.exported_at = Some(at);
         info.changed_since = false;
+        info.imported = None;
         if self.plan(id).is_some() {
             self.tracked.entry(id.to_string()).or_default().dirty = true;
         }
@@ -371,6 +413,20 @@ impl Workspace {
     /// Notes the export a plan came from, as a file from another browser.
     pub fn set_origin(&mut self, id: &str, origin: Option<String>) {
         self.exports.entry(id.to_string()).or_default().origin = origin;
+        if self.plan(id).is_some() {
+            self.tracked.entry(id.to_string()).or_default().dirty = true;
+        }
+    }
+
+    /// Notes that the plan was just imported from the file `file` at `at` (RFC 3339): the
+    /// export note says so until the plan is next exported, and it has not changed since.
+    pub fn imported(&mut self, id: &str, file: &str, at: String) {
+        let info = self.exports.entry(id.to_string()).or_default();
+        info.imported = Some(ImportedFrom {
+            file: file.to_string(),
+            at,
+        });
+        info.changed_since = false;
         if self.plan(id).is_some() {
             self.tracked.entry(id.to_string()).or_default().dirty = true;
         }

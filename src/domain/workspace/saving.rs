@@ -95,6 +95,7 @@ impl Workspace {
             exported_at: export.exported_at,
             changed_since_export: export.changed_since,
             origin: export.origin,
+            imported: export.imported,
             plan: (*plan).clone(),
         };
         match store.write(&record) {

@@ -20,7 +20,19 @@ pub struct StoredPlan {
     /// The export this plan came from as a file from another browser (a lead's copy):
     /// its own exports name it, so the officer's browser merges them against it.
     pub origin: Option<String>,
+    /// The file the plan was last imported from, until it is next exported.
+    pub imported: Option<ImportedFrom>,
     pub plan: Plan,
+}
+
+/// The file a plan was imported from, and when (RFC 3339): what the export note says until
+/// the plan is next exported. It is kept in storage beside the note of the last export,
+/// never in the plan file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedFrom {
+    /// The file's name as the officer chose it ("havering.plan.json").
+    pub file: String,
+    pub at: String,
 }
 
 /// Why plans cannot be kept, or why one write failed.

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::browser::download::download;
 use crate::browser::storage::StorageProblem;
-use crate::domain::dates::format_day_of;
 use crate::presentation::route::Route;
 use crate::ui::library::{damaged_file_name, SaveStatus, Theirs};
 use crate::ui::state::{navigate, use_state};
@@ -252,19 +251,7 @@ pub fn Banners(route: Memo<Route>) -> impl IntoView {
             .exports
             .with(|e| e.get(&id).cloned())
             .unwrap_or_default();
-        let text = match (&info.exported_at, info.changed_since) {
-            (None, _) => {
-                "Not exported yet: export the plan to keep a copy outside this browser.".to_string()
-            }
-            (Some(at), changed) => {
-                let day = format_day_of(at);
-                if changed {
-                    format!("Last exported {day}. It has changed since: export it again to keep a copy.")
-                } else {
-                    format!("Last exported {day}.")
-                }
-            }
-        };
+        let text = info.note();
         let export_id = id.clone();
         let copies = Route::CopiesSent { plan: id.clone() }.href();
         Some(view! {

@@ -6,6 +6,7 @@ use crate::domain::Plan;
 use crate::presentation::paging::{page_of, RECOMMENDATIONS_PER_PAGE};
 use crate::presentation::route::recommendations_page_href;
 use crate::presentation::route::Route;
+use crate::presentation::text::{shorten, TITLE_CHARS};
 
 /// Links from the plans list down to this page; the last crumb is the page itself.
 #[component]
@@ -29,12 +30,13 @@ pub fn Breadcrumbs(links: Vec<(String, String)>, current: String) -> impl IntoVi
     }
 }
 
-/// Plans › the plan: where every page of a plan starts.
+/// Plans › the plan: where every page of a plan starts. A very long title is cut short;
+/// the overview it links to has it whole.
 pub fn plan_trail(plan_id: &str, plan_title: &str) -> Vec<(String, String)> {
     vec![
         ("Plans".to_string(), Route::Plans.href()),
         (
-            plan_title.to_string(),
+            shorten(plan_title, TITLE_CHARS).into_owned(),
             Route::Overview {
                 plan: plan_id.to_string(),
             }

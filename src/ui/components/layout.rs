@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::presentation::route::{carried_href, Address, Route};
+use crate::presentation::text::{shorten, TITLE_CHARS};
 use crate::ui::state::use_state;
 
 const APP_NAME: &str = "Peer challenge action plans";
@@ -65,7 +66,7 @@ pub fn Header(route: Memo<Route>, address: Memo<Address>) -> impl IntoView {
                                 <div class="govuk-width-container">
                                     <div class="govuk-service-navigation__container">
                                         <span class="govuk-service-navigation__service-name">
-                                            <a href=Route::Overview { plan: id }.href() class="govuk-service-navigation__link">{title}</a>
+                                            <a href=Route::Overview { plan: id }.href() class="govuk-service-navigation__link">{shorten(&title, TITLE_CHARS).into_owned()}</a>
                                         </span>
                                         <NavList items=items current=current from=address.get() />
                                     </div>

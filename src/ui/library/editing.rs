@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::Library;
+use crate::browser::clock::now_rfc3339;
 use crate::browser::random::new_id;
 use crate::domain::edit::Edit;
 use std::sync::Arc;
@@ -33,28 +34,34 @@ impl Library {
         self.schedule_save();
     }
 
-    /// Adds a plan read from a file as a new plan, noting the export it came from, so
-    /// that this browser's exports of it say which copy they are a return of.
-    pub fn add_plan_from_file(&self, plan: Plan, origin: Option<String>) {
+    /// Adds a plan read from the file `file` as a new plan, noting the export it came
+    /// from, so that this browser's exports of it say which copy they are a return of, and
+    /// the file's name, which the export note shows until the plan is next exported.
+    pub fn add_plan_from_file(&self, plan: Plan, origin: Option<String>, file: &str) {
         let id = plan.id.clone();
+        let now = now_rfc3339();
         self.change(|w| {
             w.add_plan(plan);
             w.set_origin(&id, origin);
+            w.imported(&id, file, now);
         });
         self.schedule_save();
     }
 
     /// Replaces a plan with a file's version of it (one undo step), noting the export the
-    /// file is, as for a new plan from a file.
+    /// file is and its name, as for a new plan from a file.
     pub fn replace_plan_from_file(
         &self,
         plan: Plan,
         origin: Option<String>,
+        file: &str,
     ) -> Result<(), Vec<Problem>> {
         let id = plan.id.clone();
+        let now = now_rfc3339();
         self.change(|w| {
             w.replace_plan(plan)?;
             w.set_origin(&id, origin);
+            w.imported(&id, file, now);
             Ok::<(), Vec<Problem>>(())
         })?;
         self.schedule_save();

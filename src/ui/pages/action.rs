@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::domain::dates::format_long;
 use crate::domain::progress::days_late;
 use crate::presentation::route::Route;
+use crate::presentation::text::{shorten, TITLE_CHARS};
 use crate::ui::components::breadcrumbs::{recommendations_trail, Breadcrumbs};
 use crate::ui::components::status_tag::{OverdueTag, StatusTag};
 use crate::ui::components::title::set_title;
@@ -45,7 +46,7 @@ pub fn ActionPage(plan_id: String, action_id: String) -> impl IntoView {
                     <div class="govuk-summary-list__row">
                         <dt class="govuk-summary-list__key">"Recommendation"</dt>
                         <dd class="govuk-summary-list__value">
-                            <a class="govuk-link" href=rec_href>{format!("{}. {}", rec.number, rec.title)}</a>
+                            <a class="govuk-link" href=rec_href>{format!("{}. {}", rec.number, shorten(&rec.title, TITLE_CHARS))}</a>
                         </dd>
                     </div>
                     <div class="govuk-summary-list__row">
@@ -105,23 +106,23 @@ pub fn ActionPage(plan_id: String, action_id: String) -> impl IntoView {
                     view! { <p class="govuk-body">"No progress updates have been recorded for this action."</p> }.into_any()
                 } else {
                     view! {
-                        <table class="govuk-table">
+                        <table class="govuk-table app-stacked" role="table">
                             <caption class="govuk-table__caption govuk-visually-hidden">"Progress updates, newest first"</caption>
-                            <thead class="govuk-table__head">
-                                <tr class="govuk-table__row">
-                                    <th scope="col" class="govuk-table__header">"Date"</th>
-                                    <th scope="col" class="govuk-table__header">"Status"</th>
-                                    <th scope="col" class="govuk-table__header">"Update"</th>
-                                    <th scope="col" class="govuk-table__header">"By"</th>
+                            <thead class="govuk-table__head" role="rowgroup">
+                                <tr class="govuk-table__row" role="row">
+                                    <th scope="col" class="govuk-table__header app-col-date" role="columnheader">"Date"</th>
+                                    <th scope="col" class="govuk-table__header app-col-status" role="columnheader">"Status"</th>
+                                    <th scope="col" class="govuk-table__header" role="columnheader">"Update"</th>
+                                    <th scope="col" class="govuk-table__header app-col-lead" role="columnheader">"By"</th>
                                 </tr>
                             </thead>
-                            <tbody class="govuk-table__body">
+                            <tbody class="govuk-table__body" role="rowgroup">
                                 {updates.into_iter().map(|u| view! {
-                                    <tr class="govuk-table__row">
-                                        <td class="govuk-table__cell">{format_long(u.date)}</td>
-                                        <td class="govuk-table__cell"><StatusTag status=u.status /></td>
-                                        <td class="govuk-table__cell">{u.note}</td>
-                                        <td class="govuk-table__cell">{u.author}</td>
+                                    <tr class="govuk-table__row" role="row">
+                                        <td class="govuk-table__cell" role="cell" data-label="Date">{format_long(u.date)}</td>
+                                        <td class="govuk-table__cell" role="cell" data-label="Status"><StatusTag status=u.status /></td>
+                                        <td class="govuk-table__cell" role="cell" data-label="Update"><div class="app-cell-text">{u.note}</div></td>
+                                        <td class="govuk-table__cell" role="cell" data-label="By">{u.author}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

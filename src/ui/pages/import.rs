@@ -164,13 +164,14 @@ fn Preview(name: String, imported: Imported) -> impl IntoView {
         let plan = plan.clone();
         let origin = origin.clone();
         let for_lead = for_lead.clone();
+        let file = name.clone();
         move |_| {
             let mut plan = plan.clone();
             if library.has(&plan.id) {
                 plan.id = new_id("plan");
             }
             let id = plan.id.clone();
-            library.add_plan_from_file(plan, origin.clone());
+            library.add_plan_from_file(plan, origin.clone(), &file);
             state.pending.set(None);
             let (route, message) = opens_on(
                 id,
@@ -184,10 +185,11 @@ fn Preview(name: String, imported: Imported) -> impl IntoView {
         let plan = plan.clone();
         let origin = origin.clone();
         let for_lead = for_lead.clone();
+        let file = name.clone();
         move |_| {
             let id = plan.id.clone();
             if library
-                .replace_plan_from_file(plan.clone(), origin.clone())
+                .replace_plan_from_file(plan.clone(), origin.clone(), &file)
                 .is_ok()
             {
                 state.pending.set(None);

@@ -44,29 +44,29 @@ pub fn LeadsPage(plan_id: String) -> impl IntoView {
                                     (m, k) => format!("{m} copies, one for each lead, are in the downloaded .zip file, but this browser's storage is full: only {k} are kept under Copies sent. A copy that comes back and is not kept is merged with nothing taken unless you choose it."),
                                 }));
                             }>{format!("Send to leads: download {count} copies (.zip)")}</button>
-                            <table class="govuk-table app-leads-table" data-testid="leads">
+                            <table class="govuk-table app-stacked" role="table" data-testid="leads">
                                 <caption class="govuk-table__caption govuk-table__caption--m">{format!("{count} leads")}</caption>
-                                <thead class="govuk-table__head">
-                                    <tr class="govuk-table__row">
-                                        <th scope="col" class="govuk-table__header">"Lead"</th>
-                                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Actions"</th>
-                                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Open"</th>
-                                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Overdue"</th>
-                                        <th scope="col" class="govuk-table__header">"Their copy"</th>
+                                <thead class="govuk-table__head" role="rowgroup">
+                                    <tr class="govuk-table__row" role="row">
+                                        <th scope="col" class="govuk-table__header" role="columnheader">"Lead"</th>
+                                        <th scope="col" class="govuk-table__header govuk-table__header--numeric" role="columnheader">"Actions"</th>
+                                        <th scope="col" class="govuk-table__header govuk-table__header--numeric" role="columnheader">"Open"</th>
+                                        <th scope="col" class="govuk-table__header govuk-table__header--numeric" role="columnheader">"Overdue"</th>
+                                        <th scope="col" class="govuk-table__header" role="columnheader">"Their copy"</th>
                                     </tr>
                                 </thead>
-                                <tbody class="govuk-table__body">
+                                <tbody class="govuk-table__body" role="rowgroup">
                                     {leads.into_iter().map(|l| {
                                         let href = Route::LeadActions { plan: plan_id.clone(), lead: l.lead.clone() }.href();
                                         let (pid, lead) = (plan_id.clone(), l.lead.clone());
                                         let name = l.lead.clone();
                                         view! {
-                                            <tr class="govuk-table__row" data-lead=l.lead.clone()>
-                                                <th scope="row" class="govuk-table__header"><a class="govuk-link" href=href>{l.lead.clone()}</a></th>
-                                                <td class="govuk-table__cell govuk-table__cell--numeric">{l.actions}</td>
-                                                <td class="govuk-table__cell govuk-table__cell--numeric">{l.open}</td>
-                                                <td class="govuk-table__cell govuk-table__cell--numeric">{l.overdue}</td>
-                                                <td class="govuk-table__cell">
+                                            <tr class="govuk-table__row" role="row" data-lead=l.lead.clone()>
+                                                <th scope="row" class="govuk-table__header" role="rowheader"><a class="govuk-link" href=href>{l.lead.clone()}</a></th>
+                                                <td class="govuk-table__cell govuk-table__cell--numeric" role="cell" data-label="Actions">{l.actions}</td>
+                                                <td class="govuk-table__cell govuk-table__cell--numeric" role="cell" data-label="Open">{l.open}</td>
+                                                <td class="govuk-table__cell govuk-table__cell--numeric" role="cell" data-label="Overdue">{l.overdue}</td>
+                                                <td class="govuk-table__cell" role="cell">
                                                     <button type="button" class="app-link-button govuk-link" on:click=move |_| {
                                                         if library.export_for(&pid, Some(&lead)) {
                                                             sent.set(Some(format!("The copy for {lead} was downloaded. It is listed under Copies sent.")));

@@ -34,7 +34,6 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
     // One set of figures for the summary and the table, as the dashboard works them out.
     let board = crate::domain::progress::dashboard(plan, today);
     let counts = board.counts;
-    let overdue = board.overdue.len();
     let recommendations_href = Route::Recommendations {
         plan: plan.id.clone(),
     }
@@ -124,42 +123,51 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
                 <tr class="govuk-table__row">
                     <th scope="col" class="govuk-table__header">"Status"</th>
                     <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Actions"</th>
+                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Share"</th>
                 </tr>
             </thead>
             <tbody class="govuk-table__body">
                 {counts.iter().filter(|(_, n)| *n > 0).map(|(status, n)| view! {
-                    <tr class="govuk-table__row">
+                    <tr class="govuk-table__row" data-status=status.as_str()>
                         <th scope="row" class="govuk-table__header"><StatusTag status=status /></th>
                         <td class="govuk-table__cell govuk-table__cell--numeric">{n}</td>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{}%", counts.share(status))}</td>
                     </tr>
                 }).collect_view()}
-                <tr class="govuk-table__row">
-                    <th scope="row" class="govuk-table__header">{format!("Overdue on {}", format_long(today))}</th>
-                    <td class="govuk-table__cell govuk-table__cell--numeric" data-testid="overdue-count">{overdue}</td>
+                <tr class="govuk-table__row" data-testid="all-actions">
+                    <th scope="row" class="govuk-table__header">"All actions"</th>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">{counts.total()}</td>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">{if counts.total() == 0 { "0%" } else { "100%" }}</td>
                 </tr>
             </tbody>
         </table>
+        // Overdue actions are counted under their status already: said apart, so the
+        // shares above add up to 100%.
+        <p class="govuk-body" data-testid="overdue-line">
+            <strong>{format!("Overdue on {}: ", format_long(today))}</strong>
+            {board.overdue_sentence()}
+        </p>
 
         <h2 class="govuk-heading-m">"The review"</h2>
         {(!published).then(|| view! { <p class="govuk-body"><a class="govuk-link" href=Route::EditPlan { plan: plan.id.clone() }.href()>"Change the plan's details, review and peer team"</a></p> })}
         <SummaryList rows=review_rows />
 
         {(!review.peer_team.is_empty()).then(|| view! {
-            <table class="govuk-table">
+            <table class="govuk-table app-stacked" role="table">
                 <caption class="govuk-table__caption govuk-table__caption--m">"Peer team"</caption>
-                <thead class="govuk-table__head">
-                    <tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"Name"</th>
-                        <th scope="col" class="govuk-table__header">"Role"</th>
-                        <th scope="col" class="govuk-table__header">"Organisation"</th>
+                <thead class="govuk-table__head" role="rowgroup">
+                    <tr class="govuk-table__row" role="row">
+                        <th scope="col" class="govuk-table__header" role="columnheader">"Name"</th>
+                        <th scope="col" class="govuk-table__header" role="columnheader">"Role"</th>
+                        <th scope="col" class="govuk-table__header" role="columnheader">"Organisation"</th>
                     </tr>
                 </thead>
-                <tbody class="govuk-table__body">
+                <tbody class="govuk-table__body" role="rowgroup">
                     {review.peer_team.iter().map(|m| view! {
-                        <tr class="govuk-table__row">
-                            <th scope="row" class="govuk-table__header">{m.name.clone()}</th>
-                            <td class="govuk-table__cell">{m.role.clone()}</td>
-                            <td class="govuk-table__cell">{m.organisation.clone()}</td>
+                        <tr class="govuk-table__row" role="row">
+                            <th scope="row" class="govuk-table__header" role="rowheader">{m.name.clone()}</th>
+                            <td class="govuk-table__cell" role="cell" data-label="Role">{m.role.clone()}</td>
+                            <td class="govuk-table__cell" role="cell" data-label="Organisation">{m.organisation.clone()}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -210,16 +218,16 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
             view! { <p class="govuk-body">"No milestones have been set."</p> }.into_any()
         } else {
             view! {
-                <table class="govuk-table">
+                <table class="govuk-table app-stacked" role="table">
                     <caption class="govuk-table__caption govuk-visually-hidden">"Milestones"</caption>
-                    <thead class="govuk-table__head">
-                        <tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">"Milestone"</th>
-                            <th scope="col" class="govuk-table__header">"Due"</th>
-                            <th scope="col" class="govuk-table__header">"Where it stands"</th>
+                    <thead class="govuk-table__head" role="rowgroup">
+                        <tr class="govuk-table__row" role="row">
+                            <th scope="col" class="govuk-table__header" role="columnheader">"Milestone"</th>
+                            <th scope="col" class="govuk-table__header app-col-date" role="columnheader">"Due"</th>
+                            <th scope="col" class="govuk-table__header app-col-status" role="columnheader">"Where it stands"</th>
                         </tr>
                     </thead>
-                    <tbody class="govuk-table__body">
+                    <tbody class="govuk-table__body" role="rowgroup">
                         {plan.milestones.iter().map(|m| {
                             let state = milestone_state(m, today);
                             let (class, text) = match state {
@@ -228,13 +236,13 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
                                 MilestoneState::Missed => ("govuk-tag govuk-tag--red", state.label().to_string()),
                             };
                             view! {
-                                <tr class="govuk-table__row">
-                                    <th scope="row" class="govuk-table__header">
+                                <tr class="govuk-table__row" role="row">
+                                    <th scope="row" class="govuk-table__header" role="rowheader">
                                         {m.title.clone()}
                                         {(!m.note.is_empty()).then(|| view! { <span class="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">{m.note.clone()}</span> })}
                                     </th>
-                                    <td class="govuk-table__cell">{format_long(m.due)}</td>
-                                    <td class="govuk-table__cell"><strong class=class>{text}</strong></td>
+                                    <td class="govuk-table__cell" role="cell" data-label="Due">{format_long(m.due)}</td>
+                                    <td class="govuk-table__cell" role="cell" data-label="Where it stands"><strong class=class>{text}</strong></td>
                                 </tr>
                             }
                         }).collect_view()}

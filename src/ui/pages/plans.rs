@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::browser::download::download;
 use crate::domain::dates::format_range;
 use crate::presentation::route::Route;
+use crate::presentation::text::{shorten, TITLE_CHARS};
 use crate::ui::components::title::set_title;
 use crate::ui::library::damaged_file_name;
 use crate::ui::state::use_state;
@@ -31,19 +32,19 @@ pub fn PlansPage() -> impl IntoView {
                 return view! { <p class="govuk-body">"There are no plans in this browser."</p> }.into_any();
             }
             view! {
-                <table class="govuk-table">
+                <table class="govuk-table app-stacked" role="table">
                     <caption class="govuk-table__caption govuk-table__caption--m">"Plans"</caption>
-                    <thead class="govuk-table__head">
-                        <tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">"Plan"</th>
-                            <th scope="col" class="govuk-table__header">"Council"</th>
-                            <th scope="col" class="govuk-table__header">"Peer team on site"</th>
-                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Recommendations"</th>
-                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Actions"</th>
-                            <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Manage"</span></th>
+                    <thead class="govuk-table__head" role="rowgroup">
+                        <tr class="govuk-table__row" role="row">
+                            <th scope="col" class="govuk-table__header" role="columnheader">"Plan"</th>
+                            <th scope="col" class="govuk-table__header" role="columnheader">"Council"</th>
+                            <th scope="col" class="govuk-table__header" role="columnheader">"Peer team on site"</th>
+                            <th scope="col" class="govuk-table__header govuk-table__header--numeric" role="columnheader">"Recommendations"</th>
+                            <th scope="col" class="govuk-table__header govuk-table__header--numeric" role="columnheader">"Actions"</th>
+                            <th scope="col" class="govuk-table__header" role="columnheader"><span class="govuk-visually-hidden">"Manage"</span></th>
                         </tr>
                     </thead>
-                    <tbody class="govuk-table__body">
+                    <tbody class="govuk-table__body" role="rowgroup">
                         {plans.iter().map(|plan| {
                             let onsite = match (plan.review.onsite_from, plan.review.onsite_to) {
                                 (Some(from), Some(to)) => format_range(from, to),
@@ -54,15 +55,15 @@ pub fn PlansPage() -> impl IntoView {
                             let title = plan.title.clone();
                             let copy_title = title.clone();
                             view! {
-                                <tr class="govuk-table__row" data-plan-id=plan.id.clone()>
-                                    <th scope="row" class="govuk-table__header">
-                                        <a class="govuk-link" href=Route::Overview { plan: plan.id.clone() }.href()>{plan.title.clone()}</a>
+                                <tr class="govuk-table__row" role="row" data-plan-id=plan.id.clone()>
+                                    <th scope="row" class="govuk-table__header" role="rowheader">
+                                        <a class="govuk-link" href=Route::Overview { plan: plan.id.clone() }.href()>{shorten(&plan.title, TITLE_CHARS).into_owned()}</a>
                                     </th>
-                                    <td class="govuk-table__cell">{plan.council.clone()}</td>
-                                    <td class="govuk-table__cell">{onsite}</td>
-                                    <td class="govuk-table__cell govuk-table__cell--numeric">{plan.recommendations.len()}</td>
-                                    <td class="govuk-table__cell govuk-table__cell--numeric">{plan.actions().count()}</td>
-                                    <td class="govuk-table__cell">
+                                    <td class="govuk-table__cell" role="cell" data-label="Council">{plan.council.clone()}</td>
+                                    <td class="govuk-table__cell" role="cell" data-label="Peer team on site">{onsite}</td>
+                                    <td class="govuk-table__cell govuk-table__cell--numeric" role="cell" data-label="Recommendations">{plan.recommendations.len()}</td>
+                                    <td class="govuk-table__cell govuk-table__cell--numeric" role="cell" data-label="Actions">{plan.actions().count()}</td>
+                                    <td class="govuk-table__cell" role="cell">
                                         <ul class="govuk-list govuk-!-margin-bottom-0">
                                             <li>
                                                 <button type="button" class="app-link-button govuk-link" on:click=move |_| {

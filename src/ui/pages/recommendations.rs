@@ -10,6 +10,7 @@ use crate::domain::sanity::{next_free_number, number_taken};
 use crate::domain::{Recommendation, Response};
 use crate::presentation::paging::{Paging, RECOMMENDATIONS_PER_PAGE};
 use crate::presentation::route::{recommendations_page_href, Query, Route};
+use crate::presentation::text::{shorten, TABLE_CHARS, TITLE_CHARS};
 use crate::ui::components::address_problems::AddressProblems;
 use crate::ui::components::breadcrumbs::{plan_trail, Breadcrumbs};
 use crate::ui::components::form::NewItemInput;
@@ -56,7 +57,7 @@ pub fn RecommendationsPage(plan_id: String, query: Query) -> impl IntoView {
             });
             view! {
                 <Breadcrumbs links=crumbs current="Recommendations".to_string() />
-                <span class="govuk-caption-l">{plan.title.clone()}</span>
+                <span class="govuk-caption-l">{shorten(&plan.title, TITLE_CHARS).into_owned()}</span>
                 <h1 class="govuk-heading-l">{page_title}</h1>
                 <p class="govuk-body-l" data-testid="plan-size">
                     {format!("The peer team made {} recommendations. The council agreed {} actions.", plan.recommendations.len(), actions)}
@@ -77,7 +78,7 @@ pub fn RecommendationsPage(plan_id: String, query: Query) -> impl IntoView {
                         <section class="app-recommendation" aria-labelledby=labelled_by data-recommendation-id=rec.id.clone()>
                             <h2 class="govuk-heading-m" id=heading_id>
                                 <a class="govuk-link govuk-link--no-visited-state" href=href>
-                                    {format!("{}. {}", rec.number, rec.title)}
+                                    {format!("{}. {}", rec.number, shorten(&rec.title, TABLE_CHARS))}
                                 </a>
                             </h2>
                             {(!state.published()).then(|| view! {

@@ -1,6 +1,8 @@
 //! `#/plan/<id>/reports/<kind>`: committee reports, printed exactly as shown. The options
 //! (as at, committee, meeting, completed actions, theme, group) are in the address.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -9,13 +11,14 @@ use crate::ui::components::form::{DateInput, ErrorMessage, TypedDate};
 use crate::browser::download::download_bytes;
 use crate::domain::dates::{format_long, iso};
 use crate::domain::filter::FilterOptions;
-use crate::domain::progress::{dashboard, percent, timeline};
+use crate::domain::progress::{dashboard, timeline};
 use crate::domain::reports::{
     annex_rows, covered, exception_sections, progress_sections, ReportOptions, ReportSection,
 };
 use crate::domain::Plan;
 use crate::format::docx::{action_plan_docx, docx_file_name, progress_docx, Heading};
 use crate::presentation::route::{Address, Query, ReportKind, Route};
+use crate::presentation::text::{shorten, TABLE_CHARS};
 use crate::ui::components::address_problems::AddressProblems;
 use crate::ui::components::breadcrumbs::{plan_trail, Breadcrumbs};
 use crate::ui::components::charts::{Legend, StatusBar};
@@ -264,37 +267,46 @@ fn OptionsForm(
 #[component]
 fn ActionPlanReport(plan: Plan, options: ReportOptions, as_at: NaiveDate) -> impl IntoView {
     let rows = annex_rows(&plan, &options, as_at);
+    let plan_id = plan.id.clone();
     view! {
-        <table class="govuk-table app-report-table app-annex" data-testid="annex">
+        <table class="govuk-table app-report-table app-annex app-stacked--wide" role="table" data-testid="annex">
             <caption class="govuk-table__caption govuk-visually-hidden">"The action plan: each recommendation with the council's actions"</caption>
-            <thead class="govuk-table__head"><tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header app-annex__no">"No."</th>
-                <th scope="col" class="govuk-table__header app-annex__rec">"Recommendation"</th>
-                <th scope="col" class="govuk-table__header">"Action"</th>
-                <th scope="col" class="govuk-table__header app-annex__time">"Timescale"</th>
-                <th scope="col" class="govuk-table__header app-annex__lead">"Lead"</th>
-                <th scope="col" class="govuk-table__header app-annex__status">"Status"</th>
+            <thead class="govuk-table__head" role="rowgroup"><tr class="govuk-table__row" role="row">
+                <th scope="col" class="govuk-table__header app-annex__no" role="columnheader">"No."</th>
+                <th scope="col" class="govuk-table__header app-annex__rec" role="columnheader">"Recommendation"</th>
+                <th scope="col" class="govuk-table__header" role="columnheader">"Action"</th>
+                <th scope="col" class="govuk-table__header app-annex__time" role="columnheader">"Timescale"</th>
+                <th scope="col" class="govuk-table__header app-annex__lead" role="columnheader">"Lead"</th>
+                <th scope="col" class="govuk-table__header app-annex__status" role="columnheader">"Status"</th>
             </tr></thead>
-            <tbody class="govuk-table__body">
+            <tbody class="govuk-table__body" role="rowgroup">
                 {rows.into_iter().map(|row| {
                     let first = row.recommendation.is_some();
                     view! {
-                        <tr class=if first { "govuk-table__row app-annex__first" } else { "govuk-table__row" }>
-                            {row.recommendation.map(|(rec, span)| view! {
-                                <th scope="rowgroup" rowspan=span class="govuk-table__header app-annex__no">{rec.number.clone()}</th>
-                                <td rowspan=span class="govuk-table__cell app-annex__rec">
-                                    <p class="app-annex__title">{rec.title.clone()}</p>
-                                    {(!rec.context.is_empty()).then(|| view! { <p class="app-context">{rec.context.clone()}</p> })}
-                                </td>
+                        <tr class=if first { "govuk-table__row app-annex__first" } else { "govuk-table__row" } role="row">
+                            {row.recommendation.map(|(rec, span)| {
+                                let href = Route::Recommendation { plan: plan_id.clone(), recommendation: rec.id.clone() }.href();
+                                view! {
+                                    <th scope="rowgroup" rowspan=span class="govuk-table__header app-annex__no app-stacked__before" role="rowheader" data-label="Recommendation">{rec.number.clone()}</th>
+                                    <td rowspan=span class="govuk-table__cell app-annex__rec app-stacked__before" role="cell">
+                                        <div class="app-cell-text">
+                                            <p class="app-annex__title"><ShortText text=rec.title.clone() href=href /></p>
+                                            {(!rec.context.is_empty()).then(|| view! { <p class="app-context">{rec.context.clone()}</p> })}
+                                        </div>
+                                    </td>
+                                }
                             })}
                             {match row.action {
-                                Some(action) => view! {
-                                    <td class="govuk-table__cell">{action.text.clone()}</td>
-                                    <td class="govuk-table__cell">{action.timescale.clone()}</td>
-                                    <td class="govuk-table__cell">{action.leads.join("; ")}</td>
-                                    <td class="govuk-table__cell">{row.status.map(|s| view! { <StatusTag status=s /> })}</td>
-                                }.into_any(),
-                                None => view! { <td class="govuk-table__cell" colspan="4">"No actions listed."</td> }.into_any(),
+                                Some(action) => {
+                                    let href = Route::Action { plan: plan_id.clone(), action: action.id.clone() }.href();
+                                    view! {
+                                        <td class="govuk-table__cell app-stacked__title" role="cell" data-label="Action"><div class="app-cell-text"><ShortText text=action.text.clone() href=href /></div></td>
+                                        <td class="govuk-table__cell" role="cell" data-label="Timescale">{action.timescale.clone()}</td>
+                                        <td class="govuk-table__cell" role="cell" data-label="Lead">{action.leads.join("; ")}</td>
+                                        <td class="govuk-table__cell app-stacked__first" role="cell" data-label="Status">{row.status.map(|s| view! { <StatusTag status=s /> })}</td>
+                                    }.into_any()
+                                }
+                                None => view! { <td class="govuk-table__cell" role="cell" colspan="4">"No actions listed."</td> }.into_any(),
                             }}
                         </tr>
                     }
@@ -304,44 +316,63 @@ fn ActionPlanReport(plan: Plan, options: ReportOptions, as_at: NaiveDate) -> imp
     }
 }
 
+/// Text that reports cut short when it is very long ([`TABLE_CHARS`]): cut, it links to the
+/// page that has it whole, so nothing is lost on screen, and "…" says so on paper.
+#[component]
+fn ShortText(text: String, href: String) -> impl IntoView {
+    match shorten(&text, TABLE_CHARS) {
+        Cow::Borrowed(_) => text.into_any(),
+        Cow::Owned(cut) => view! { <a class="govuk-link" href=href>{cut}</a> }.into_any(),
+    }
+}
+
 /// The actions of one section of the progress or exceptions report.
 #[component]
-fn SectionTable(section: ReportSection, show_empty: bool) -> impl IntoView {
-    let heading = format!("{}. {}", section.number, section.title);
+fn SectionTable(plan_id: String, section: ReportSection, show_empty: bool) -> impl IntoView {
+    let rec_href = Route::Recommendation {
+        plan: plan_id.clone(),
+        recommendation: section.id.clone(),
+    }
+    .href();
     view! {
         <section class="app-report__section">
-            <h2 class="govuk-heading-s app-report__rec">{heading}</h2>
+            <h2 class="govuk-heading-s app-report__rec">{format!("{}. ", section.number)}<ShortText text=section.title.clone() href=rec_href /></h2>
             {(!section.context.is_empty()).then(|| view! { <p class="govuk-body-s app-context">{section.context.clone()}</p> })}
             {if section.actions.is_empty() {
                 show_empty.then(|| view! { <p class="govuk-body-s">"No actions listed."</p> }).into_any()
             } else {
                 view! {
-                    <table class="govuk-table app-report-table">
+                    <table class="govuk-table app-report-table app-stacked" role="table">
                         <caption class="govuk-table__caption govuk-visually-hidden">{format!("Actions for recommendation {}", section.number)}</caption>
-                        <thead class="govuk-table__head"><tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">"Action"</th>
-                            <th scope="col" class="govuk-table__header">"Lead"</th>
-                            <th scope="col" class="govuk-table__header">"Due"</th>
-                            <th scope="col" class="govuk-table__header">"Status"</th>
-                            <th scope="col" class="govuk-table__header">"Latest update"</th>
+                        <thead class="govuk-table__head" role="rowgroup"><tr class="govuk-table__row" role="row">
+                            <th scope="col" class="govuk-table__header" role="columnheader">"Action"</th>
+                            <th scope="col" class="govuk-table__header app-col-lead" role="columnheader">"Lead"</th>
+                            <th scope="col" class="govuk-table__header app-col-date" role="columnheader">"Due"</th>
+                            <th scope="col" class="govuk-table__header app-col-status" role="columnheader">"Status"</th>
+                            <th scope="col" class="govuk-table__header app-col-update" role="columnheader">"Latest update"</th>
                         </tr></thead>
-                        <tbody class="govuk-table__body">
-                            {section.actions.into_iter().map(|a| view! {
-                                <tr class="govuk-table__row" data-action-id=a.id.clone()>
-                                    <td class="govuk-table__cell">{a.text}</td>
-                                    <td class="govuk-table__cell">{a.leads.join("; ")}</td>
-                                    <td class="govuk-table__cell">{a.due.map(format_long).unwrap_or_else(|| "No date".to_string())}</td>
-                                    <td class="govuk-table__cell app-tags">
-                                        <StatusTag status=a.status />
-                                        {a.days_late.map(|days| view! { <OverdueTag days=days /> })}
-                                    </td>
-                                    <td class="govuk-table__cell">
-                                        {match a.latest {
-                                            Some((date, note)) => format!("{}: {note}", format_long(date)),
-                                            None => "None yet".to_string(),
-                                        }}
-                                    </td>
-                                </tr>
+                        <tbody class="govuk-table__body" role="rowgroup">
+                            {section.actions.into_iter().map(|a| {
+                                let href = Route::Action { plan: plan_id.clone(), action: a.id.clone() }.href();
+                                view! {
+                                    <tr class="govuk-table__row" role="row" data-action-id=a.id.clone()>
+                                        <td class="govuk-table__cell app-stacked__title" role="cell" data-label="Action"><div class="app-cell-text"><ShortText text=a.text href=href /></div></td>
+                                        <td class="govuk-table__cell" role="cell" data-label="Lead">{a.leads.join("; ")}</td>
+                                        <td class="govuk-table__cell" role="cell" data-label="Due">{a.due.map(format_long).unwrap_or_else(|| "No date".to_string())}</td>
+                                        <td class="govuk-table__cell app-tags app-stacked__first" role="cell" data-label="Status">
+                                            <StatusTag status=a.status />
+                                            {a.days_late.map(|days| view! { <OverdueTag days=days /> })}
+                                        </td>
+                                        <td class="govuk-table__cell" role="cell" data-label="Latest update">
+                                            <div class="app-cell-text">
+                                                {match a.latest {
+                                                    Some((date, note)) => format!("{}: {note}", format_long(date)),
+                                                    None => "None yet".to_string(),
+                                                }}
+                                            </div>
+                                        </td>
+                                    </tr>
+                                }
                             }).collect_view()}
                         </tbody>
                     </table>
@@ -373,21 +404,23 @@ fn ProgressReport(plan: Plan, options: ReportOptions, as_at: NaiveDate) -> impl 
             </tr></thead>
             <tbody class="govuk-table__body">
                 {board.counts.stacked().filter(|(_, n)| *n > 0).map(|(s, n)| view! {
-                    <tr class="govuk-table__row">
+                    <tr class="govuk-table__row" data-status=s.as_str()>
                         <th scope="row" class="govuk-table__header">{s.label()}</th>
                         <td class="govuk-table__cell govuk-table__cell--numeric">{n}</td>
-                        <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{}%", percent(n, total))}</td>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{}%", board.counts.share(s))}</td>
                     </tr>
                 }).collect_view()}
-                <tr class="govuk-table__row">
-                    <th scope="row" class="govuk-table__header">"Overdue"</th>
-                    <td class="govuk-table__cell govuk-table__cell--numeric">{board.overdue.len()}</td>
-                    <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{}%", percent(board.overdue.len(), total))}</td>
+                <tr class="govuk-table__row" data-testid="all-actions">
+                    <th scope="row" class="govuk-table__header">"All actions"</th>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">{total}</td>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">{if total == 0 { "0%" } else { "100%" }}</td>
                 </tr>
             </tbody>
         </table>
+        // Apart from the shares: each overdue action is counted under its status already.
+        <p class="govuk-body" data-testid="overdue-line">{board.overdue_sentence()}</p>
         <h2 class="govuk-heading-m app-report__part">"Recommendations and actions"</h2>
-        {sections.into_iter().map(|s| view! { <SectionTable section=s show_empty=true /> }).collect_view()}
+        {sections.into_iter().map(|s| view! { <SectionTable plan_id=plan.id.clone() section=s show_empty=true /> }).collect_view()}
         <h2 class="govuk-heading-m app-report__part">"Milestones and the LGA process"</h2>
         {if dates.is_empty() {
             view! { <p class="govuk-body">"No milestones have been set."</p> }.into_any()
@@ -418,8 +451,11 @@ fn ProgressReport(plan: Plan, options: ReportOptions, as_at: NaiveDate) -> impl 
         } else {
             view! {
                 <ul class="govuk-list">
-                    {board.not_accepted.into_iter().map(|n| view! {
-                        <li><strong>{format!("{}. {}", n.number, n.title)}</strong>{format!(" – {}: {}", n.response.label(), n.reason)}</li>
+                    {board.not_accepted.into_iter().map(|n| {
+                        let href = Route::Recommendation { plan: plan.id.clone(), recommendation: n.id.clone() }.href();
+                        view! {
+                            <li><strong>{format!("{}. ", n.number)}<ShortText text=n.title href=href /></strong>{format!(" – {}: {}", n.response.label(), n.reason)}</li>
+                        }
                     }).collect_view()}
                 </ul>
             }.into_any()
@@ -440,6 +476,6 @@ fn ExceptionsReport(plan: Plan, options: ReportOptions, as_at: NaiveDate) -> imp
                 format!("{count} {} overdue, at risk or off track as at {}.", if count == 1 { "action is" } else { "actions are" }, format_long(as_at))
             }}
         </p>
-        {sections.into_iter().map(|s| view! { <SectionTable section=s show_empty=false /> }).collect_view()}
+        {sections.into_iter().map(|s| view! { <SectionTable plan_id=plan.id.clone() section=s show_empty=false /> }).collect_view()}
     }
 }

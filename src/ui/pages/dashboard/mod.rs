@@ -11,9 +11,10 @@ use crate::domain::dates::{format_long, iso};
 use crate::domain::figures::StatusCounts;
 use crate::domain::filter::Filter;
 use crate::domain::filter::FilterOptions;
-use crate::domain::progress::{percent, ActionLine, Breakdown, ProgressView};
+use crate::domain::progress::{ActionLine, Breakdown, ProgressView};
 use crate::domain::Status;
 use crate::presentation::route::{Address, Query, Route};
+use crate::presentation::text::{shorten, TITLE_CHARS};
 use crate::ui::components::address_problems::AddressProblems;
 use crate::ui::components::breadcrumbs::{plan_trail, Breadcrumbs};
 use crate::ui::components::charts::{Legend, MonthChart, StatusBar, Timeline};
@@ -96,7 +97,7 @@ fn DashboardView(
 
     view! {
         <Breadcrumbs links=trail current="Progress".to_string() />
-        <span class="govuk-caption-l">{move || title.get()}</span>
+        <span class="govuk-caption-l">{move || shorten(&title.get(), TITLE_CHARS).into_owned()}</span>
         <h1 class="govuk-heading-l">{if filter.leads.len() == 1 { format!("Actions led by {}", filter.leads[0]) } else { "Progress".to_string() }}</h1>
         <AddressProblems problems=problems instead=format!("The figures below are as at {}, for the actions the rest of the address chooses.", format_long(as_at)) />
         <FilterForm plan_id=plan_id.clone() as_at=as_at filter=filter.clone() options=options />
@@ -116,6 +117,7 @@ fn DashboardView(
                 <StatusBar chart="status-bar".to_string() counts=board.counts label=format!("Actions by status as at {}", format_long(as_at)) height=40 />
                 <Legend chart="status-legend" />
                 <StatusTable counts=board.counts />
+                <p class="govuk-body" data-testid="overdue-line">{board.overdue_sentence()}</p>
 
                 <h2 class="govuk-heading-m">"Delivered and embedded"</h2>
                 <dl class="govuk-summary-list" data-testid="key-figures">
@@ -142,29 +144,30 @@ fn DashboardView(
 
                 <h2 class="govuk-heading-m">"Recommendations"</h2>
                 <Legend chart="rec-legend" />
-                <table class="govuk-table" data-testid="recommendation-progress">
+                <table class="govuk-table app-stacked" role="table" data-testid="recommendation-progress">
                     <caption class="govuk-table__caption govuk-visually-hidden">"Progress of each recommendation's actions"</caption>
-                    <thead class="govuk-table__head"><tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"Recommendation"</th>
-                        <th scope="col" class="govuk-table__header app-col-bar">"Progress"</th>
-                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Completed"</th>
-                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Ongoing"</th>
-                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">"In hand"</th>
-                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Not started"</th>
+                    <thead class="govuk-table__head" role="rowgroup"><tr class="govuk-table__row" role="row">
+                        <th scope="col" class="govuk-table__header app-col-title" role="columnheader">"Recommendation"</th>
+                        <th scope="col" class="govuk-table__header app-col-bar" role="columnheader">"Progress"</th>
+                        <th scope="col" class="govuk-table__header govuk-table__header--numeric" role="columnheader">"Completed"</th>
+                        <th scope="col" class="govuk-table__header govuk-table__header--numeric" role="columnheader">"Ongoing"</th>
+                        <th scope="col" class="govuk-table__header govuk-table__header--numeric" role="columnheader">"In hand"</th>
+                        <th scope="col" class="govuk-table__header govuk-table__header--numeric" role="columnheader">"Not started"</th>
                     </tr></thead>
-                    <tbody class="govuk-table__body">
+                    <tbody class="govuk-table__body" role="rowgroup">
                         {board.recommendations.iter().map(|r| {
                             let href = Route::Recommendation { plan: plan_id.clone(), recommendation: r.id.clone() }.href();
+                            let title = format!("{}. {}", r.number, shorten(&r.title, TITLE_CHARS));
                             view! {
-                                <tr class="govuk-table__row">
-                                    <th scope="row" class="govuk-table__header"><a class="govuk-link" href=href>{format!("{}. {}", r.number, r.title)}</a></th>
-                                    <td class="govuk-table__cell app-col-bar">
+                                <tr class="govuk-table__row" role="row">
+                                    <th scope="row" class="govuk-table__header app-stacked__title" role="rowheader"><a class="govuk-link" href=href>{title}</a></th>
+                                    <td class="govuk-table__cell app-col-bar" role="cell" data-label="Progress">
                                         <StatusBar chart=format!("rec-{}", r.id) counts=r.counts label=format!("Recommendation {}", r.number) height=18 />
                                     </td>
-                                    <td class="govuk-table__cell govuk-table__cell--numeric">{r.counts.get(Status::Completed)}</td>
-                                    <td class="govuk-table__cell govuk-table__cell--numeric">{r.counts.get(Status::Ongoing)}</td>
-                                    <td class="govuk-table__cell govuk-table__cell--numeric">{r.counts.in_hand()}</td>
-                                    <td class="govuk-table__cell govuk-table__cell--numeric">{r.counts.get(Status::NotStarted)}</td>
+                                    <td class="govuk-table__cell govuk-table__cell--numeric" role="cell" data-label="Completed">{r.counts.get(Status::Completed)}</td>
+                                    <td class="govuk-table__cell govuk-table__cell--numeric" role="cell" data-label="Ongoing">{r.counts.get(Status::Ongoing)}</td>
+                                    <td class="govuk-table__cell govuk-table__cell--numeric" role="cell" data-label="In hand">{r.counts.in_hand()}</td>
+                                    <td class="govuk-table__cell govuk-table__cell--numeric" role="cell" data-label="Not started">{r.counts.get(Status::NotStarted)}</td>
                                 </tr>
                             }
                         }).collect_view()}
@@ -177,8 +180,14 @@ fn DashboardView(
                 } else {
                     view! {
                         <ul class="govuk-list" data-testid="not-accepted">
-                            {board.not_accepted.iter().map(|n| view! {
-                                <li><strong>{format!("{}. {}", n.number, n.title)}</strong>{format!(" – {}: {}", n.response.label(), n.reason)}</li>
+                            {board.not_accepted.iter().map(|n| {
+                                let href = Route::Recommendation { plan: plan_id.clone(), recommendation: n.id.clone() }.href();
+                                view! {
+                                    <li>
+                                        <a class="govuk-link" href=href>{format!("{}. {}", n.number, shorten(&n.title, TITLE_CHARS))}</a>
+                                        {format!(" – {}: {}", n.response.label(), n.reason)}
+                                    </li>
+                                }
                             }).collect_view()}
                         </ul>
                     }.into_any()
@@ -196,19 +205,19 @@ fn DashboardView(
                 } else {
                     view! {
                         <Timeline chart="timeline" items=f.timeline.clone() as_at=as_at />
-                        <table class="govuk-table" data-testid="timeline">
+                        <table class="govuk-table app-stacked" role="table" data-testid="timeline">
                             <caption class="govuk-table__caption govuk-visually-hidden">"Milestones and LGA process dates"</caption>
-                            <thead class="govuk-table__head"><tr class="govuk-table__row">
-                                <th scope="col" class="govuk-table__header">"Date"</th>
-                                <th scope="col" class="govuk-table__header">"What"</th>
-                                <th scope="col" class="govuk-table__header">"Where it stands"</th>
+                            <thead class="govuk-table__head" role="rowgroup"><tr class="govuk-table__row" role="row">
+                                <th scope="col" class="govuk-table__header app-col-date" role="columnheader">"Date"</th>
+                                <th scope="col" class="govuk-table__header" role="columnheader">"What"</th>
+                                <th scope="col" class="govuk-table__header app-col-status" role="columnheader">"Where it stands"</th>
                             </tr></thead>
-                            <tbody class="govuk-table__body">
+                            <tbody class="govuk-table__body" role="rowgroup">
                                 {f.timeline.iter().map(|(date, what, state)| view! {
-                                    <tr class="govuk-table__row">
-                                        <td class="govuk-table__cell">{format_long(*date)}</td>
-                                        <td class="govuk-table__cell">{what.clone()}</td>
-                                        <td class="govuk-table__cell">{*state}</td>
+                                    <tr class="govuk-table__row" role="row">
+                                        <td class="govuk-table__cell" role="cell" data-label="Date">{format_long(*date)}</td>
+                                        <td class="govuk-table__cell" role="cell" data-label="What">{what.clone()}</td>
+                                        <td class="govuk-table__cell" role="cell" data-label="Where it stands">{*state}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
@@ -229,10 +238,20 @@ fn DashboardView(
                             )}</p>
                         })}
                         <MonthChart chart="months" series=f.series.clone() statuses=Status::STACKED.to_vec() />
+                        {(f.undated > 0).then(|| view! {
+                            <p class="govuk-body" data-testid="series-undated">{format!(
+                                "{} {} a status that no dated progress update gives. The chart counts {} at that status only on {}, its last point; before then, by {} dated updates, or as not started.",
+                                f.undated,
+                                if f.undated == 1 { "action has" } else { "actions have" },
+                                if f.undated == 1 { "it" } else { "them" },
+                                format_long(as_at),
+                                if f.undated == 1 { "its" } else { "their" },
+                            )}</p>
+                        })}
                         <Legend chart="months-legend" />
                         <details class="govuk-details">
                             <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"The figures for each month"</span></summary>
-                            <div class="govuk-details__text app-scroll">
+                            <div class="govuk-details__text app-scroll" role="region" tabindex="0" aria-label="The figures for each month">
                                 <table class="govuk-table" data-testid="month-ends">
                                     <caption class="govuk-table__caption govuk-visually-hidden">"Actions by status at the end of each month"</caption>
                                     <thead class="govuk-table__head"><tr class="govuk-table__row">
@@ -257,7 +276,8 @@ fn DashboardView(
     }
 }
 
-/// Counts and shares by status, beside the bar.
+/// Counts and shares by status, beside the bar. The shares add up to 100%; overdue
+/// actions are said apart, below, because each is counted under its status already.
 #[component]
 fn StatusTable(counts: StatusCounts) -> impl IntoView {
     let total = counts.total();
@@ -274,13 +294,13 @@ fn StatusTable(counts: StatusCounts) -> impl IntoView {
                     <tr class="govuk-table__row" data-status=s.as_str()>
                         <th scope="row" class="govuk-table__header"><StatusTag status=s /></th>
                         <td class="govuk-table__cell govuk-table__cell--numeric">{counts.get(s)}</td>
-                        <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{}%", percent(counts.get(s), total))}</td>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{}%", counts.share(s))}</td>
                     </tr>
                 }).collect_view()}
-                <tr class="govuk-table__row">
+                <tr class="govuk-table__row" data-testid="all-actions">
                     <th scope="row" class="govuk-table__header">"All actions"</th>
                     <td class="govuk-table__cell govuk-table__cell--numeric">{total}</td>
-                    <td class="govuk-table__cell govuk-table__cell--numeric">"100%"</td>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">{if total == 0 { "0%" } else { "100%" }}</td>
                 </tr>
             </tbody>
         </table>
@@ -304,24 +324,26 @@ fn ActionList(
             view! { <p class="govuk-body">{empty}</p> }.into_any()
         } else {
             view! {
-                <table class="govuk-table" data-testid=id aria-labelledby=format!("{id}-heading")>
-                    <thead class="govuk-table__head"><tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"No."</th>
-                        <th scope="col" class="govuk-table__header">"Action"</th>
-                        <th scope="col" class="govuk-table__header">"Lead"</th>
-                        <th scope="col" class="govuk-table__header">"Due"</th>
-                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">{days_heading}</th>
+                <table class="govuk-table app-stacked" role="table" data-testid=id aria-labelledby=format!("{id}-heading")>
+                    <thead class="govuk-table__head" role="rowgroup"><tr class="govuk-table__row" role="row">
+                        <th scope="col" class="govuk-table__header app-col-no" role="columnheader">"No."</th>
+                        <th scope="col" class="govuk-table__header" role="columnheader">"Action"</th>
+                        <th scope="col" class="govuk-table__header app-col-lead" role="columnheader">"Lead"</th>
+                        <th scope="col" class="govuk-table__header app-col-date" role="columnheader">"Due"</th>
+                        <th scope="col" class="govuk-table__header govuk-table__header--numeric app-col-days" role="columnheader">{days_heading}</th>
+                        <th scope="col" class="govuk-table__header app-col-status" role="columnheader">"Status"</th>
                     </tr></thead>
-                    <tbody class="govuk-table__body">
+                    <tbody class="govuk-table__body" role="rowgroup">
                         {lines.into_iter().take(LIST_LIMIT).map(|l| {
                             let href = Route::Action { plan: plan_id.clone(), action: l.action_id.clone() }.href();
                             view! {
-                                <tr class="govuk-table__row" data-action-id=l.action_id.clone()>
-                                    <td class="govuk-table__cell">{l.recommendation_number.clone()}</td>
-                                    <td class="govuk-table__cell"><a class="govuk-link" href=href>{l.text.clone()}</a></td>
-                                    <td class="govuk-table__cell">{l.leads.join("; ")}</td>
-                                    <td class="govuk-table__cell">{l.due.map(format_long).unwrap_or_default()}</td>
-                                    <td class="govuk-table__cell govuk-table__cell--numeric">{l.days}</td>
+                                <tr class="govuk-table__row" role="row" data-action-id=l.action_id.clone()>
+                                    <td class="govuk-table__cell" role="cell" data-label="Recommendation">{l.recommendation_number.clone()}</td>
+                                    <td class="govuk-table__cell app-stacked__title" role="cell" data-label="Action"><div class="app-cell-text"><a class="govuk-link" href=href>{shorten(&l.text, TITLE_CHARS).into_owned()}</a></div></td>
+                                    <td class="govuk-table__cell" role="cell" data-label="Lead">{if l.leads.is_empty() { "None named".to_string() } else { l.leads.join("; ") }}</td>
+                                    <td class="govuk-table__cell" role="cell" data-label="Due">{l.due.map(format_long).unwrap_or_default()}</td>
+                                    <td class="govuk-table__cell govuk-table__cell--numeric" role="cell" data-label=days_heading>{l.days}</td>
+                                    <td class="govuk-table__cell app-stacked__first" role="cell" data-label="Status"><StatusTag status=l.status /></td>
                                 </tr>
                             }
                         }).collect_view()}
@@ -344,36 +366,36 @@ fn BreakdownTable(
     (!rows.is_empty()).then(|| view! {
         <h2 class="govuk-heading-m" id=format!("{id}-heading")>{heading}</h2>
         <div class="app-scroll">
-            <table class="govuk-table" data-testid=id aria-labelledby=format!("{id}-heading")>
-                <thead class="govuk-table__head"><tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">"Name"</th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Actions"</th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Completed"</th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Ongoing"</th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"In hand"</th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Not started"</th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Overdue"</th>
-                </tr></thead>
-                <tbody class="govuk-table__body">
-                    {rows.into_iter().map(|b| {
-                        let name = match link {
-                            Some(make) => view! { <a class="govuk-link" href=make.run(b.key.clone())>{b.name.clone()}</a> }.into_any(),
-                            None => b.name.clone().into_any(),
-                        };
-                        view! {
-                            <tr class="govuk-table__row">
-                                <th scope="row" class="govuk-table__header">{name}</th>
-                                <td class="govuk-table__cell govuk-table__cell--numeric">{b.counts.total()}</td>
-                                <td class="govuk-table__cell govuk-table__cell--numeric">{b.counts.get(Status::Completed)}</td>
-                                <td class="govuk-table__cell govuk-table__cell--numeric">{b.counts.get(Status::Ongoing)}</td>
-                                <td class="govuk-table__cell govuk-table__cell--numeric">{b.counts.in_hand()}</td>
-                                <td class="govuk-table__cell govuk-table__cell--numeric">{b.counts.get(Status::NotStarted)}</td>
-                                <td class="govuk-table__cell govuk-table__cell--numeric">{b.overdue}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
+        <table class="govuk-table app-stacked" role="table" data-testid=id aria-labelledby=format!("{id}-heading")>
+            <thead class="govuk-table__head" role="rowgroup"><tr class="govuk-table__row" role="row">
+                <th scope="col" class="govuk-table__header" role="columnheader">"Name"</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric" role="columnheader">"Actions"</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric" role="columnheader">"Completed"</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric" role="columnheader">"Ongoing"</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric" role="columnheader">"In hand"</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric" role="columnheader">"Not started"</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric app-col-apart" role="columnheader">"Overdue"</th>
+            </tr></thead>
+            <tbody class="govuk-table__body" role="rowgroup">
+                {rows.into_iter().map(|b| {
+                    let name = match link {
+                        Some(make) => view! { <a class="govuk-link" href=make.run(b.key.clone())>{b.name.clone()}</a> }.into_any(),
+                        None => b.name.clone().into_any(),
+                    };
+                    view! {
+                        <tr class="govuk-table__row" role="row">
+                            <th scope="row" class="govuk-table__header app-stacked__title" role="rowheader">{name}</th>
+                            <td class="govuk-table__cell govuk-table__cell--numeric" role="cell" data-label="Actions">{b.counts.total()}</td>
+                            <td class="govuk-table__cell govuk-table__cell--numeric" role="cell" data-label="Completed">{b.counts.get(Status::Completed)}</td>
+                            <td class="govuk-table__cell govuk-table__cell--numeric" role="cell" data-label="Ongoing">{b.counts.get(Status::Ongoing)}</td>
+                            <td class="govuk-table__cell govuk-table__cell--numeric" role="cell" data-label="In hand">{b.counts.in_hand()}</td>
+                            <td class="govuk-table__cell govuk-table__cell--numeric" role="cell" data-label="Not started">{b.counts.get(Status::NotStarted)}</td>
+                            <td class="govuk-table__cell govuk-table__cell--numeric app-col-apart" role="cell" data-label="Overdue">{b.overdue}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
         </div>
     })
 }
