@@ -196,10 +196,10 @@ fn the_plans_leads_are_listed_once_each_in_alphabetical_order() {
     .into_iter()
     .map(Arc::new)
     .collect();
-    assert_eq!(
-        plan.leads(),
-        ["AD Policy", "ad policy", "CLT", "clt", "Zeta"]
-    );
+    // One entry a lead whatever its case, as first written: "CLT" and "clt" lead the same
+    // actions (every filter and worklist matches leads ignoring case), so listing both
+    // would count them twice and send them two copies.
+    assert_eq!(plan.leads(), ["AD Policy", "clt", "Zeta"]);
     assert_eq!(
         havering().leads().len(),
         by_lead(&havering(), d(2019, 9, 4)).len()

@@ -349,7 +349,8 @@ impl Plan {
         self.actions().find(|(_, a)| a.id == id)
     }
 
-    /// Every lead the plan names, once each as written, in alphabetical order ignoring case.
+    /// Every lead the plan names, once each whatever its case (as first written), in
+    /// alphabetical order ignoring case.
     pub fn leads(&self) -> Vec<String> {
         // One entry a lead whatever its case ("CLT" and "clt" lead the same actions), as
         // first written in the plan.

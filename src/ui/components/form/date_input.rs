@@ -159,7 +159,8 @@ pub fn DateInput(
             <div class="govuk-date-input__item">
                 <div class="govuk-form-group">
                     <label class="govuk-label govuk-date-input__label" for=box_id.clone()>{label}</label>
-                    <input class=class id=box_id.clone() name=box_id type="text" inputmode="numeric"
+                    // The month may be a name ("Mar"), so only the day and year ask for digits.
+                    <input class=class id=box_id.clone() name=box_id type="text" inputmode=(part != 1).then_some("numeric")
                         autocomplete="off" spellcheck="false"
                         prop:value=move || signal.get()
                         on:input=move |ev| {
@@ -274,9 +275,19 @@ pub fn DateField(
         error.get().is_some()
             && typed.watch("").ok().map(|d| d.map(iso).unwrap_or_default()) != Some(value.get())
     };
+    let warning_id = format!("{id}-warning");
     let described = {
-        let kept_id = kept_id.clone();
-        Signal::derive(move || not_kept().then(|| kept_id.clone()))
+        let (kept_id, warning_id) = (kept_id.clone(), warning_id.clone());
+        Signal::derive(move || {
+            let mut ids = Vec::new();
+            if not_kept() {
+                ids.push(kept_id.clone());
+            }
+            if warning.and_then(|w| w.get()).is_some() {
+                ids.push(warning_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        })
     };
     let kept_text = move || {
         let still = parse_iso(&value.get())
@@ -291,7 +302,7 @@ pub fn DateField(
                 <p id=kept_id.clone() class="govuk-body-s app-not-saved" data-testid="date-not-saved">{kept_text}</p>
             })}
             {move || asking.get().map(|far| view! { <FarDateAnswers far=far answer=Callback::new(answer) /> })}
-            {move || warning.and_then(|w| w.get()).map(|text| view! { <WarningText text=text testid="date-warning" /> })}
+            {move || warning.and_then(|w| w.get()).map(|text| view! { <WarningText id=warning_id.clone() text=text testid="date-warning" /> })}
         </DateInput>
     }
 }
