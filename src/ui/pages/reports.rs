@@ -17,7 +17,7 @@ use crate::domain::reports::{
 };
 use crate::domain::Plan;
 use crate::format::docx::{action_plan_docx, docx_file_name, progress_docx, Heading};
-use crate::presentation::route::{Address, Query, ReportKind, Route};
+use crate::presentation::route::{carried_href, Address, Query, ReportKind, Route};
 use crate::presentation::text::{shorten, TABLE_CHARS};
 use crate::ui::components::address_problems::AddressProblems;
 use crate::ui::components::breadcrumbs::{plan_trail, Breadcrumbs};
@@ -78,7 +78,7 @@ fn report(plan: &Plan, kind: ReportKind, options: ReportOptions, as_at: NaiveDat
                     }).collect_view()}
                 </ul>
                 <p class="govuk-body">
-                    <a class="govuk-link" data-testid="progress-view-link" href=progress_view_href(plan, &options, as_at)>"The progress view for the same date and filter"</a>
+                    <a class="govuk-link" data-testid="progress-view-link" href=carried_href(&crate::ui::state::current_address(), &Route::Dashboard { plan: plan.id.clone() })>"The progress view for the same date and filter"</a>
                 </p>
             </nav>
             {
@@ -118,19 +118,6 @@ fn report(plan: &Plan, kind: ReportKind, options: ReportOptions, as_at: NaiveDat
         </article>
     }
     .into_any()
-}
-
-/// The progress view as at the report's date, with the report's filter.
-fn progress_view_href(plan: &Plan, options: &ReportOptions, as_at: NaiveDate) -> String {
-    let mut pairs = vec![("as_at".to_string(), iso(as_at))];
-    pairs.extend(options.filter.pairs());
-    Address {
-        route: Route::Dashboard {
-            plan: plan.id.clone(),
-        },
-        query: Query::from_pairs(pairs),
-    }
-    .href()
 }
 
 /// The report's options; "Update the report" puts them in the address, "Print" prints.

@@ -13,7 +13,7 @@ use crate::domain::filter::Filter;
 use crate::domain::filter::FilterOptions;
 use crate::domain::progress::{ActionLine, Breakdown, ProgressView};
 use crate::domain::Status;
-use crate::presentation::route::{Address, Query, Route};
+use crate::presentation::route::{carried_href, Address, Query, Route};
 use crate::presentation::text::{shorten, TITLE_CHARS};
 use crate::ui::components::address_problems::AddressProblems;
 use crate::ui::components::breadcrumbs::{plan_trail, Breadcrumbs};
@@ -101,7 +101,7 @@ fn DashboardView(
         <h1 class="govuk-heading-l">{if filter.leads.len() == 1 { format!("Actions led by {}", filter.leads[0]) } else { "Progress".to_string() }}</h1>
         <AddressProblems problems=problems instead=format!("The figures below are as at {}, for the actions the rest of the address chooses.", format_long(as_at)) />
         <FilterForm plan_id=plan_id.clone() as_at=as_at filter=filter.clone() options=options />
-        <ReportLinks plan_id=plan_id.clone() as_at=as_at filter=filter.clone() />
+        <ReportLinks plan_id=plan_id.clone() filter=filter.clone() />
         {move || data.get().map(|f| {
             let board = f.board.clone();
             let lead_link = lead_link.clone();
@@ -403,16 +403,9 @@ fn BreakdownTable(
 /// The reports for the same date and filter (the filters reports take: theme, group and
 /// lead), and a lead's own worklist when the view is one lead's.
 #[component]
-fn ReportLinks(plan_id: String, as_at: NaiveDate, filter: Filter) -> impl IntoView {
-    let report_filter = Filter {
-        themes: filter.themes.clone(),
-        groups: filter.groups.clone(),
-        leads: filter.leads.clone(),
-        ..Filter::default()
-    };
-    let mut pairs = vec![("as_at".to_string(), iso(as_at))];
-    pairs.extend(report_filter.pairs());
-    let worklist = (!state_published() && filter.leads.len() == 1).then(|| {
+fn ReportLinks(plan_id: String, filter: Filter) -> impl IntoView {
+    let here = crate::ui::state::current_address();
+    let worklist = (!use_state().published() && filter.leads.len() == 1).then(|| {
         (
             filter.leads[0].clone(),
             Route::LeadActions {
@@ -426,11 +419,7 @@ fn ReportLinks(plan_id: String, as_at: NaiveDate, filter: Filter) -> impl IntoVi
         <nav class="app-report-links" aria-label="Reports for this view" data-testid="report-links">
             <p class="govuk-body">"Reports as at this date, for the same theme, group and lead: "
                 {crate::presentation::route::ReportKind::ALL.map(|k| {
-                    let href = Address {
-                        route: Route::Report { plan: plan_id.clone(), kind: k },
-                        query: Query::from_pairs(pairs.clone()),
-                    }
-                    .href();
+                    let href = carried_href(&here, &Route::Report { plan: plan_id.clone(), kind: k });
                     view! { <a class="govuk-link app-report-links__link" href=href>{k.title()}</a>" " }
                 }).collect_view()}
             </p>
@@ -439,8 +428,4 @@ fn ReportLinks(plan_id: String, as_at: NaiveDate, filter: Filter) -> impl IntoVi
             })}
         </nav>
     }
-}
-
-fn state_published() -> bool {
-    use_state().published()
 }
