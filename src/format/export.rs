@@ -78,19 +78,22 @@ pub fn for_lead_fits(lead: &str) -> bool {
 /// A lead's copy: the plan's file name with the lead's name in it, so a folder of them
 /// reads as who each is for ("…-for-ad-communications.plan.json").
 pub fn lead_file_name(plan: &Plan, lead: &str, date: chrono::NaiveDate) -> String {
-    let words: String = lead
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    let words: Vec<&str> = words.split('-').filter(|w| !w.is_empty()).collect();
-    let lead = shorten_slug(&words.join("-"), 40);
+    let lead = shorten_slug(&slug(lead), 40);
     let lead = if lead.is_empty() {
         "lead".to_string()
     } else {
         lead
     };
     file_name(plan, date).replace(".plan.json", &format!("-for-{lead}.plan.json"))
+}
+
+/// Text as words of a file name: lower case ASCII letters and digits joined by `-`.
+fn slug(text: &str) -> String {
+    text.to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// The most characters a file name's words take: with the date and `.plan.json` the
@@ -117,13 +120,6 @@ pub fn shorten_slug(slug: &str, most: usize) -> String {
 /// A tidy file name: `<council>-<title>-<date>.plan.json`, lower case, words joined by `-`,
 /// the words cut short (at a word) when the council and title are long.
 pub fn file_name(plan: &Plan, date: chrono::NaiveDate) -> String {
-    let slug = |text: &str| {
-        text.to_lowercase()
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join("-")
-    };
     let words: Vec<String> = [slug(&plan.council), slug(&plan.title)]
         .into_iter()
         .filter(|p| !p.is_empty())

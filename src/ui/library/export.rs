@@ -8,6 +8,7 @@ use crate::browser::clock;
 use crate::browser::download::{download, download_bytes};
 use crate::browser::random::new_id;
 use crate::browser::storage;
+use crate::domain::Plan;
 use crate::format::sent::SentCopy;
 use crate::format::{export, export_stamped, file_name, lead_file_name, Stamp};
 
@@ -25,17 +26,7 @@ impl Library {
             return false;
         };
         let now = clock::now_rfc3339();
-        let export_id = new_id("x");
-        let origin = self
-            .exports
-            .with_untracked(|e| e.get(id).and_then(|info| info.origin.clone()));
-        let stamp = Stamp {
-            at: &now,
-            export_id: &export_id,
-            from_export: origin.as_deref(),
-            for_lead: lead,
-        };
-        let file = export_stamped(&plan, &stamp);
+        let (file, copy) = self.stamped(&plan, lead, &now);
         let name = match lead {
             Some(lead) => lead_file_name(&plan, lead, clock::today()),
             None => file_name(&plan, clock::today()),
@@ -43,12 +34,6 @@ impl Library {
         if !download(&name, "application/json", &file) {
             return false;
         }
-        let copy = SentCopy {
-            export_id,
-            exported_at: now.clone(),
-            sent_to: lead.unwrap_or_default().to_string(),
-            returned: Vec::new(),
-        };
         // If storage is too full to keep the copy, the file still went out: a copy of it
         // that comes back is merged with nothing taken unasked.
         let _ = storage::keep_sent(id, copy, &file);
@@ -56,6 +41,29 @@ impl Library {
         self.change(|w| w.exported(id, now));
         self.schedule_save();
         true
+    }
+
+    /// The plan as a file stamped as a new export made `now` (for a lead, or for anyone),
+    /// naming the copy this browser's plan came from, and the copy to keep of it.
+    fn stamped(&self, plan: &Plan, lead: Option<&str>, now: &str) -> (String, SentCopy) {
+        let export_id = new_id("x");
+        let origin = self
+            .exports
+            .with_untracked(|e| e.get(&plan.id).and_then(|info| info.origin.clone()));
+        let stamp = Stamp {
+            at: now,
+            export_id: &export_id,
+            from_export: origin.as_deref(),
+            for_lead: lead,
+        };
+        let file = export_stamped(plan, &stamp);
+        let copy = SentCopy {
+            export_id,
+            exported_at: now.to_string(),
+            sent_to: lead.unwrap_or_default().to_string(),
+            returned: Vec::new(),
+        };
+        (file, copy)
     }
 
     /// "Send to leads": one copy of the plan for each lead, in one .zip download, each
@@ -67,30 +75,14 @@ impl Library {
         };
         let now = clock::now_rfc3339();
         let today = clock::today();
-        let origin = self
-            .exports
-            .with_untracked(|e| e.get(id).and_then(|info| info.origin.clone()));
         let mut files: Vec<(String, String, SentCopy)> = Vec::new();
         for lead in plan.leads() {
-            let export_id = new_id("x");
-            let stamp = Stamp {
-                at: &now,
-                export_id: &export_id,
-                from_export: origin.as_deref(),
-                for_lead: Some(&lead),
-            };
-            let file = export_stamped(&plan, &stamp);
+            let (file, copy) = self.stamped(&plan, Some(&lead), &now);
             let mut name = lead_file_name(&plan, &lead, today);
             // Two leads whose names make the same file name keep both files.
             if files.iter().any(|(n, _, _)| *n == name) {
                 name = name.replace(".plan.json", &format!("-{}.plan.json", files.len() + 1));
             }
-            let copy = SentCopy {
-                export_id,
-                exported_at: now.clone(),
-                sent_to: lead.clone(),
-                returned: Vec::new(),
-            };
             files.push((name, file, copy));
         }
         if files.is_empty() {
