@@ -306,3 +306,66 @@ pub fn DateField(
         </DateInput>
     }
 }
+
+/// "Did you mean 2019?" for a form that adds something dated: a date far from the peer
+/// team's visit is not added until the officer answers. The likely date goes into the
+/// boxes; the date as typed is kept, and the next try adds it.
+#[derive(Clone, Copy)]
+pub struct FarDateQuestion {
+    asking: RwSignal<Option<FarDate>>,
+    kept: RwSignal<Option<NaiveDate>>,
+}
+
+impl Default for FarDateQuestion {
+    fn default() -> Self {
+        FarDateQuestion {
+            asking: RwSignal::new(None),
+            kept: RwSignal::new(None),
+        }
+    }
+}
+
+impl FarDateQuestion {
+    /// The question to show instead of adding, when `day` is far from `reference` and the
+    /// officer has not already said they meant it.
+    pub fn ask(&self, day: Option<NaiveDate>, reference: Option<NaiveDate>) -> Option<String> {
+        let far = day
+            .and_then(|d| far_date(d, reference))
+            .filter(|f| self.kept.get_untracked() != Some(f.date));
+        self.asking.set(far);
+        far.map(|f| f.question())
+    }
+
+    /// Forgets the answer, for the next thing added.
+    pub fn reset(&self) {
+        self.asking.set(None);
+        self.kept.set(None);
+    }
+
+    /// The two answers while the question is asked. `chosen` runs when the likely date is
+    /// put in the boxes.
+    pub fn answers(
+        self,
+        typed: TypedDate,
+        error: RwSignal<Option<String>>,
+        chosen: Option<Callback<()>>,
+    ) -> impl IntoView {
+        move || {
+            self.asking.get().map(|far| {
+                let answer = Callback::new(move |day: NaiveDate| {
+                    if day == far.date {
+                        self.kept.set(Some(day));
+                    } else {
+                        typed.show(&iso(day));
+                        if let Some(chosen) = chosen {
+                            chosen.run(());
+                        }
+                    }
+                    error.set(None);
+                    self.asking.set(None);
+                });
+                view! { <FarDateAnswers far=far answer=answer /> }
+            })
+        }
+    }
+}

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::components::form::FarDateAnswers;
+use crate::ui::components::form::FarDateQuestion;
 use crate::ui::pages::editing::visit;
 
 use super::status_options;
@@ -76,9 +76,7 @@ pub fn AddUpdate(
     let author = RwSignal::new(String::new());
     let date_error = RwSignal::new(None::<String>);
     let note_error = RwSignal::new(None::<String>);
-    // A date far from the peer team's visit, once the officer has said they meant it.
-    let far_question = RwSignal::new(None::<crate::domain::dates::FarDate>);
-    let kept_far = RwSignal::new(None::<chrono::NaiveDate>);
+    let far = FarDateQuestion::default();
     let reference = visit(&plan_id);
     // What adding the update does to the action's status, in words.
     let effect_on_status = move || {
@@ -108,16 +106,10 @@ pub fn AddUpdate(
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let day = date.required("The date of the update", "the date of the update");
-        let far = day
-            .as_ref()
-            .ok()
-            .and_then(|d| crate::domain::dates::far_date(*d, reference.get_untracked()));
-        if let Some(far) = far.filter(|f| kept_far.get_untracked() != Some(f.date)) {
-            date_error.set(Some(far.question()));
-            far_question.set(Some(far));
+        if let Some(question) = far.ask(day.as_ref().ok().copied(), reference.get_untracked()) {
+            date_error.set(Some(question));
             return;
         }
-        far_question.set(None);
         added.set(None);
         let text = note.get_untracked().trim().to_string();
         date_error.set(day.as_ref().err().cloned());
@@ -162,20 +154,7 @@ pub fn AddUpdate(
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
                 <p class="govuk-body govuk-!-margin-bottom-2" role="status" data-testid="update-added">{move || added.get()}</p>
                 <DateInput id=id("date") legend="Date" typed=date error=date_error>
-                    {move || far_question.get().map(|far| {
-                        // The likely date replaces what was typed; the date as typed is kept
-                        // when the update is added.
-                        let answer = Callback::new(move |day| {
-                            if day == far.date {
-                                kept_far.set(Some(day));
-                            } else {
-                                date.show(&iso(day));
-                            }
-                            date_error.set(None);
-                            far_question.set(None);
-                        });
-                        view! { <FarDateAnswers far=far answer=answer /> }
-                    })}
+                    {far.answers(date, date_error, None)}
                 </DateInput>
                 <div class="govuk-form-group">
                     <label class="govuk-label" for=id("status")>"Status on that date"</label>

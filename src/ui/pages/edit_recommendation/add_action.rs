@@ -2,11 +2,10 @@
 //! timescale, to accept or change), leads and status, staying on the recommendation's
 //! page to add the next. What is typed is kept as a draft until it is added.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::browser::random::new_id;
-use crate::domain::dates::{far_date, iso, FarDate};
+use crate::domain::dates::iso;
 use crate::domain::edit::{Edit, ListOp};
 use crate::domain::leads::split_leads;
 use crate::domain::sanity::due_before_visit;
@@ -14,7 +13,7 @@ use crate::domain::timescale::{suggest, StatusHint};
 use crate::domain::{Action, Plan, Status};
 use crate::presentation::route::Route;
 use crate::ui::components::form::{
-    first_reason, focus_field, DateInput, FarDateAnswers, NewItemInput, TypedDate,
+    first_reason, focus_field, DateInput, FarDateQuestion, NewItemInput, TypedDate,
 };
 use crate::ui::components::warning_text::WarningText;
 use crate::ui::pages::editing::{from_plan, visit};
@@ -65,8 +64,7 @@ pub(super) fn AddAction(plan_id: String, recommendation_id: String) -> impl Into
     };
     let text_error = RwSignal::new(None::<String>);
     let due_error = RwSignal::new(None::<String>);
-    let far_question = RwSignal::new(None::<FarDate>);
-    let kept_far = RwSignal::new(None::<NaiveDate>);
+    let far = FarDateQuestion::default();
     let added = RwSignal::new(None::<String>);
     let reference = visit(&plan_id);
     let warning = move || due_before_visit(due.watch("").ok().flatten(), reference.get());
@@ -97,13 +95,10 @@ pub(super) fn AddAction(plan_id: String, recommendation_id: String) -> impl Into
             let (false, Ok(day)) = (words.is_empty(), day) else {
                 return;
             };
-            let far = day.and_then(|d| far_date(d, reference.get_untracked()));
-            if let Some(far) = far.filter(|f| kept_far.get_untracked() != Some(f.date)) {
-                due_error.set(Some(far.question()));
-                far_question.set(Some(far));
+            if let Some(question) = far.ask(day, reference.get_untracked()) {
+                due_error.set(Some(question));
                 return;
             }
-            far_question.set(None);
             let action = Action {
                 id: new_id("a"),
                 text: words,
@@ -133,7 +128,7 @@ pub(super) fn AddAction(plan_id: String, recommendation_id: String) -> impl Into
                     leads.set(String::new());
                     due_typed.set(false);
                     due.show("");
-                    kept_far.set(None);
+                    far.reset();
                     chosen_status.set(None);
                     text_error.set(None);
                     due_error.set(None);
@@ -177,19 +172,7 @@ pub(super) fn AddAction(plan_id: String, recommendation_id: String) -> impl Into
                 hint="The date the action is measured against. Leave blank for ongoing work.">
                 <p class="govuk-body-s" data-testid="due-suggested">{due_hint}</p>
                 {move || warning().map(|w| view! { <WarningText text=w testid="date-warning" /> })}
-                {move || far_question.get().map(|far| {
-                    let answer = Callback::new(move |day: NaiveDate| {
-                        if day == far.date {
-                            kept_far.set(Some(day));
-                        } else {
-                            due.show(&iso(day));
-                            due_typed.set(true);
-                        }
-                        due_error.set(None);
-                        far_question.set(None);
-                    });
-                    view! { <FarDateAnswers far=far answer=answer /> }
-                })}
+                {far.answers(due, due_error, Some(Callback::new(move |()| due_typed.set(true))))}
             </DateInput>
             <datalist id="new-action-known-leads">
                 {move || known_leads.get().into_iter().map(|l| view! { <option value=l></option> }).collect_view()}
