@@ -217,19 +217,25 @@ pub fn Banners(route: Memo<Route>) -> impl IntoView {
     };
 
     // Text typed for something not yet added, named on every other page with a link back.
-    let drafts = move || {
+    // Worked out in a memo: typing in a draft, or in any field of the plan, changes what
+    // this reads but rarely what it names, and the banner is drawn only when that changes.
+    let unfinished = Memo::new(move |_| {
         let here = route.get().href();
-        let elsewhere: Vec<_> = state
+        state
             .drafts
             .live(|plan, under| crate::ui::state::place_exists(library, plan, under))
             .into_iter()
             .filter(|d| d.page != here)
-            .collect();
+            .map(|d| (d.what, d.page))
+            .collect::<Vec<_>>()
+    });
+    let drafts = move || {
+        let elsewhere = unfinished.get();
         (!elsewhere.is_empty()).then(|| view! {
             <Banner id="drafts-banner" heading="You have typed something you have not added yet">
                 <ul class="govuk-list">
-                    {elsewhere.into_iter().map(|d| view! {
-                        <li>{format!("Not added yet: {}. ", d.what)}<a class="govuk-notification-banner__link" href=d.page>"Go back to it"</a></li>
+                    {elsewhere.into_iter().map(|(what, page)| view! {
+                        <li>{format!("Not added yet: {what}. ")}<a class="govuk-notification-banner__link" href=page>"Go back to it"</a></li>
                     }).collect_view()}
                 </ul>
             </Banner>
