@@ -158,13 +158,14 @@ export async function storedPlan(page, id) {
   return text === null ? null : JSON.parse(text);
 }
 
-/** Runs `act` and returns the text of the file it downloads, with its suggested name. */
+/** Runs `act` and returns the file it downloads (as text and as bytes), with its suggested name. */
 export async function download(page, act) {
   const [file] = await Promise.all([page.waitForEvent('download'), act()]);
   const stream = await file.createReadStream();
   const chunks = [];
   for await (const chunk of stream) chunks.push(chunk);
-  return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  const bytes = Buffer.concat(chunks);
+  return { name: file.suggestedFilename(), text: bytes.toString('utf8'), bytes };
 }
 
 /**

@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  serve, launch, withPage, ready, saved, storedPlan, axeViolations, dateGroup, dateIn, fillDate, PLAN_ID,
+  serve, launch, withPage, ready, saved, storedPlan, axeViolations, dateGroup, dateIn, fillDate, download, PLAN_ID,
 } from './harness.mjs';
 
 let server;
@@ -52,13 +52,6 @@ function unzip(buffer) {
     at = start + size;
   }
   return files;
-}
-
-async function downloadBytes(page, act) {
-  const [file] = await Promise.all([page.waitForEvent('download'), act()]);
-  const chunks = [];
-  for await (const chunk of await file.createReadStream()) chunks.push(chunk);
-  return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
 }
 
 test('typing over a date that has a value never blanks it, with days and months under 10', async () => {
@@ -331,7 +324,7 @@ test("a lead's worklist, their copy from Send to leads, and its merge back", asy
     // Send to leads: one copy each, in one zip, each listed under Copies sent.
     await page.goto(at(`/plan/${PLAN_ID}/leads`));
     await ready(page);
-    const zip = await downloadBytes(page, () => page.getByTestId('send-to-leads').click());
+    const zip = await download(page, () => page.getByTestId('send-to-leads').click());
     assert.match(zip.name, /-for-leads\.zip$/);
     const files = unzip(zip.bytes);
     const leads = new Set(plan.recommendations.flatMap((r) => r.actions).flatMap((a) => a.leads));
@@ -362,8 +355,8 @@ test("a lead's worklist, their copy from Send to leads, and its merge back", asy
       await item.getByRole('button', { name: 'Add update' }).click();
       await item.getByTestId('update-added').getByText(/Update added/).waitFor();
       await saved(lead);
-      const out = await downloadBytes(lead, () => lead.locator('.app-toolbar').getByRole('button', { name: 'Export plan' }).click());
-      return JSON.parse(out.bytes.toString('utf8'));
+      const out = await download(lead, () => lead.locator('.app-toolbar').getByRole('button', { name: 'Export plan' }).click());
+      return JSON.parse(out.text);
     }, british);
     assert.equal(returned.from_export, copy.export_id, 'the return names the copy it was sent');
 
@@ -477,5 +470,38 @@ test('two tabs each adding a recommendation: the second takes the next free numb
     await saved(b);
     const numbers = (await storedPlan(b, PLAN_ID)).file.plan.recommendations.map((r) => r.number);
     assert.deepEqual(numbers.slice(-2), ['14', '15']);
+  }, british);
+});
+
+test('a date far from the visit in an add form is asked about, and either answer adds', async () => {
+  await withPage(browser, at(`/plan/${PLAN_ID}/recommendations/r13/edit`), async ({ page }) => {
+    await ready(page);
+    const before = (await stored(page)).recommendations.find((r) => r.id === 'r13').actions.length;
+    // An action due in 0019: asked, not added, until the likely date is chosen.
+    await page.getByLabel('What the council will do').fill('Hold the first member workshop');
+    await fillDate(page, 'Due date', '0019-03-31');
+    await page.getByRole('button', { name: 'Add action' }).click();
+    const question = page.getByTestId('far-date');
+    await question.waitFor();
+    assert.match(await page.locator('#new-action-due-error').innerText(), /Did you mean 31 March 2019\?/);
+    assert.equal((await stored(page)).recommendations.find((r) => r.id === 'r13').actions.length, before);
+    await question.getByRole('button', { name: 'Use 31 March 2019' }).click();
+    assert.equal(await dateIn(page, 'Due date'), '2019-03-31');
+    await page.getByRole('button', { name: 'Add action' }).click();
+    await page.getByTestId('action-added').getByText(`Action 13.${before + 1} added.`).waitFor();
+    await saved(page);
+    assert.equal((await stored(page)).recommendations.find((r) => r.id === 'r13').actions.at(-1).due, '2019-03-31');
+
+    // An update dated 2109 on an action: "Keep" adds it as typed.
+    await page.goto(at(`/plan/${PLAN_ID}/actions/r2-a1/edit`));
+    await ready(page);
+    await fillDate(page, '#new-update-date', '2109-05-01');
+    await page.locator('#new-update-note').fill('A date the officer means.');
+    await page.getByRole('button', { name: 'Add update' }).click();
+    await page.getByTestId('far-date').getByRole('button', { name: 'Keep 1 May 2109' }).click();
+    await page.getByRole('button', { name: 'Add update' }).click();
+    await page.getByTestId('update-added').getByText('Update added to action 2.1.').waitFor();
+    await saved(page);
+    assert.equal(action(await stored(page), 'r2-a1').updates.at(-1).date, '2109-05-01');
   }, british);
 });
