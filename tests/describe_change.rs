@@ -59,6 +59,7 @@ fn adding_and_removing_name_the_thing_itself() {
         status: Status::NotStarted,
         updates: vec![],
         links: vec![],
+        ..Action::default()
     };
     let count = plan.recommendations[1].actions.len();
     assert_eq!(

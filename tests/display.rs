@@ -263,6 +263,7 @@ fn action(status: Status, updates: &[(chrono::NaiveDate, Status)]) -> Action {
             .map(|(i, (date, status))| update(&format!("u{i}"), *date, *status))
             .collect(),
         links: vec![],
+        ..Action::default()
     }
 }
 

@@ -39,6 +39,7 @@ fn action(id: &str, text: &str) -> Action {
         status: Status::NotStarted,
         updates: vec![],
         links: vec![],
+        ..Action::default()
     }
 }
 

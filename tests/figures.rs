@@ -19,6 +19,7 @@ fn action(status: Status, due: Option<NaiveDate>, leads: &[&str]) -> Action {
         status,
         updates: vec![],
         links: vec![],
+        ..Action::default()
     }
 }
 

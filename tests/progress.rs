@@ -33,6 +33,7 @@ fn with_updates(status: Status, due: Option<NaiveDate>, updates: &[(NaiveDate, S
             })
             .collect(),
         links: vec![],
+        ..Action::default()
     }
 }
 

@@ -5,9 +5,12 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use cpc_action_plan::domain::report_log::{ActionFigure, Figures};
 use cpc_action_plan::domain::{
-    Action, Engagement, Group, Link, Milestone, PeerTeamMember, Plan, PlanApproval, Recommendation,
-    Response, Review, ReviewKind, Status, Theme, ThemeKind, Update,
+    Action, Cadence, Closure, ClosureOutcome, DueChange, Engagement, Group, IssuedKind,
+    IssuedReport, Link, Milestone, Narrative, PeerTeamMember, Plan, PlanApproval, Rag, Rating,
+    RatingScale, Recommendation, Response, Review, ReviewKind, Schedule, Status, Theme, ThemeKind,
+    Update,
 };
 use cpc_action_plan::format::merge::{compare, merge};
 use cpc_action_plan::format::{export, import, import_bytes};
@@ -42,9 +45,11 @@ fn action(n: usize) -> impl Strategy<Value = Action> {
         status(),
         prop::collection::vec((date(), status(), text(), text()), 0..3),
         prop::collection::vec((text(), "[a-z]{1,8}"), 0..2),
+        prop::option::of(date()),
+        prop::collection::vec((date(), date(), text(), text()), 0..3),
     )
         .prop_map(
-            move |(text, timescale, due, leads, status, updates, links)| Action {
+            move |(text, timescale, due, leads, status, updates, links, added, moves)| Action {
                 id: format!("a-{n}"),
                 text,
                 timescale,
@@ -73,6 +78,177 @@ fn action(n: usize) -> impl Strategy<Value = Action> {
                         url: format!("https://{host}.example/"),
                     })
                     .collect(),
+                added,
+                due_history: {
+                    let mut moves: Vec<DueChange> = moves
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (changed, from, timescale, reason))| DueChange {
+                            id: format!("d-{n}-{i}"),
+                            changed,
+                            from,
+                            timescale,
+                            reason,
+                        })
+                        .collect();
+                    moves.sort_by_key(|c| c.changed);
+                    moves
+                },
+            },
+        )
+}
+
+fn rating() -> impl Strategy<Value = Rating> {
+    prop_oneof![
+        status().prop_map(Rating::Status),
+        prop::sample::select(Rag::ALL.to_vec()).prop_map(Rating::Rag),
+    ]
+}
+
+fn narrative(n: usize) -> impl Strategy<Value = Vec<Narrative>> {
+    prop::collection::vec(
+        (date(), text(), text(), prop::option::of(rating()), text()),
+        0..3,
+    )
+    .prop_map(move |entries| {
+        entries
+            .into_iter()
+            .enumerate()
+            .map(
+                |(i, (date, progress, next_steps, rating, author))| Narrative {
+                    id: format!("n-{n}-{i}"),
+                    date,
+                    progress,
+                    next_steps,
+                    rating,
+                    author,
+                },
+            )
+            .collect()
+    })
+}
+
+/// The committee cycle's plan-level parts.
+fn cycle() -> impl Strategy<Value = Plan> {
+    (
+        (text(), text(), text()),
+        prop::collection::vec(text(), 0..3),
+        prop::collection::vec((required_text(), "[a-z]{1,8}"), 0..2),
+        prop::option::of(prop::option::of((
+            required_text(),
+            required_text(),
+            required_text(),
+        ))),
+        prop::collection::vec(
+            (
+                required_text(),
+                prop::sample::select(Cadence::ALL.to_vec()),
+                date(),
+                prop::collection::vec(date(), 1..3),
+            ),
+            0..3,
+        ),
+        prop::collection::vec(
+            (
+                prop::sample::select(IssuedKind::ALL.to_vec()),
+                text(),
+                prop::option::of(date()),
+                date(),
+                date(),
+                prop::collection::vec((status(), 0u64..40), 0..4),
+                0u64..10,
+                prop::collection::vec(("[a-z0-9-]{1,6}", status(), prop::option::of(date())), 0..3),
+            ),
+            0..3,
+        ),
+        prop::option::of((
+            date(),
+            prop::sample::select(ClosureOutcome::ALL.to_vec()),
+            text(),
+        )),
+    )
+        .prop_map(
+            |(
+                (contact, holder, overseen),
+                highlights,
+                documents,
+                scale,
+                schedules,
+                reports,
+                closed,
+            )| {
+                let mut reports: Vec<IssuedReport> = reports
+                    .into_iter()
+                    .enumerate()
+                    .map(
+                        |(
+                            i,
+                            (kind, committee, meeting, as_at, issued, counts, overdue, actions),
+                        )| {
+                            IssuedReport {
+                                id: format!("rep-{i}"),
+                                kind,
+                                committee,
+                                meeting,
+                                as_at,
+                                issued,
+                                address: format!("as_at={as_at}"),
+                                figures: Figures {
+                                    counts: counts.into_iter().collect(),
+                                    overdue,
+                                    actions: actions
+                                        .into_iter()
+                                        .map(|(action, status, due)| ActionFigure {
+                                            action,
+                                            status,
+                                            due,
+                                        })
+                                        .collect(),
+                                },
+                            }
+                        },
+                    )
+                    .collect();
+                reports.sort_by_key(|r| r.issued);
+                Plan {
+                    contact_officer: contact,
+                    portfolio_holder: holder,
+                    overseen_by: overseen,
+                    highlights,
+                    documents: documents
+                        .into_iter()
+                        .map(|(title, host)| Link {
+                            title,
+                            url: format!("https://{host}.example/"),
+                        })
+                        .collect(),
+                    rating_scale: scale.map(|words| match words {
+                        None => RatingScale::Statuses,
+                        Some((red, amber, green)) => RatingScale::Rag { red, amber, green },
+                    }),
+                    schedule: schedules
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (committee, cadence, from, dates))| Schedule {
+                            id: format!("s-{i}"),
+                            committee,
+                            cadence,
+                            from: (cadence != Cadence::Dates).then_some(from),
+                            dates: if cadence == Cadence::Dates {
+                                dates
+                            } else {
+                                Vec::new()
+                            },
+                        })
+                        .collect(),
+                    reports,
+                    closed: closed.map(|(date, outcome, note)| Closure {
+                        date,
+                        outcome,
+                        note,
+                    }),
+                    ..Plan::default()
+                }
             },
         )
 }
@@ -95,11 +271,12 @@ fn recommendation(n: usize, themes: usize, groups: usize) -> impl Strategy<Value
                 (
                     Just((title, context, response, reason, theme_picks, group)),
                     actions,
+                    narrative(n),
                 )
             },
         )
         .prop_map(
-            move |((title, context, response, reason, theme_picks, group), actions)| {
+            move |((title, context, response, reason, theme_picks, group), actions, narrative)| {
                 let mut picked: Vec<String> = theme_picks
                     .into_iter()
                     .filter(|_| themes > 0)
@@ -120,6 +297,7 @@ fn recommendation(n: usize, themes: usize, groups: usize) -> impl Strategy<Value
                     themes: picked,
                     group: group.filter(|_| groups > 0).map(|g| format!("g-{g}")),
                     actions: actions.into_iter().map(Arc::new).collect(),
+                    narrative,
                 }
             },
         )
@@ -150,6 +328,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                     (required_text(), date(), prop::option::of(date()), text()),
                     0..3,
                 ),
+                cycle(),
             )
         })
         .prop_map(
@@ -162,6 +341,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 findings,
                 recommendations,
                 milestones,
+                cycle,
             )| Plan {
                 id: "plan-1".into(),
                 council,
@@ -223,6 +403,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                         note,
                     })
                     .collect(),
+                ..cycle
             },
         )
 }

@@ -154,6 +154,19 @@ pub fn format_long(date: NaiveDate) -> String {
     )
 }
 
+/// A due date as plans write it: "March 2020" for the last day of a month (what a
+/// timescale of a month means), else the day in full.
+pub fn format_due(date: NaiveDate) -> String {
+    if date
+        .succ_opt()
+        .is_some_and(|next| next.month() != date.month())
+    {
+        format!("{} {:04}", month_name(date.month()), date.year())
+    } else {
+        format_long(date)
+    }
+}
+
 /// A range of days as a committee paper writes it: "26 February to 1 March 2019".
 pub fn format_range(from: NaiveDate, to: NaiveDate) -> String {
     if from == to {

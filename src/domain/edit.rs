@@ -8,11 +8,15 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use super::due_history::{record_move, DueChange};
+use super::narrative::{Narrative, RatingScale};
 use super::plan::{
-    Action, Engagement, Group, Milestone, PeerTeamMember, Plan, PlanApproval, Recommendation,
-    ReviewKind, Theme, Update,
+    Action, Closure, Engagement, Group, Link, Milestone, PeerTeamMember, Plan, PlanApproval,
+    Recommendation, ReviewKind, Theme, Update,
 };
 use super::problem::Problem;
+use super::report_log::IssuedReport;
+use super::schedule::Schedule;
 use super::validate::validate;
 
 /// A change to one list: add at the end, change, remove, or move an item.
@@ -97,6 +101,55 @@ pub enum Edit {
         op: ListOp<Update>,
     },
     Milestone(ListOp<Milestone>),
+    /// The council's narrative on a recommendation; kept oldest first.
+    Narrative {
+        recommendation: String,
+        op: ListOp<Narrative>,
+    },
+    /// Sets an action's due date on `today`, recording the move (see
+    /// `due_history::record_move`); `id` is the new move's id.
+    Due {
+        action: String,
+        due: Option<NaiveDate>,
+        today: NaiveDate,
+        id: String,
+        reason: String,
+    },
+    /// Corrects an action's record of moves; kept oldest first.
+    DueHistory {
+        action: String,
+        op: ListOp<DueChange>,
+    },
+    /// The plan's contacts, highlights, documents and rating scale.
+    Governance(Governance),
+    Schedule(ListOp<Schedule>),
+    Report(ListOp<IssuedReport>),
+    /// Closes the plan, or (with none) reopens it.
+    Closed(Option<Closure>),
+}
+
+/// The plan's contacts, highlights, documents and rating scale, as their form edits them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Governance {
+    pub contact_officer: String,
+    pub portfolio_holder: String,
+    pub overseen_by: String,
+    pub highlights: Vec<String>,
+    pub documents: Vec<Link>,
+    pub rating_scale: Option<RatingScale>,
+}
+
+impl Governance {
+    pub fn of(plan: &Plan) -> Governance {
+        Governance {
+            contact_officer: plan.contact_officer.clone(),
+            portfolio_holder: plan.portfolio_holder.clone(),
+            overseen_by: plan.overseen_by.clone(),
+            highlights: plan.highlights.clone(),
+            documents: plan.documents.clone(),
+            rating_scale: plan.rating_scale.clone(),
+        }
+    }
 }
 
 /// Makes the change on a copy of the plan and checks the result.
@@ -161,6 +214,7 @@ fn change(plan: &mut Plan, edit: Edit) -> Result<(), Problem> {
             |old, new| {
                 new.id = old.id.clone();
                 new.actions = std::mem::take(&mut old.actions);
+                new.narrative = std::mem::take(&mut old.narrative);
             },
         )?,
         Edit::Action { recommendation, op } => {
@@ -173,6 +227,8 @@ fn change(plan: &mut Plan, edit: Edit) -> Result<(), Problem> {
                 let new = Arc::make_mut(new);
                 new.id = old.id.clone();
                 new.updates = old.updates.clone();
+                new.due_history = old.due_history.clone();
+                new.added = old.added;
             })?;
         }
         Edit::MoveAction { action, to } => {
@@ -192,13 +248,7 @@ fn change(plan: &mut Plan, edit: Edit) -> Result<(), Problem> {
             }
         }
         Edit::Update { action, op } => {
-            let target = plan
-                .recommendations
-                .iter_mut()
-                .flat_map(|r| r.actions.iter_mut())
-                .find(|a| a.id == action)
-                .map(Arc::make_mut)
-                .ok_or_else(|| missing("action", &action))?;
+            let target = action_mut(plan, &action)?;
             let newest = |updates: &[Update]| updates.last().map(|u| (u.id.clone(), u.status));
             let added = match &op {
                 ListOp::Add(update) => Some(update.id.clone()),
@@ -229,8 +279,72 @@ fn change(plan: &mut Plan, edit: Edit) -> Result<(), Problem> {
         Edit::Milestone(op) => list_op(&mut plan.milestones, op, "milestone", |old, new| {
             new.id = old.id.clone()
         })?,
+        Edit::Narrative { recommendation, op } => {
+            let rec = plan
+                .recommendations
+                .iter_mut()
+                .find(|r| r.id == recommendation)
+                .ok_or_else(|| missing("recommendation", &recommendation))?;
+            list_op(&mut rec.narrative, op, "narrative", |old, new| {
+                new.id = old.id.clone()
+            })?;
+            rec.narrative.sort_by_key(|n| n.date);
+        }
+        Edit::Due {
+            action,
+            due,
+            today,
+            id,
+            reason,
+        } => {
+            let target = action_mut(plan, &action)?;
+            target.due_history = record_move(
+                target.due,
+                &target.timescale,
+                &target.due_history,
+                due,
+                today,
+                id,
+                &reason,
+            );
+            target.due = due;
+        }
+        Edit::DueHistory { action, op } => {
+            let target = action_mut(plan, &action)?;
+            list_op(&mut target.due_history, op, "due date move", |old, new| {
+                new.id = old.id.clone()
+            })?;
+            target.due_history.sort_by_key(|c| c.changed);
+        }
+        Edit::Governance(g) => {
+            plan.contact_officer = g.contact_officer;
+            plan.portfolio_holder = g.portfolio_holder;
+            plan.overseen_by = g.overseen_by;
+            plan.highlights = g.highlights;
+            plan.documents = g.documents;
+            plan.rating_scale = g.rating_scale;
+        }
+        Edit::Schedule(op) => list_op(&mut plan.schedule, op, "reporting schedule", |old, new| {
+            new.id = old.id.clone()
+        })?,
+        Edit::Report(op) => {
+            list_op(&mut plan.reports, op, "report issued", |old, new| {
+                new.id = old.id.clone()
+            })?;
+            plan.reports.sort_by_key(|r| r.issued);
+        }
+        Edit::Closed(closure) => plan.closed = closure,
     }
     Ok(())
+}
+
+fn action_mut<'a>(plan: &'a mut Plan, id: &str) -> Result<&'a mut Action, Problem> {
+    plan.recommendations
+        .iter_mut()
+        .flat_map(|r| r.actions.iter_mut())
+        .find(|a| a.id == id)
+        .map(Arc::make_mut)
+        .ok_or_else(|| missing("action", id))
 }
 
 fn missing(what: &str, id: &str) -> Problem {

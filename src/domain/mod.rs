@@ -3,18 +3,23 @@
 
 pub mod date_parts;
 pub mod dates;
+pub mod due_history;
 pub mod edit;
 pub mod figures;
 pub mod filter;
 pub mod history;
 pub mod ids;
 pub mod leads;
+pub mod narrative;
 pub mod plan;
 pub mod problem;
 pub mod progress;
+pub mod report_log;
 pub mod reports;
 pub mod rules;
 pub mod sanity;
+pub mod schedule;
+pub mod since;
 pub mod status;
 pub mod tab_protocol;
 pub mod templates;
@@ -22,6 +27,10 @@ pub mod timescale;
 pub mod validate;
 pub mod workspace;
 
+pub use due_history::DueChange;
+pub use narrative::{Narrative, Rag, Rating, RatingScale};
 pub use plan::*;
 pub use problem::Problem;
+pub use report_log::{IssuedKind, IssuedReport};
+pub use schedule::{Cadence, Schedule};
 pub use status::Status;

@@ -8,10 +8,14 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::due_history::DueChange;
+use super::narrative::{Narrative, RatingScale};
+use super::report_log::IssuedReport;
+use super::schedule::Schedule;
 use super::status::Status;
 
 /// One council's action plan after one peer challenge.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Plan {
     pub id: String,
@@ -28,10 +32,82 @@ pub struct Plan {
     pub recommendations: Vec<Recommendation>,
     #[serde(default)]
     pub milestones: Vec<Milestone>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
+    pub contact_officer: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
+    pub portfolio_holder: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
+    pub overseen_by: String,
+    /// "Key areas of progress", one paragraph each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
+    pub highlights: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
+    pub documents: Vec<Link>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub rating_scale: Option<RatingScale>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
+    pub schedule: Vec<Schedule>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
+    pub reports: Vec<IssuedReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub closed: Option<Closure>,
+}
+
+/// A plan closed: its work completed, or moved into the council's usual performance
+/// management. Its figures are as at `date`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Closure {
+    pub date: NaiveDate,
+    pub outcome: ClosureOutcome,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ClosureOutcome {
+    Completed,
+    BusinessAsUsual,
+}
+
+impl ClosureOutcome {
+    pub const ALL: [ClosureOutcome; 2] =
+        [ClosureOutcome::Completed, ClosureOutcome::BusinessAsUsual];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClosureOutcome::Completed => "completed",
+            ClosureOutcome::BusinessAsUsual => "business_as_usual",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ClosureOutcome::Completed => "Completed",
+            ClosureOutcome::BusinessAsUsual => "Moved into business as usual",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<ClosureOutcome> {
+        ClosureOutcome::ALL
+            .into_iter()
+            .find(|o| o.as_str() == value)
+    }
 }
 
 /// The peer challenge (or review) that the plan answers.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Review {
     pub kind: ReviewKind,
@@ -50,10 +126,11 @@ pub struct Review {
 }
 
 /// What kind of LGA review produced the recommendations.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewKind {
+    #[default]
     CorporatePeerChallenge,
     ProgressReview,
     FollowUpVisit,
@@ -204,7 +281,7 @@ pub struct Group {
 }
 
 /// One of the peer team's numbered recommendations and the council's actions under it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Recommendation {
     pub id: String,
@@ -226,6 +303,10 @@ pub struct Recommendation {
     // Shared (not a doc comment, which would go into the schema): a changed plan copies
     // only the actions that changed, so undo keeps every step of a big plan cheaply.
     pub actions: Vec<Arc<Action>>,
+    /// Oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
+    pub narrative: Vec<Narrative>,
 }
 
 /// Whether the council accepted the recommendation; `accepted` when a file does not say.
@@ -268,7 +349,7 @@ impl Response {
 }
 
 /// One thing the council said it would do.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Action {
     pub id: String,
@@ -287,6 +368,34 @@ pub struct Action {
     pub updates: Vec<Update>,
     #[serde(default)]
     pub links: Vec<Link>,
+    /// The day the action was added; none for the actions a plan started with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub added: Option<NaiveDate>,
+    /// Each move of the due date, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
+    pub due_history: Vec<DueChange>,
+}
+
+impl Recommendation {
+    /// What the council said about the recommendation as at `day`.
+    pub fn narrative_at(&self, day: NaiveDate) -> Option<&Narrative> {
+        super::narrative::narrative_at(&self.narrative, day)
+    }
+}
+
+impl Action {
+    /// The due date in force on `day` (see `due_history`).
+    pub fn due_on(&self, day: NaiveDate) -> Option<NaiveDate> {
+        super::due_history::due_on(self.due, &self.due_history, day)
+    }
+
+    /// "Originally March 2020, now June 2020 (moved 3 times)" as at `day`, when it had
+    /// moved by then.
+    pub fn slipped(&self, day: NaiveDate) -> Option<String> {
+        super::due_history::slipped(self.due, &self.due_history, day)
+    }
 }
 
 /// A dated note of progress: on `date` the action stood at `status`.
@@ -366,6 +475,31 @@ impl Plan {
                 .or_insert_with(|| lead.to_string());
         }
         leads.into_values().collect()
+    }
+
+    /// The newest report recorded for `committee` (any committee when empty) as at a day
+    /// before `before`, by that day and then the day it was recorded.
+    pub fn last_report(&self, committee: &str, before: NaiveDate) -> Option<&IssuedReport> {
+        let committee = committee.trim();
+        self.reports
+            .iter()
+            .filter(|r| r.as_at < before)
+            .filter(|r| committee.is_empty() || r.committee.trim().eq_ignore_ascii_case(committee))
+            .max_by_key(|r| (r.as_at, r.issued))
+    }
+
+    /// Whether the plan is still a draft: not yet approved.
+    pub fn is_draft(&self) -> bool {
+        self.review.plan_approved.is_none()
+    }
+
+    /// The day the plan's figures are as at when `day` is asked for: a closed plan stands
+    /// as it was on the day it closed.
+    pub fn as_at(&self, day: NaiveDate) -> NaiveDate {
+        match &self.closed {
+            Some(closure) if closure.date < day => closure.date,
+            _ => day,
+        }
     }
 
     pub fn theme(&self, id: &str) -> Option<&Theme> {

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::filter::Filter;
 use super::plan::{Action, Plan, Recommendation};
 use super::progress::{days_late, status_at};
+use super::report_log::{ActionFigure, Figures};
 use super::status::Status;
 
 /// The options every report takes from its address.
@@ -16,6 +17,9 @@ pub struct ReportOptions {
     pub as_at: Option<NaiveDate>,
     pub committee: String,
     pub meeting: Option<NaiveDate>,
+    /// The report's "since" section starts after this day; the caller supplies the last
+    /// report recorded for the committee when the address has none.
+    pub since: Option<NaiveDate>,
     /// Whether completed actions are listed (they always count in the figures).
     pub include_completed: bool,
     /// Only the recommendations filed under these themes or groups, and only the actions
@@ -46,6 +50,10 @@ impl ReportOptions {
                     Err(why) => options.refused.push(format!("The meeting date: {why}.")),
                 },
                 "completed" => options.include_completed = value != "no",
+                "since" => match super::dates::date_from_address(value) {
+                    Ok(date) => options.since = Some(date),
+                    Err(why) => options.refused.push(format!("The “since” date: {why}.")),
+                },
                 _ => {}
             }
         }
@@ -73,6 +81,9 @@ impl ReportOptions {
         }
         if !self.include_completed {
             pairs.push(("completed".to_string(), "no".to_string()));
+        }
+        if let Some(d) = self.since {
+            pairs.push(("since".to_string(), iso(d)));
         }
         pairs.extend(self.filter.pairs());
         pairs
@@ -163,6 +174,8 @@ pub struct ReportAction {
     pub due: Option<NaiveDate>,
     pub status: Status,
     pub days_late: Option<i64>,
+    /// "Originally March 2020, now June 2020 (moved twice)", when the date had moved.
+    pub slipped: Option<String>,
     /// The newest update on or before the as-at date: its date and note.
     pub latest: Option<(NaiveDate, String)>,
 }
@@ -172,7 +185,8 @@ fn report_action(action: &Action, as_at: NaiveDate) -> ReportAction {
         id: action.id.clone(),
         text: action.text.clone(),
         leads: action.leads.clone(),
-        due: action.due,
+        due: action.due_on(as_at),
+        slipped: action.slipped(as_at),
         status: status_at(action, as_at),
         days_late: days_late(action, as_at),
         latest: action
@@ -259,4 +273,26 @@ pub fn covered(plan: &Plan, options: &ReportOptions) -> Plan {
         rec.actions.retain(|a| options.led(a));
     }
     covered
+}
+
+/// The figures a report with these options reports as at `as_at`: every action of the
+/// recommendations it covers, led by the leads it is for (listed or not: completed
+/// actions count even when a report leaves them out).
+pub fn figures(plan: &Plan, options: &ReportOptions, as_at: NaiveDate) -> Figures {
+    let mut figures = Figures::default();
+    for rec in options.recommendations(plan) {
+        for action in rec.actions.iter().filter(|a| options.led(a)) {
+            let status = status_at(action, as_at);
+            *figures.counts.entry(status).or_default() += 1;
+            if days_late(action, as_at).is_some() {
+                figures.overdue += 1;
+            }
+            figures.actions.push(ActionFigure {
+                action: action.id.clone(),
+                status,
+                due: action.due_on(as_at),
+            });
+        }
+    }
+    figures
 }

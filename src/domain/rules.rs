@@ -15,6 +15,23 @@ pub const RECOMMENDATION_TITLE_NEEDED: &str =
     "every recommendation needs its title, in the peer team's words";
 pub const ACTION_TEXT_NEEDED: &str = "every action needs its text, as the council wrote it";
 pub const MILESTONE_TITLE_NEEDED: &str = "every milestone needs a title";
+pub const DOCUMENT_TITLE_NEEDED: &str =
+    "every document needs a title, such as \"Peer team's feedback report\"";
+pub const RAG_WORDS_NEEDED: &str =
+    "a Red, Amber and Green scale needs the council's words for each";
+pub const SCHEDULE_COMMITTEE_NEEDED: &str = "every reporting schedule names its committee";
+pub const SCHEDULE_DATES_NEEDED: &str =
+    "is empty: a schedule on dates listed needs at least one date";
+pub const SCHEDULE_FROM_NEEDED: &str =
+    "is missing: a quarterly or six-monthly schedule needs the date of its first report";
+
+/// A RAG word over the limit.
+pub fn rag_words_too_long() -> String {
+    format!(
+        "is longer than {} characters: keep each colour's words short",
+        super::narrative::RAG_WORDS_MAX
+    )
+}
 
 /// `plan.review.onsite_to` before `onsite_from`.
 pub const ONSITE_BACKWARDS: &str =

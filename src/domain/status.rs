@@ -4,10 +4,11 @@ use serde::Serialize;
 
 /// Where an action stands. The order is the order people read a plan in: from not yet
 /// begun, through delivery, to closed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    #[default]
     NotStarted,
     OnTrack,
     AtRisk,

@@ -7,9 +7,11 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::narrative::{RatingScale, RAG_WORDS_MAX};
 use super::plan::{Plan, Response};
 use super::problem::Problem;
 use super::rules;
+use super::schedule::Cadence;
 
 /// Every rule the plan breaks, in the order they appear in the file.
 ///
@@ -120,6 +122,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             }
         }
     }
+    cycle(&mut check, plan);
     let mut milestones = Unique::new("milestone", |[i, ..]| format!("plan.milestones[{i}]"));
     for (i, milestone) in plan.milestones.iter().enumerate() {
         milestones.claim(&mut check, &milestone.id, [i, 0, 0]);
@@ -130,6 +133,75 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         );
     }
     check.problems
+}
+
+/// The committee cycle's parts: narratives, due-date moves, documents, the rating
+/// scale's words, schedules and reports issued.
+fn cycle(check: &mut Check, plan: &Plan) {
+    let mut narratives = Unique::new("narrative", |[r, n, _]| {
+        format!("{}.narrative[{n}]", recommendation_path([r, 0, 0]))
+    });
+    let mut moves = Unique::new("due date change", |[r, a, m]| {
+        format!("{}.due_history[{m}]", action_path([r, a, 0]))
+    });
+    for (r, rec) in plan.recommendations.iter().enumerate() {
+        for (n, entry) in rec.narrative.iter().enumerate() {
+            narratives.claim(check, &entry.id, [r, n, 0]);
+        }
+        for (a, action) in rec.actions.iter().enumerate() {
+            for (m, change) in action.due_history.iter().enumerate() {
+                moves.claim(check, &change.id, [r, a, m]);
+            }
+        }
+    }
+    for (i, link) in plan.documents.iter().enumerate() {
+        check.required(
+            &link.title,
+            || format!("plan.documents[{i}].title"),
+            rules::DOCUMENT_TITLE_NEEDED,
+        );
+        let here = || format!("plan.documents[{i}].url");
+        if link.url.trim().is_empty() {
+            check.problem(here(), "is empty: every link needs its web address");
+        } else if !is_web_address(&link.url) {
+            check.problem(here(), rules::not_web_address(&link.url));
+        }
+    }
+    if let Some(RatingScale::Rag { red, amber, green }) = &plan.rating_scale {
+        for (colour, words) in [("red", red), ("amber", amber), ("green", green)] {
+            let here = || format!("plan.rating_scale.{colour}");
+            check.required(words, here, rules::RAG_WORDS_NEEDED);
+            if words.chars().count() > RAG_WORDS_MAX {
+                check.problem(here(), rules::rag_words_too_long());
+            }
+        }
+    }
+    let mut schedules = Unique::new("reporting schedule", |[i, ..]| {
+        format!("plan.schedule[{i}]")
+    });
+    for (i, schedule) in plan.schedule.iter().enumerate() {
+        schedules.claim(check, &schedule.id, [i, 0, 0]);
+        check.required(
+            &schedule.committee,
+            || format!("plan.schedule[{i}].committee"),
+            rules::SCHEDULE_COMMITTEE_NEEDED,
+        );
+        match schedule.cadence {
+            Cadence::Dates if schedule.dates.is_empty() => check.problem(
+                format!("plan.schedule[{i}].dates"),
+                rules::SCHEDULE_DATES_NEEDED,
+            ),
+            Cadence::Quarterly | Cadence::SixMonthly if schedule.from.is_none() => check.problem(
+                format!("plan.schedule[{i}].from"),
+                rules::SCHEDULE_FROM_NEEDED,
+            ),
+            _ => {}
+        }
+    }
+    let mut reports = Unique::new("report issued", |[i, ..]| format!("plan.reports[{i}]"));
+    for (i, report) in plan.reports.iter().enumerate() {
+        reports.claim(check, &report.id, [i, 0, 0]);
+    }
 }
 
 fn recommendation_path([r, ..]: Place) -> String {

@@ -65,7 +65,7 @@ pub fn days_late(action: &Action, as_at: NaiveDate) -> Option<i64> {
     if status_at(action, as_at).is_closed() {
         return None;
     }
-    let due = action.due?;
+    let due = action.due_on(as_at)?;
     (due < as_at).then(|| (as_at - due).num_days())
 }
 
@@ -90,7 +90,7 @@ fn line(rec: &Recommendation, action: &Action, as_at: NaiveDate, days: i64) -> A
         action_id: action.id.clone(),
         text: action.text.clone(),
         leads: action.leads.clone(),
-        due: action.due,
+        due: action.due_on(as_at),
         status: status_at(action, as_at),
         days,
     }
@@ -125,6 +125,8 @@ pub struct Dashboard {
     pub due_in_90: Vec<ActionLine>,
     pub recommendations: Vec<RecommendationProgress>,
     pub not_accepted: Vec<NotAccepted>,
+    /// How many actions' due dates had moved by then.
+    pub moved: usize,
 }
 
 impl Dashboard {
@@ -209,15 +211,19 @@ pub fn dashboard(plan: &Plan, as_at: NaiveDate) -> Dashboard {
     let mut due_in_30 = Vec::new();
     let mut due_in_90 = Vec::new();
     let mut recommendations = Vec::new();
+    let mut moved = 0;
     for rec in &plan.recommendations {
         let mut rec_counts = StatusCounts::default();
         for action in &rec.actions {
             let status = status_at(action, as_at);
             counts.add(status);
             rec_counts.add(status);
+            if action.due_history.iter().any(|c| c.changed <= as_at) {
+                moved += 1;
+            }
             if let Some(days) = days_late(action, as_at) {
                 overdue.push(line(rec, action, as_at, days));
-            } else if let (Some(due), false) = (action.due, status.is_closed()) {
+            } else if let (Some(due), false) = (action.due_on(as_at), status.is_closed()) {
                 let to_go = (due - as_at).num_days();
                 if (0..=30).contains(&to_go) {
                     due_in_30.push(line(rec, action, as_at, to_go));
@@ -257,6 +263,7 @@ pub fn dashboard(plan: &Plan, as_at: NaiveDate) -> Dashboard {
         due_in_90,
         recommendations,
         not_accepted,
+        moved,
     }
 }
 

@@ -9,6 +9,7 @@ use chrono::DateTime;
 use serde_json::{Map, Value};
 
 mod checker;
+mod committee;
 mod plan_parts;
 mod recommendations;
 

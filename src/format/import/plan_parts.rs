@@ -9,8 +9,8 @@ use serde_json::Value;
 use super::checker::{describe, index, join, kind_of, review_kinds, Checker, Ids};
 use crate::domain::rules;
 use crate::domain::{
-    Engagement, Group, Milestone, PeerTeamMember, Plan, PlanApproval, Recommendation, Review,
-    ReviewKind, Theme, ThemeKind,
+    Engagement, Group, IssuedReport, Link, Milestone, PeerTeamMember, Plan, PlanApproval,
+    Recommendation, Review, ReviewKind, Schedule, Theme, ThemeKind,
 };
 
 impl Checker {
@@ -30,6 +30,15 @@ impl Checker {
                 "findings",
                 "recommendations",
                 "milestones",
+                "contact_officer",
+                "portfolio_holder",
+                "overseen_by",
+                "highlights",
+                "documents",
+                "rating_scale",
+                "schedule",
+                "reports",
+                "closed",
             ],
         );
         let id = self.required_text(path, map, "id", "every plan needs an id");
@@ -85,6 +94,34 @@ impl Checker {
             })
             .collect();
 
+        let contact_officer = self.optional_text(path, map, "contact_officer");
+        let portfolio_holder = self.optional_text(path, map, "portfolio_holder");
+        let overseen_by = self.optional_text(path, map, "overseen_by");
+        let highlights = self.text_list(path, map, "highlights");
+        let documents: Vec<Link> = self
+            .list(path, map, "documents")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| self.document(&index("plan.documents", i), v))
+            .collect();
+        let rating_scale = self.rating_scale(map.get("rating_scale"));
+        let mut schedule_ids = Ids::default();
+        let schedule: Vec<Schedule> = self
+            .list(path, map, "schedule")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| self.schedule(&index("plan.schedule", i), v, &mut schedule_ids))
+            .collect();
+        let mut report_ids = Ids::default();
+        let mut reports: Vec<IssuedReport> = self
+            .list(path, map, "reports")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| self.issued_report(&index("plan.reports", i), v, &mut report_ids))
+            .collect();
+        reports.sort_by_key(|r| r.issued);
+        let closed = self.closure(map.get("closed"));
+
         Some(Plan {
             id: id?,
             council: council?,
@@ -95,6 +132,15 @@ impl Checker {
             findings,
             recommendations,
             milestones,
+            contact_officer,
+            portfolio_holder,
+            overseen_by,
+            highlights,
+            documents,
+            rating_scale: rating_scale?,
+            schedule,
+            reports,
+            closed: closed?,
         })
     }
 
@@ -347,4 +393,5 @@ pub(super) struct PlanIds {
     pub(super) recommendations: Ids,
     pub(super) actions: Ids,
     pub(super) updates: Ids,
+    pub(super) cycle: super::committee::CycleIds,
 }

@@ -7,7 +7,7 @@ use super::checker::{index, join, kind_of, Checker};
 use super::plan_parts::PlanIds;
 use crate::domain::rules;
 use crate::domain::validate::is_web_address;
-use crate::domain::{Action, Link, Recommendation, Response, Update};
+use crate::domain::{Action, DueChange, Link, Narrative, Recommendation, Response, Update};
 
 impl Checker {
     pub(super) fn recommendation(
@@ -30,6 +30,7 @@ impl Checker {
                 "themes",
                 "group",
                 "actions",
+                "narrative",
             ],
         );
         let id = self.id(path, map, &mut ids.recommendations, "recommendation");
@@ -92,6 +93,14 @@ impl Checker {
             .enumerate()
             .filter_map(|(i, v)| self.action(&index(&join(path, "actions"), i), v, ids))
             .collect();
+        let narrative: Vec<Narrative> = self
+            .list(path, map, "narrative")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                self.narrative(&index(&join(path, "narrative"), i), v, &mut ids.cycle)
+            })
+            .collect();
         Some(Recommendation {
             id: id?,
             number: number?,
@@ -102,6 +111,7 @@ impl Checker {
             themes,
             group: group?,
             actions: actions.into_iter().map(std::sync::Arc::new).collect(),
+            narrative,
         })
     }
 
@@ -119,6 +129,8 @@ impl Checker {
                 "status",
                 "updates",
                 "links",
+                "added",
+                "due_history",
             ],
         );
         let id = self.id(path, map, &mut ids.actions, "action");
@@ -139,6 +151,17 @@ impl Checker {
             .enumerate()
             .filter_map(|(i, v)| self.link(&index(&join(path, "links"), i), v))
             .collect();
+        let added = self.optional_date(path, map, "added");
+        let mut due_history: Vec<DueChange> = self
+            .list(path, map, "due_history")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                self.due_change(&index(&join(path, "due_history"), i), v, &mut ids.cycle)
+            })
+            .collect();
+        // Oldest first, as the format says; a stable sort keeps moves made on one day.
+        due_history.sort_by_key(|c| c.changed);
         Some(Action {
             id: id?,
             text: text?,
@@ -148,6 +171,8 @@ impl Checker {
             status: status?,
             updates,
             links,
+            added: added?,
+            due_history,
         })
     }
 

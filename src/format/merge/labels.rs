@@ -90,6 +90,30 @@ impl<'a> Labels<'a> {
             "themes" => format!("Theme “{}”", text(self.field_of(key, "title"))),
             "groups" => format!("Group “{}”", text(self.field_of(key, "name"))),
             "milestones" => format!("Milestone “{}”", text(self.field_of(key, "title"))),
+            "narrative" => {
+                let date = text(self.field_of(key, "date"));
+                let rec = self
+                    .slot_of(key)
+                    .map(|s| text(self.field_of(&s.parent, "number")).to_string())
+                    .unwrap_or_default();
+                format!("Narrative of {} on recommendation {rec}", self.date(date))
+            }
+            "due_history" => {
+                let date = text(self.field_of(key, "changed"));
+                let action = self
+                    .slot_of(key)
+                    .map(|s| self.action_number(&s.parent))
+                    .unwrap_or_default();
+                format!("Due date moved on {} on action {action}", self.date(date))
+            }
+            "schedule" => format!(
+                "Reporting schedule of “{}”",
+                text(self.field_of(key, "committee"))
+            ),
+            "reports" => format!(
+                "Report issued as at {}",
+                self.date(text(self.field_of(key, "as_at")))
+            ),
             other => format!("{} {}", humanise(other), key.id),
         }
     }
@@ -119,6 +143,10 @@ impl<'a> Labels<'a> {
             "themes" => "theme",
             "groups" => "group",
             "milestones" => "milestone",
+            "narrative" => "narrative",
+            "due_history" => "due date move",
+            "schedule" => "reporting schedule",
+            "reports" => "report issued",
             other => return format!("The {}", humanise(other).to_lowercase()),
         };
         format!("The {name}")
@@ -138,6 +166,11 @@ impl<'a> Labels<'a> {
             (_, "timescale") => "Timescale",
             (_, "due") => "Due",
             (_, "done") => "Done",
+            (_, "progress") => "Progress to date",
+            (_, "next_steps") => "Next steps",
+            (_, "rating") => "Rating",
+            (_, "changed") => "Moved on",
+            (_, "from") => "Moved from",
             (_, "leads") => "Leads",
             (_, "status") => "Status",
             (_, "links") => "Evidence links",

@@ -108,6 +108,8 @@ pub(super) fn AddAction(plan_id: String, recommendation_id: String) -> impl Into
                 status: status(),
                 updates: vec![],
                 links: vec![],
+                added: Some(state.today.get_untracked()),
+                due_history: vec![],
             };
             let edit = Edit::Action {
                 recommendation: rid.clone(),
