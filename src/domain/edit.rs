@@ -173,6 +173,9 @@ fn change(plan: &mut Plan, edit: Edit) -> Result<(), Problem> {
             plan.review.onsite_from = d.onsite_from;
             plan.review.onsite_to = d.onsite_to;
             plan.review.report_received = d.report_received;
+            if d.plan_approved.is_some() && plan.review.plan_approved.is_none() {
+                plan.draft = false;
+            }
             plan.review.plan_approved = d.plan_approved;
             plan.review.engagement = d.engagement.filter(|e| *e != Engagement::default());
         }

@@ -60,6 +60,10 @@ pub struct Plan {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub closed: Option<Closure>,
+    /// A draft not yet approved: every report says "Draft".
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
+    pub draft: bool,
 }
 
 /// A plan closed: its work completed, or moved into the council's usual performance
@@ -488,9 +492,9 @@ impl Plan {
             .max_by_key(|r| (r.as_at, r.issued))
     }
 
-    /// Whether the plan is still a draft: not yet approved.
+    /// Whether the plan is still a draft, not yet approved: its reports say "Draft".
     pub fn is_draft(&self) -> bool {
-        self.review.plan_approved.is_none()
+        self.draft && self.review.plan_approved.is_none()
     }
 
     /// The day the plan's figures are as at when `day` is asked for: a closed plan stands

@@ -95,6 +95,7 @@ pub fn new_plan(
         findings: Vec::new(),
         recommendations: Vec::new(),
         milestones: Vec::new(),
+        draft: true,
         ..Plan::default()
     }
 }

@@ -39,6 +39,7 @@ impl Checker {
                 "schedule",
                 "reports",
                 "closed",
+                "draft",
             ],
         );
         let id = self.required_text(path, map, "id", "every plan needs an id");
@@ -121,6 +122,17 @@ impl Checker {
             .collect();
         reports.sort_by_key(|r| r.issued);
         let closed = self.closure(map.get("closed"));
+        let draft = match map.get("draft") {
+            None | Some(Value::Null) => Some(false),
+            Some(Value::Bool(b)) => Some(*b),
+            Some(other) => {
+                self.problem(
+                    "plan.draft",
+                    format!("should be true or false, not {}", kind_of(other)),
+                );
+                None
+            }
+        };
 
         Some(Plan {
             id: id?,
@@ -141,6 +153,7 @@ impl Checker {
             schedule,
             reports,
             closed: closed?,
+            draft: draft?,
         })
     }
 
