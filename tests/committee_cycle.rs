@@ -228,7 +228,7 @@ fn since_lists_exactly_the_changes_made_after_the_day() {
     let ids = |list: &[cpc_action_plan::domain::since::Changed]| -> Vec<String> {
         list.iter().map(|c| c.action_id.clone()).collect()
     };
-    assert_eq!(ids(&changes.completed), [done.clone()]);
+    assert_eq!(ids(&changes.completed), std::slice::from_ref(&done));
     assert_eq!(changes.status_changes.len(), 1);
     assert_eq!(changes.status_changes[0].action.action_id, risk);
     assert_eq!(changes.status_changes[0].from, Status::OnTrack);
