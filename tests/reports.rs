@@ -248,3 +248,64 @@ fn a_report_for_one_lead_lists_and_counts_only_their_actions() {
         .all(|a| theirs.contains(&a.id)));
     assert_eq!(covered(&plan, &options).actions().count(), theirs.len());
 }
+
+#[test]
+fn a_plan_is_a_draft_until_its_approval_is_recorded() {
+    use cpc_action_plan::domain::reports::{draft_marker, DRAFT};
+    let mut plan = havering();
+    assert_eq!(plan.review.plan_approved, None, "the example records none");
+    assert_eq!(
+        draft_marker(&plan),
+        None,
+        "but was agreed before drafts existed"
+    );
+    plan.draft = true;
+    assert_eq!(draft_marker(&plan), Some(DRAFT));
+    assert_eq!(DRAFT, "Draft: not yet approved");
+    plan.review.plan_approved = Some(cpc_action_plan::domain::PlanApproval {
+        date: d(2019, 9, 4),
+        by: "Cabinet".into(),
+    });
+    assert_eq!(draft_marker(&plan), None);
+}
+
+#[test]
+fn the_progress_report_works_its_figures_out_once_for_the_page_and_the_word_file() {
+    use cpc_action_plan::domain::progress::{dashboard, timeline};
+    use cpc_action_plan::domain::reports::{
+        not_accepted_answer, overdue_words, progress_report, status_rows,
+    };
+    use cpc_action_plan::domain::Response;
+    let mut plan = havering();
+    plan.recommendations[2].response = Response::NotAccepted;
+    plan.recommendations[2].response_reason = "Done already.".into();
+    let options = ReportOptions::from_pairs([("theme", "core-governance")]);
+    let as_at = d(2019, 9, 4);
+    let report = progress_report(&plan, &options, as_at);
+    assert_eq!(report.board, dashboard(&covered(&plan, &options), as_at));
+    assert_eq!(report.sections, progress_sections(&plan, &options, as_at));
+    assert_eq!(report.milestones, timeline(&plan, as_at));
+    assert_eq!(report.status_rows, status_rows(&report.board.counts));
+    // The rows: each status with actions, then all of them; the shares add up to 100%.
+    let last = report.status_rows.last().unwrap();
+    assert_eq!((last.status, last.label), (None, "All actions"));
+    assert_eq!(last.actions, report.board.counts.total());
+    assert_eq!(last.share, "100%");
+    let shares: usize = report.status_rows[..report.status_rows.len() - 1]
+        .iter()
+        .map(|r| r.share.trim_end_matches('%').parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(shares, 100);
+    assert!(report.status_rows.iter().all(|r| r.actions > 0));
+    let none = status_rows(&Default::default());
+    assert_eq!(none.len(), 1);
+    assert_eq!(none[0].share, "0%");
+    // Recommendation 3 is a governance one, so it is covered, and its reason is said.
+    assert_eq!(report.not_accepted().len(), 1);
+    assert_eq!(
+        not_accepted_answer(&report.not_accepted()[0]),
+        "Not accepted: Done already."
+    );
+    assert_eq!(overdue_words(1), "Overdue by 1 day");
+    assert_eq!(overdue_words(127), "Overdue by 127 days");
+}

@@ -4,11 +4,22 @@
 use crate::domain::dates::iso;
 use chrono::NaiveDate;
 
+use super::dates::format_long;
+use super::figures::StatusCounts;
 use super::filter::Filter;
 use super::plan::{Action, Plan, Recommendation};
-use super::progress::{days_late, status_at};
+use super::progress::{dashboard, days_late, status_at, timeline, Dashboard, NotAccepted};
 use super::report_log::{ActionFigure, Figures};
 use super::status::Status;
+
+/// What every report says at its top, on screen, on each printed page and in Word, while
+/// the plan has no approval recorded.
+pub const DRAFT: &str = "Draft: not yet approved";
+
+/// [`DRAFT`] for a plan that is a draft ([`Plan::is_draft`]); none once it is approved.
+pub fn draft_marker(plan: &Plan) -> Option<&'static str> {
+    plan.is_draft().then_some(DRAFT)
+}
 
 /// The options every report takes from its address.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -180,6 +191,37 @@ pub struct ReportAction {
     pub latest: Option<(NaiveDate, String)>,
 }
 
+impl ReportAction {
+    /// The due date in words, or "No date".
+    pub fn due_words(&self) -> String {
+        self.due
+            .map(format_long)
+            .unwrap_or_else(|| "No date".to_string())
+    }
+
+    /// "Overdue by 127 days" for an overdue action.
+    pub fn overdue_words(&self) -> Option<String> {
+        self.days_late.map(overdue_words)
+    }
+
+    /// The latest update as "4 September 2019: its note", or "None yet".
+    pub fn latest_words(&self) -> String {
+        match &self.latest {
+            Some((date, note)) => format!("{}: {note}", format_long(*date)),
+            None => "None yet".to_string(),
+        }
+    }
+}
+
+/// How late an action is, in words: "Overdue by 1 day", "Overdue by 127 days".
+pub fn overdue_words(days: i64) -> String {
+    if days == 1 {
+        "Overdue by 1 day".to_string()
+    } else {
+        format!("Overdue by {days} days")
+    }
+}
+
 fn report_action(action: &Action, as_at: NaiveDate) -> ReportAction {
     ReportAction {
         id: action.id.clone(),
@@ -295,4 +337,89 @@ pub fn figures(plan: &Plan, options: &ReportOptions, as_at: NaiveDate) -> Figure
         }
     }
     figures
+}
+
+/// The words of the progress report that are not figures, so that the page and the Word
+/// file say the same.
+pub mod words {
+    pub const SUMMARY: &str = "Summary";
+    pub const STATUS_COLUMNS: [&str; 3] = ["Status", "Actions", "Share"];
+    pub const ACTIONS_PART: &str = "Recommendations and actions";
+    pub const ACTION_COLUMNS: [&str; 5] = ["Action", "Lead", "Due", "Status", "Latest update"];
+    pub const NO_ACTIONS: &str = "No actions listed.";
+    pub const MILESTONES_PART: &str = "Milestones and the LGA process";
+    pub const MILESTONE_COLUMNS: [&str; 3] = ["Date", "Milestone", "Where it stands"];
+    pub const NO_MILESTONES: &str = "No milestones have been set.";
+    pub const NOT_ACCEPTED_PART: &str = "Recommendations not accepted";
+    pub const ALL_ACCEPTED: &str = "The council accepted every recommendation.";
+}
+
+/// One row of the table of actions by status: a status with actions, or the total.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatusRow {
+    /// The status; none for the row of all actions.
+    pub status: Option<Status>,
+    pub label: &'static str,
+    pub actions: usize,
+    /// The share in words: "13%".
+    pub share: String,
+}
+
+/// The table of actions by status: each status with actions, in `Status::STACKED` order,
+/// with its share (the shares add up to 100%), then "All actions" (100%, or 0% of none).
+/// Overdue actions are not a row: they are counted under their status already, and said
+/// apart ([`Dashboard::overdue_sentence`]).
+pub fn status_rows(counts: &StatusCounts) -> Vec<StatusRow> {
+    let total = counts.total();
+    counts
+        .stacked()
+        .filter(|(_, n)| *n > 0)
+        .map(|(status, n)| StatusRow {
+            status: Some(status),
+            label: status.label(),
+            actions: n,
+            share: format!("{}%", counts.share(status)),
+        })
+        .chain(std::iter::once(StatusRow {
+            status: None,
+            label: "All actions",
+            actions: total,
+            share: if total == 0 { "0%" } else { "100%" }.to_string(),
+        }))
+        .collect()
+}
+
+/// A recommendation not accepted in full, as the report says it after its number and
+/// title: "Partially accepted: the reason".
+pub fn not_accepted_answer(n: &NotAccepted) -> String {
+    format!("{}: {}", n.response.label(), n.reason)
+}
+
+/// Everything the progress report shows, worked out once for the page and the Word file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgressReport {
+    /// The figures for the recommendations and actions the report covers.
+    pub board: Dashboard,
+    pub status_rows: Vec<StatusRow>,
+    pub sections: Vec<ReportSection>,
+    /// The plan's milestones and the LGA process dates: (date, what, where it stands).
+    pub milestones: Vec<(NaiveDate, String, &'static str)>,
+}
+
+impl ProgressReport {
+    /// The recommendations the council did not accept in full (of those covered).
+    pub fn not_accepted(&self) -> &[NotAccepted] {
+        &self.board.not_accepted
+    }
+}
+
+/// The progress report on `plan` as at `as_at`, with the report's options.
+pub fn progress_report(plan: &Plan, options: &ReportOptions, as_at: NaiveDate) -> ProgressReport {
+    let board = dashboard(&covered(plan, options), as_at);
+    ProgressReport {
+        status_rows: status_rows(&board.counts),
+        sections: progress_sections(plan, options, as_at),
+        milestones: timeline(plan, as_at),
+        board,
+    }
 }

@@ -10,8 +10,10 @@ use chrono::NaiveDate;
 use super::zip::zip_stored;
 
 use crate::domain::dates::format_long;
-use crate::domain::reports::{annex_rows, progress_sections, ReportOptions};
-use crate::domain::{progress::dashboard, Plan};
+use crate::domain::reports::{
+    annex_rows, draft_marker, not_accepted_answer, progress_report, words, ReportOptions,
+};
+use crate::domain::Plan;
 
 /// What the report's heading says.
 pub struct Heading<'a> {
@@ -23,7 +25,7 @@ pub struct Heading<'a> {
 
 /// The action plan annex as a Word document, landscape, with one table.
 pub fn action_plan_docx(plan: &Plan, options: &ReportOptions, heading: &Heading) -> Vec<u8> {
-    let mut body = heading_xml(plan, heading);
+    let mut body = heading_xml(plan, options, heading);
     let widths = [700, 3600, 4600, 1500, 2000, 1400];
     let mut table = table_start(&widths);
     table.push_str(&row(
@@ -66,82 +68,63 @@ pub fn action_plan_docx(plan: &Plan, options: &ReportOptions, heading: &Heading)
     }
     table.push_str("</w:tbl>");
     body.push_str(&table);
-    document(&body, true)
+    document(&body, true, draft_marker(plan))
 }
 
-/// The progress report as a Word document: the summary, the actions by status with
-/// overdue said apart, then a table of every recommendation's actions.
+/// The progress report as a Word document, with the parts of the printed report in its
+/// order and words, from the same figures (`domain::reports::progress_report`): the
+/// summary, the actions by status with overdue said apart, a table for each
+/// recommendation's actions, the milestones, and the recommendations not accepted.
 pub fn progress_docx(plan: &Plan, options: &ReportOptions, heading: &Heading) -> Vec<u8> {
-    let mut body = heading_xml(plan, heading);
-    let scope = crate::domain::reports::covered(plan, options);
-    let board = dashboard(&scope, heading.as_at);
-    body.push_str(&paragraph(&board.summary(), Style::Body));
-    // Actions by status, as the report on screen has them: the shares add up to 100%,
-    // and overdue actions (counted under their status already) are said apart, below.
+    let mut body = heading_xml(plan, options, heading);
+    let report = progress_report(plan, options, heading.as_at);
+    body.push_str(&paragraph(words::SUMMARY, Style::Heading2));
+    body.push_str(&paragraph(&report.board.summary(), Style::Body));
+    // The shares add up to 100%; overdue actions (counted under their status already)
+    // are said apart, below.
     let mut figures = table_start(&[4200, 1600, 1600]);
-    figures.push_str(&row(
-        &["Status", "Actions", "Share"].map(Cell::header),
-        true,
-    ));
-    let total = board.counts.total();
-    for (status, n) in board.counts.stacked().filter(|(_, n)| *n > 0) {
+    figures.push_str(&row(&words::STATUS_COLUMNS.map(Cell::header), true));
+    for status_row in &report.status_rows {
         figures.push_str(&row(
             &[
-                Cell::text(status.label()),
-                Cell::text(&n.to_string()),
-                Cell::text(&format!("{}%", board.counts.share(status))),
+                Cell::header(status_row.label),
+                Cell::text(&status_row.actions.to_string()),
+                Cell::text(&status_row.share),
             ],
             false,
         ));
     }
-    figures.push_str(&row(
-        &[
-            Cell::text("All actions"),
-            Cell::text(&total.to_string()),
-            Cell::text(if total == 0 { "0%" } else { "100%" }),
-        ],
-        false,
-    ));
     figures.push_str("</w:tbl>");
     body.push_str(&figures);
-    body.push_str(&paragraph(&board.overdue_sentence(), Style::Body));
-    for section in progress_sections(plan, options, heading.as_at) {
+    body.push_str(&paragraph(&report.board.overdue_sentence(), Style::Body));
+    body.push_str(&paragraph(words::ACTIONS_PART, Style::Heading2));
+    for section in &report.sections {
         body.push_str(&paragraph(
             &format!("{}. {}", section.number, section.title),
-            Style::Heading2,
+            Style::Heading3,
         ));
         if !section.context.is_empty() {
             body.push_str(&paragraph(&section.context, Style::Italic));
         }
         if section.actions.is_empty() {
-            body.push_str(&paragraph("No actions listed.", Style::Body));
+            body.push_str(&paragraph(words::NO_ACTIONS, Style::Body));
             continue;
         }
         let mut table = table_start(&[3400, 1700, 1300, 1500, 2600]);
-        table.push_str(&row(
-            &["Action", "Lead", "Due", "Status", "Latest update"].map(Cell::header),
-            true,
-        ));
-        for a in section.actions {
-            let status = match a.days_late {
-                Some(days) => format!("{} (overdue by {days} days)", a.status.label()),
+        table.push_str(&row(&words::ACTION_COLUMNS.map(Cell::header), true));
+        for a in &section.actions {
+            // The status, and beneath it how late, as the printed report's two tags.
+            let status = match a.overdue_words() {
+                Some(late) => format!("{}\n{late}", a.status.label()),
                 None => a.status.label().to_string(),
             };
-            let latest = match a.latest {
-                Some((date, note)) => format!("{}: {note}", format_long(date)),
-                None => "None yet".to_string(),
-            };
-            let due = a
-                .due
-                .map(format_long)
-                .unwrap_or_else(|| "No date".to_string());
             table.push_str(&row(
                 &[
                     Cell::text(&a.text),
                     Cell::text(&a.leads.join("; ")),
-                    Cell::text(&due),
+                    Cell::text(&a.due_words()),
                     Cell::text(&status),
-                    Cell::text(&latest),
+                    Cell::text(&a.latest_words()),
                 ],
                 false,
             ));
@@ -149,7 +132,38 @@ pub fn progress_docx(plan: &Plan, options: &ReportOptions, heading: &Heading) ->
         table.push_str("</w:tbl>");
         body.push_str(&table);
     }
-    document(&body, false)
+    body.push_str(&paragraph(words::MILESTONES_PART, Style::Heading2));
+    if report.milestones.is_empty() {
+        body.push_str(&paragraph(words::NO_MILESTONES, Style::Body));
+    } else {
+        let mut table = table_start(&[2400, 5000, 2200]);
+        table.push_str(&row(&words::MILESTONE_COLUMNS.map(Cell::header), true));
+        for (date, what, state) in &report.milestones {
+            table.push_str(&row(
+                &[
+                    Cell::text(&format_long(*date)),
+                    Cell::text(what),
+                    Cell::text(state),
+                ],
+                false,
+            ));
+        }
+        table.push_str("</w:tbl>");
+        body.push_str(&table);
+    }
+    body.push_str(&paragraph(words::NOT_ACCEPTED_PART, Style::Heading2));
+    if report.not_accepted().is_empty() {
+        body.push_str(&paragraph(words::ALL_ACCEPTED, Style::Body));
+    }
+    for n in report.not_accepted() {
+        // The number and title in bold, then the council's response and its reason.
+        body.push_str(&format!(
+            "<w:p><w:r><w:rPr><w:b/></w:rPr>{}</w:r><w:r>{}</w:r></w:p>",
+            text_runs(&format!("{}. {}", n.number, n.title)),
+            text_runs(&format!(" – {}", not_accepted_answer(n))),
+        ));
+    }
+    document(&body, false, draft_marker(plan))
 }
 
 /// The file name: the plan's tidy name, the report, and `.docx`.
@@ -165,12 +179,20 @@ pub fn docx_file_name(plan: &Plan, report: &str, date: NaiveDate) -> String {
 enum Style {
     Title,
     Heading2,
+    Heading3,
     Body,
     Italic,
+    /// The draft marker: bold and large.
+    Draft,
 }
 
-fn heading_xml(plan: &Plan, heading: &Heading) -> String {
-    let mut xml = paragraph(&plan.council, Style::Body);
+/// The report's heading, as the printed one: the draft marker (while the plan is not yet
+/// approved), the council, the title, then the committee, meeting, date and leads.
+fn heading_xml(plan: &Plan, options: &ReportOptions, heading: &Heading) -> String {
+    let mut xml = draft_marker(plan)
+        .map(|words| paragraph(words, Style::Draft))
+        .unwrap_or_default();
+    xml.push_str(&paragraph(&plan.council, Style::Body));
     xml.push_str(&paragraph(
         &format!("{}: {}", heading.report, plan.title),
         Style::Title,
@@ -191,17 +213,25 @@ fn heading_xml(plan: &Plan, heading: &Heading) -> String {
         &format!("As at: {}", format_long(heading.as_at)),
         Style::Body,
     ));
+    if !options.filter.leads.is_empty() {
+        xml.push_str(&paragraph(
+            &format!("Actions led by: {}", options.filter.leads.join(", ")),
+            Style::Body,
+        ));
+    }
     xml
 }
 
 fn paragraph(text: &str, style: Style) -> String {
     let props = match style {
         Style::Title => "<w:rPr><w:b/><w:sz w:val=\"36\"/></w:rPr>",
-        Style::Heading2 => "<w:rPr><w:b/><w:sz w:val=\"26\"/></w:rPr>",
+        Style::Heading2 => "<w:rPr><w:b/><w:sz w:val=\"28\"/></w:rPr>",
+        Style::Heading3 => "<w:rPr><w:b/><w:sz w:val=\"24\"/></w:rPr>",
         Style::Body => "",
         Style::Italic => "<w:rPr><w:i/></w:rPr>",
+        Style::Draft => "<w:rPr><w:b/><w:sz w:val=\"28\"/></w:rPr>",
     };
-    let keep = if matches!(style, Style::Heading2) {
+    let keep = if matches!(style, Style::Heading2 | Style::Heading3) {
         "<w:pPr><w:keepNext/></w:pPr>"
     } else {
         ""
@@ -329,24 +359,48 @@ fn row(cells: &[Cell], header: bool) -> String {
 }
 
 const NAMESPACE: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const RELATIONSHIPS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-fn document(body: &str, landscape: bool) -> Vec<u8> {
+/// The document's parts, zipped. With `draft` words, every page has them as its header
+/// (a header part, related to the document and named by the section).
+fn document(body: &str, landscape: bool, draft: Option<&str>) -> Vec<u8> {
     // A4 in twentieths of a point, with 2 cm margins.
     let page = if landscape {
         "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"
     } else {
         "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
     };
+    let header_reference = if draft.is_some() {
+        "<w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>"
+    } else {
+        ""
+    };
     let document = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"{NAMESPACE}\"><w:body>{body}<w:sectPr>{page}<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"{NAMESPACE}\" xmlns:r=\"{RELATIONSHIPS}\"><w:body>{body}<w:sectPr>{header_reference}{page}<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>"
     );
-    let content_types = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+    let header_type = if draft.is_some() {
+        "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
+    } else {
+        ""
+    };
+    let content_types = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>{header_type}</Types>");
     let rels = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>";
-    zip_stored(&[
-        ("[Content_Types].xml", content_types.as_bytes()),
-        ("_rels/.rels", rels.as_bytes()),
-        ("word/document.xml", document.as_bytes()),
-    ])
+    let mut parts: Vec<(&str, Vec<u8>)> = vec![
+        ("[Content_Types].xml", content_types.into_bytes()),
+        ("_rels/.rels", rels.as_bytes().to_vec()),
+        ("word/document.xml", document.into_bytes()),
+    ];
+    if let Some(words) = draft {
+        let header = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:hdr xmlns:w=\"{NAMESPACE}\">{}</w:hdr>",
+            paragraph(words, Style::Draft)
+        );
+        let document_rels = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rIdHeader\" Type=\"{RELATIONSHIPS}/header\" Target=\"header1.xml\"/></Relationships>");
+        parts.push(("word/_rels/document.xml.rels", document_rels.into_bytes()));
+        parts.push(("word/header1.xml", header.into_bytes()));
+    }
+    let parts: Vec<(&str, &[u8])> = parts.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+    zip_stored(&parts)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, withPage, ready, examplePlan, ROOT, PLAN_ID, fillDate } from './harness.mjs';
+import { serve, launch, withPage, ready, examplePlan, ROOT, PLAN_ID, fillDate, download, axeViolations } from './harness.mjs';
 
 const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 let server;
@@ -158,11 +158,120 @@ print(texts)
       const text = squash(rest.join('\n'));
       const [tables, rows] = counts.split(' ').map(Number);
       if (kind === 'action-plan') assert.deepEqual([tables, rows], [1, 33]);
-      // The progress report: the figures by status, then a table for each recommendation.
-      else assert.equal(tables, 14);
+      // The progress report: the figures by status, a table for each recommendation, and
+      // the milestones.
+      else assert.equal(tables, 15);
       for (const r of plan.recommendations) assert.ok(text.includes(squash(r.title)), `${kind}: recommendation ${r.number}`);
       for (const a of plan.recommendations.flatMap((r) => r.actions)) assert.ok(text.includes(squash(a.text)), `${kind}: ${a.id}`);
       assert.ok(text.includes(squash('Committee: Overview and Scrutiny Board')));
     }
+  });
+});
+
+const DRAFT = 'Draft: not yet approved';
+
+/** Each printed page's text: pdftotext ends every page with a form feed. */
+const pagesOf = (text, pages) => text.split('\f').slice(0, pages);
+
+/** The text of a Word file's document, read from the bytes: the zip is stored, not
+ *  compressed, so the XML is there as it was written. */
+function wordText(bytes) {
+  const all = bytes.toString('utf8');
+  const xml = all.slice(all.indexOf('<w:document'), all.indexOf('</w:document>'));
+  assert.ok(xml.length > 0, 'the document part is in the file');
+  const unescape = (t) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1])).join(' ');
+}
+
+test('the Word progress report says what the printed one says, in the same order', async () => {
+  await withPage(browser, report('progress'), async ({ page, errors }) => {
+    await page.getByTestId('report').waitFor();
+    // What the printed report shows, block by block (the chart's legend aside: Word has
+    // the table by status instead).
+    const blocks = await page.getByTestId('report').locator(':is(h1, h2, p, tr, li):not(.app-legend *)').evaluateAll((els) => els.map((el) => el.innerText));
+    for (const part of ['Summary', 'Recommendations and actions', 'Milestones and the LGA process', 'Recommendations not accepted', 'The council accepted every recommendation.', 'All actions\t32\t100%']) {
+      assert.ok(blocks.some((b) => b.includes(part)), `the page shows ${part}`);
+    }
+    const file = await download(page, () => page.getByRole('button', { name: 'Download as Word (.docx)' }).click());
+    const word = squash(wordText(file.bytes));
+    let from = 0;
+    for (const block of blocks.map(squash).filter(Boolean)) {
+      const at = word.indexOf(block, from);
+      assert.ok(at >= 0, `the Word file has, after what comes before it on paper: ${block}`);
+      from = at + block.length;
+    }
+    // The milestones as at the date, and overdue said in the page's words.
+    for (const part of ['4 September 2019 Overview & Scrutiny Board review of the action plan Done', 'LGA follow-up visit Due', 'Not started Overdue by 127 days']) {
+      assert.ok(word.includes(squash(part)), part);
+    }
+    // Havering's plan was agreed before the app had drafts: no marker.
+    assert.ok(word.startsWith(squash('London Borough of Havering')) && !word.includes('Draft'), 'no draft marker');
+    assert.deepEqual(errors, []);
+  });
+});
+
+/** Opens a plan file as a new plan and returns its id. */
+async function openFile(page, file, name) {
+  await page.goto(`${server.url}#/import`);
+  await ready(page);
+  await page.locator('#import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByRole('button', { name: 'Open as a new plan' }).click();
+  await ready(page);
+  return new URL(page.url()).hash.split('/')[2];
+}
+
+test('a plan not yet approved says Draft at the top of the page and of every printed page of each report', async () => {
+  const file = await examplePlan();
+  file.plan.draft = true;
+  await withPage(browser, `${server.url}#/`, async ({ page, errors }) => {
+    const id = await openFile(page, file, 'draft.plan.json');
+    for (const kind of ['action-plan', 'progress', 'exceptions']) {
+      await page.goto(`${server.url}#/plan/${id}/reports/${kind}?${OPTIONS}`);
+      await page.getByTestId('report').waitFor();
+      const marker = page.getByTestId('draft-marker');
+      assert.equal(await marker.innerText(), DRAFT);
+      // Said first in the report, before the council and the title.
+      const first = await page.getByTestId('report').locator('header > *').first().getAttribute('data-testid');
+      assert.equal(first, 'draft-marker');
+      if (kind === 'progress') assert.deepEqual(await axeViolations(page), [], 'axe on the report with its draft marker');
+      const { text, pages } = await print(page, `draft-${kind}`);
+      if (kind !== 'exceptions') assert.ok(pages >= 2, `${kind}: ${pages} pages`);
+      const each = pagesOf(text, pages);
+      assert.equal(each.length, pages);
+      each.forEach((p, i) => {
+        assert.ok(squash(p).includes(squash(DRAFT)), `${kind}: page ${i + 1} of ${pages} says it is a draft`);
+        assert.ok(squash(p).includes(`Page${i + 1}of${pages}`), `${kind}: page ${i + 1} is numbered`);
+      });
+      // No page is left with only its number (an empty wrapper on a page of its own).
+      assert.ok(each.every((p) => squash(p).length > squash(`${DRAFT}Page${pages}of${pages}`).length), `${kind}: no empty page`);
+      if (kind !== 'exceptions') {
+        const word = await download(page, () => page.getByRole('button', { name: 'Download as Word (.docx)' }).click());
+        assert.ok(squash(wordText(word.bytes)).startsWith(squash(`${DRAFT} London Borough of Havering`)), `${kind}: the draft marker comes first in Word`);
+        assert.ok(word.bytes.includes('word/header1.xml') && word.bytes.toString('utf8').includes(`<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:rPr><w:b/><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">${DRAFT}</w:t>`), `${kind}: and it heads every page`);
+      }
+    }
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('a draft whose approval is recorded has no draft marker, on screen, on paper or in Word', async () => {
+  const file = await examplePlan();
+  file.plan.draft = true;
+  file.plan.review.plan_approved = { date: '2019-09-04', by: 'Cabinet' };
+  await withPage(browser, `${server.url}#/`, async ({ page, errors }) => {
+    const id = await openFile(page, file, 'approved.plan.json');
+    for (const kind of ['action-plan', 'progress', 'exceptions']) {
+      await page.goto(`${server.url}#/plan/${id}/reports/${kind}?${OPTIONS}`);
+      await page.getByTestId('report').waitFor();
+      assert.equal(await page.getByTestId('draft-marker').count(), 0, kind);
+      const { text, pages } = await print(page, `approved-${kind}`);
+      assert.ok(!/Draft/.test(text), `${kind}: no Draft on paper`);
+      assert.ok(squash(text).includes(`Page${pages}of${pages}`));
+      if (kind !== 'exceptions') {
+        const word = await download(page, () => page.getByRole('button', { name: 'Download as Word (.docx)' }).click());
+        assert.ok(!/Draft/.test(wordText(word.bytes)) && !word.bytes.includes('word/header1.xml'), `${kind}: no Draft in Word`);
+      }
+    }
+    assert.deepEqual(errors, []);
   });
 });

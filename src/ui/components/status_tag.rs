@@ -24,10 +24,6 @@ pub fn StatusTag(status: Status) -> impl IntoView {
 /// Marks an action that is past its due date, saying by how long.
 #[component]
 pub fn OverdueTag(days: i64) -> impl IntoView {
-    let text = if days == 1 {
-        "Overdue by 1 day".to_string()
-    } else {
-        format!("Overdue by {days} days")
-    };
+    let text = crate::domain::reports::overdue_words(days);
     view! { <strong class="govuk-tag govuk-tag--red app-overdue">{text}</strong> }
 }

@@ -11,9 +11,9 @@ use crate::ui::components::form::{DateInput, ErrorMessage, TypedDate};
 use crate::browser::download::download_bytes;
 use crate::domain::dates::{format_long, iso};
 use crate::domain::filter::FilterOptions;
-use crate::domain::progress::{dashboard, timeline};
 use crate::domain::reports::{
-    annex_rows, covered, exception_sections, progress_sections, ReportOptions, ReportSection,
+    annex_rows, draft_marker, exception_sections, not_accepted_answer, progress_report, words,
+    ReportOptions, ReportSection,
 };
 use crate::domain::Plan;
 use crate::format::docx::{action_plan_docx, docx_file_name, progress_docx, Heading};
@@ -61,10 +61,11 @@ fn report(plan: &Plan, kind: ReportKind, options: ReportOptions, as_at: NaiveDat
                 .into_any()
         }
     };
-    let report_class = if kind == ReportKind::ActionPlan {
-        "app-report app-report--landscape"
-    } else {
-        "app-report"
+    let report_class = match (kind == ReportKind::ActionPlan, draft_marker(plan).is_some()) {
+        (true, true) => "app-report app-report--landscape app-report--draft",
+        (true, false) => "app-report app-report--landscape",
+        (false, true) => "app-report app-report--draft",
+        (false, false) => "app-report",
     };
     view! {
         <div class="app-no-print">
@@ -105,6 +106,11 @@ fn report(plan: &Plan, kind: ReportKind, options: ReportOptions, as_at: NaiveDat
         </div>
         <article class=report_class data-testid="report">
             <header class="app-report__heading">
+                // Not yet approved: said first, and printed at the top of every page (the
+                // class names a print page with a running header; see style/_app.scss).
+                {draft_marker(plan).map(|words| view! {
+                    <p class="app-report__draft" data-testid="draft-marker"><strong class="govuk-tag govuk-tag--orange">{words}</strong></p>
+                })}
                 <p class="govuk-caption-l">{plan.council.clone()}</p>
                 <h1 class="govuk-heading-l">{format!("{}: {}", kind.title(), plan.title)}</h1>
                 <dl class="app-report__facts" data-testid="report-facts">
@@ -326,37 +332,33 @@ fn SectionTable(plan_id: String, section: ReportSection, show_empty: bool) -> im
             <h2 class="govuk-heading-s app-report__rec">{format!("{}. ", section.number)}<ShortText text=section.title.clone() href=rec_href /></h2>
             {(!section.context.is_empty()).then(|| view! { <p class="govuk-body-s app-context">{section.context.clone()}</p> })}
             {if section.actions.is_empty() {
-                show_empty.then(|| view! { <p class="govuk-body-s">"No actions listed."</p> }).into_any()
+                show_empty.then(|| view! { <p class="govuk-body-s">{words::NO_ACTIONS}</p> }).into_any()
             } else {
                 view! {
                     <table class="govuk-table app-report-table app-stacked" role="table">
                         <caption class="govuk-table__caption govuk-visually-hidden">{format!("Actions for recommendation {}", section.number)}</caption>
                         <thead class="govuk-table__head" role="rowgroup"><tr class="govuk-table__row" role="row">
-                            <th scope="col" class="govuk-table__header" role="columnheader">"Action"</th>
-                            <th scope="col" class="govuk-table__header app-col-lead" role="columnheader">"Lead"</th>
-                            <th scope="col" class="govuk-table__header app-col-date" role="columnheader">"Due"</th>
-                            <th scope="col" class="govuk-table__header app-col-status" role="columnheader">"Status"</th>
-                            <th scope="col" class="govuk-table__header app-col-update" role="columnheader">"Latest update"</th>
+                            <th scope="col" class="govuk-table__header" role="columnheader">{words::ACTION_COLUMNS[0]}</th>
+                            <th scope="col" class="govuk-table__header app-col-lead" role="columnheader">{words::ACTION_COLUMNS[1]}</th>
+                            <th scope="col" class="govuk-table__header app-col-date" role="columnheader">{words::ACTION_COLUMNS[2]}</th>
+                            <th scope="col" class="govuk-table__header app-col-status" role="columnheader">{words::ACTION_COLUMNS[3]}</th>
+                            <th scope="col" class="govuk-table__header app-col-update" role="columnheader">{words::ACTION_COLUMNS[4]}</th>
                         </tr></thead>
                         <tbody class="govuk-table__body" role="rowgroup">
                             {section.actions.into_iter().map(|a| {
                                 let href = Route::Action { plan: plan_id.clone(), action: a.id.clone() }.href();
+                                let (due, latest) = (a.due_words(), a.latest_words());
                                 view! {
                                     <tr class="govuk-table__row" role="row" data-action-id=a.id.clone()>
                                         <td class="govuk-table__cell app-stacked__title" role="cell" data-label="Action"><div class="app-cell-text"><ShortText text=a.text href=href /></div></td>
                                         <td class="govuk-table__cell" role="cell" data-label="Lead">{a.leads.join("; ")}</td>
-                                        <td class="govuk-table__cell" role="cell" data-label="Due">{a.due.map(format_long).unwrap_or_else(|| "No date".to_string())}</td>
+                                        <td class="govuk-table__cell" role="cell" data-label="Due">{due}</td>
                                         <td class="govuk-table__cell app-tags app-stacked__first" role="cell" data-label="Status">
                                             <StatusTag status=a.status />
                                             {a.days_late.map(|days| view! { <OverdueTag days=days /> })}
                                         </td>
                                         <td class="govuk-table__cell" role="cell" data-label="Latest update">
-                                            <div class="app-cell-text">
-                                                {match a.latest {
-                                                    Some((date, note)) => format!("{}: {note}", format_long(date)),
-                                                    None => "None yet".to_string(),
-                                                }}
-                                            </div>
+                                            <div class="app-cell-text">{latest}</div>
                                         </td>
                                     </tr>
                                 }
@@ -369,79 +371,75 @@ fn SectionTable(plan_id: String, section: ReportSection, show_empty: bool) -> im
     }
 }
 
-/// Progress as at a date: a summary, then every recommendation and its actions.
+/// Progress as at a date: a summary, the actions by status, every recommendation and its
+/// actions, the milestones, and the recommendations not accepted. The Word file
+/// (`format::docx::progress_docx`) has the same parts, from the same figures.
 #[component]
 fn ProgressReport(plan: Plan, options: ReportOptions, as_at: NaiveDate) -> impl IntoView {
-    let scope = covered(&plan, &options);
-    let board = dashboard(&scope, as_at);
-    let sections = progress_sections(&plan, &options, as_at);
-    let total = board.counts.total();
-    let dates = timeline(&plan, as_at);
+    let report = progress_report(&plan, &options, as_at);
+    let board = &report.board;
+    let [status_col, actions_col, share_col] = words::STATUS_COLUMNS;
+    let [date_col, milestone_col, state_col] = words::MILESTONE_COLUMNS;
     view! {
-        <h2 class="govuk-heading-m">"Summary"</h2>
+        <h2 class="govuk-heading-m">{words::SUMMARY}</h2>
         <p class="govuk-body" data-testid="report-summary">{board.summary()}</p>
         <StatusBar chart="report-bar".to_string() counts=board.counts label=format!("Actions by status as at {}", format_long(as_at)) height=24 />
         <Legend chart="report-legend" />
         <table class="govuk-table app-report-table app-report__figures">
             <caption class="govuk-table__caption govuk-visually-hidden">"Actions by status"</caption>
             <thead class="govuk-table__head"><tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">"Status"</th>
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Actions"</th>
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Share"</th>
+                <th scope="col" class="govuk-table__header">{status_col}</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">{actions_col}</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">{share_col}</th>
             </tr></thead>
             <tbody class="govuk-table__body">
-                {board.counts.stacked().filter(|(_, n)| *n > 0).map(|(s, n)| view! {
-                    <tr class="govuk-table__row" data-status=s.as_str()>
-                        <th scope="row" class="govuk-table__header">{s.label()}</th>
-                        <td class="govuk-table__cell govuk-table__cell--numeric">{n}</td>
-                        <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{}%", board.counts.share(s))}</td>
+                {report.status_rows.iter().map(|row| view! {
+                    <tr class="govuk-table__row" data-status=row.status.map(|s| s.as_str()) data-testid=row.status.is_none().then_some("all-actions")>
+                        <th scope="row" class="govuk-table__header">{row.label}</th>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{row.actions}</td>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{row.share.clone()}</td>
                     </tr>
                 }).collect_view()}
-                <tr class="govuk-table__row" data-testid="all-actions">
-                    <th scope="row" class="govuk-table__header">"All actions"</th>
-                    <td class="govuk-table__cell govuk-table__cell--numeric">{total}</td>
-                    <td class="govuk-table__cell govuk-table__cell--numeric">{if total == 0 { "0%" } else { "100%" }}</td>
-                </tr>
             </tbody>
         </table>
         // Apart from the shares: each overdue action is counted under its status already.
         <p class="govuk-body" data-testid="overdue-line">{board.overdue_sentence()}</p>
-        <h2 class="govuk-heading-m app-report__part">"Recommendations and actions"</h2>
-        {sections.into_iter().map(|s| view! { <SectionTable plan_id=plan.id.clone() section=s show_empty=true /> }).collect_view()}
-        <h2 class="govuk-heading-m app-report__part">"Milestones and the LGA process"</h2>
-        {if dates.is_empty() {
-            view! { <p class="govuk-body">"No milestones have been set."</p> }.into_any()
+        <h2 class="govuk-heading-m app-report__part">{words::ACTIONS_PART}</h2>
+        {report.sections.iter().cloned().map(|s| view! { <SectionTable plan_id=plan.id.clone() section=s show_empty=true /> }).collect_view()}
+        <h2 class="govuk-heading-m app-report__part">{words::MILESTONES_PART}</h2>
+        {if report.milestones.is_empty() {
+            view! { <p class="govuk-body">{words::NO_MILESTONES}</p> }.into_any()
         } else {
             view! {
-                <table class="govuk-table app-report-table">
+                <table class="govuk-table app-report-table" data-testid="report-milestones">
                     <caption class="govuk-table__caption govuk-visually-hidden">"Milestones and LGA process dates"</caption>
                     <thead class="govuk-table__head"><tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"Date"</th>
-                        <th scope="col" class="govuk-table__header">"Milestone"</th>
-                        <th scope="col" class="govuk-table__header">"Where it stands"</th>
+                        <th scope="col" class="govuk-table__header">{date_col}</th>
+                        <th scope="col" class="govuk-table__header">{milestone_col}</th>
+                        <th scope="col" class="govuk-table__header">{state_col}</th>
                     </tr></thead>
                     <tbody class="govuk-table__body">
-                        {dates.into_iter().map(|(date, what, state)| view! {
+                        {report.milestones.iter().map(|(date, what, state)| view! {
                             <tr class="govuk-table__row">
-                                <td class="govuk-table__cell">{format_long(date)}</td>
-                                <td class="govuk-table__cell">{what}</td>
-                                <td class="govuk-table__cell">{state}</td>
+                                <td class="govuk-table__cell">{format_long(*date)}</td>
+                                <td class="govuk-table__cell">{what.clone()}</td>
+                                <td class="govuk-table__cell">{*state}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
                 </table>
             }.into_any()
         }}
-        <h2 class="govuk-heading-m app-report__part">"Recommendations not accepted"</h2>
-        {if board.not_accepted.is_empty() {
-            view! { <p class="govuk-body">"The council accepted every recommendation."</p> }.into_any()
+        <h2 class="govuk-heading-m app-report__part">{words::NOT_ACCEPTED_PART}</h2>
+        {if report.not_accepted().is_empty() {
+            view! { <p class="govuk-body">{words::ALL_ACCEPTED}</p> }.into_any()
         } else {
             view! {
-                <ul class="govuk-list">
-                    {board.not_accepted.into_iter().map(|n| {
+                <ul class="govuk-list" data-testid="report-not-accepted">
+                    {report.not_accepted().iter().map(|n| {
                         let href = Route::Recommendation { plan: plan.id.clone(), recommendation: n.id.clone() }.href();
                         view! {
-                            <li><strong>{format!("{}. ", n.number)}<ShortText text=n.title href=href /></strong>{format!(" – {}: {}", n.response.label(), n.reason)}</li>
+                            <li><strong>{format!("{}. ", n.number)}<ShortText text=n.title.clone() href=href /></strong>{format!(" – {}", not_accepted_answer(n))}</li>
                         }
                     }).collect_view()}
                 </ul>
