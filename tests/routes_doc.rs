@@ -72,6 +72,7 @@ fn every_view_is_documented() {
         Route::EditMilestones { plan: "p".into() },
         Route::DeletePlan { plan: "p".into() },
         Route::CopiesSent { plan: "p".into() },
+        Route::ReportsIssued { plan: "p".into() },
         Route::EditRecommendation {
             plan: "p".into(),
             recommendation: "r".into(),
@@ -107,6 +108,7 @@ fn every_view_is_documented() {
             | Route::EditMilestones { .. }
             | Route::DeletePlan { .. }
             | Route::CopiesSent { .. }
+            | Route::ReportsIssued { .. }
             | Route::Leads { .. }
             | Route::LeadActions { .. }
             | Route::EditRecommendation { .. }

@@ -31,6 +31,15 @@ pub fn due_on(due: Option<NaiveDate>, history: &[DueChange], day: NaiveDate) -> 
         .unwrap_or(due)
 }
 
+/// The date the `index`th move moved to: where the next move moved from, or the current
+/// date after the last.
+pub fn moved_to(due: Option<NaiveDate>, history: &[DueChange], index: usize) -> Option<NaiveDate> {
+    history
+        .get(index + 1)
+        .map(|next| Some(next.from))
+        .unwrap_or(due)
+}
+
 /// How many times the due date has moved by `day`.
 pub fn moves_by(history: &[DueChange], day: NaiveDate) -> usize {
     history.iter().filter(|c| c.changed <= day).count()

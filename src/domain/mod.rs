@@ -15,6 +15,7 @@ pub mod plan;
 pub mod problem;
 pub mod progress;
 pub mod report_log;
+pub mod report_options;
 pub mod reports;
 pub mod rules;
 pub mod sanity;

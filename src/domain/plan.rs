@@ -395,6 +395,11 @@ impl Action {
         super::due_history::due_on(self.due, &self.due_history, day)
     }
 
+    /// The date the `index`th move of the due date moved to.
+    pub fn moved_to(&self, index: usize) -> Option<NaiveDate> {
+        super::due_history::moved_to(self.due, &self.due_history, index)
+    }
+
     /// "Originally March 2020, now June 2020 (moved 3 times)" as at `day`, when it had
     /// moved by then.
     pub fn slipped(&self, day: NaiveDate) -> Option<String> {

@@ -1,16 +1,18 @@
 //! What the committee reports hold, row by row: the action plan annex, the progress report
 //! and the exceptions report. The pages only lay these out.
 
-use crate::domain::dates::iso;
 use chrono::NaiveDate;
 
-use super::dates::format_long;
+use super::dates::{format_due, format_long};
 use super::figures::StatusCounts;
-use super::filter::Filter;
+use super::narrative::{Narrative, RatingScale};
 use super::plan::{Action, Plan, Recommendation};
 use super::progress::{dashboard, days_late, status_at, timeline, Dashboard, NotAccepted};
-use super::report_log::{ActionFigure, Figures};
+use super::report_log::{ActionFigure, Figures, IssuedReport};
+use super::since::{since, Changed, Since};
 use super::status::Status;
+
+pub use super::report_options::ReportOptions;
 
 /// What every report says at its top, on screen, on each printed page and in Word, while
 /// the plan has no approval recorded.
@@ -19,118 +21,6 @@ pub const DRAFT: &str = "Draft: not yet approved";
 /// [`DRAFT`] for a plan that is a draft ([`Plan::is_draft`]); none once it is approved.
 pub fn draft_marker(plan: &Plan) -> Option<&'static str> {
     plan.is_draft().then_some(DRAFT)
-}
-
-/// The options every report takes from its address.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ReportOptions {
-    /// The day the report is "as at"; the caller supplies today when the address has none.
-    pub as_at: Option<NaiveDate>,
-    pub committee: String,
-    pub meeting: Option<NaiveDate>,
-    /// The report's "since" section starts after this day; the caller supplies the last
-    /// report recorded for the committee when the address has none.
-    pub since: Option<NaiveDate>,
-    /// Whether completed actions are listed (they always count in the figures).
-    pub include_completed: bool,
-    /// Only the recommendations filed under these themes or groups, and only the actions
-    /// these leads lead.
-    pub filter: Filter,
-    /// What the address asked for that could not be used, in words to show the officer.
-    pub refused: Vec<String>,
-}
-
-impl ReportOptions {
-    /// Reads `as_at`, `committee`, `meeting`, `completed=no`, `theme`, `group` and `lead`.
-    pub fn from_pairs<'a>(
-        pairs: impl IntoIterator<Item = (&'a str, &'a str)> + Clone,
-    ) -> ReportOptions {
-        let mut options = ReportOptions {
-            include_completed: true,
-            ..ReportOptions::default()
-        };
-        for (key, value) in pairs.clone() {
-            match key {
-                "as_at" => match super::dates::date_from_address(value) {
-                    Ok(date) => options.as_at = Some(date),
-                    Err(why) => options.refused.push(format!("The “as at” date: {why}.")),
-                },
-                "committee" => options.committee = value.trim().chars().take(200).collect(),
-                "meeting" => match super::dates::date_from_address(value) {
-                    Ok(date) => options.meeting = Some(date),
-                    Err(why) => options.refused.push(format!("The meeting date: {why}.")),
-                },
-                "completed" => options.include_completed = value != "no",
-                "since" => match super::dates::date_from_address(value) {
-                    Ok(date) => options.since = Some(date),
-                    Err(why) => options.refused.push(format!("The “since” date: {why}.")),
-                },
-                _ => {}
-            }
-        }
-        let chosen = Filter::from_pairs(pairs);
-        options.filter = Filter {
-            themes: chosen.themes,
-            groups: chosen.groups,
-            leads: chosen.leads,
-            ..Filter::default()
-        };
-        options
-    }
-
-    /// The options as query pairs, so the report is a link.
-    pub fn pairs(&self) -> Vec<(String, String)> {
-        let mut pairs = Vec::new();
-        if let Some(d) = self.as_at {
-            pairs.push(("as_at".to_string(), iso(d)));
-        }
-        if !self.committee.is_empty() {
-            pairs.push(("committee".to_string(), self.committee.clone()));
-        }
-        if let Some(d) = self.meeting {
-            pairs.push(("meeting".to_string(), iso(d)));
-        }
-        if !self.include_completed {
-            pairs.push(("completed".to_string(), "no".to_string()));
-        }
-        if let Some(d) = self.since {
-            pairs.push(("since".to_string(), iso(d)));
-        }
-        pairs.extend(self.filter.pairs());
-        pairs
-    }
-
-    /// The recommendations the report covers.
-    pub fn recommendations<'a>(
-        &'a self,
-        plan: &'a Plan,
-    ) -> impl Iterator<Item = &'a Recommendation> + 'a {
-        plan.recommendations.iter().filter(move |r| {
-            (self.filter.leads.is_empty() || r.actions.iter().any(|a| self.led(a)))
-                && (self.filter.themes.is_empty()
-                    || self.filter.themes.iter().any(|t| r.themes.contains(t)))
-                && (self.filter.groups.is_empty()
-                    || self.filter.groups.iter().any(|g| {
-                        r.group.as_deref() == Some(g.as_str()) || (g == "none" && r.group.is_none())
-                    }))
-        })
-    }
-
-    /// Whether an action is led by one of the leads the report is for (any, when none).
-    pub fn led(&self, action: &Action) -> bool {
-        self.filter.leads.is_empty()
-            || self
-                .filter
-                .leads
-                .iter()
-                .any(|l| super::leads::leads_action(action, l))
-    }
-
-    /// Whether an action is listed, as at `as_at`.
-    pub fn lists(&self, action: &Action, as_at: NaiveDate) -> bool {
-        self.led(action)
-            && (self.include_completed || status_at(action, as_at) != Status::Completed)
-    }
 }
 
 /// One row of the action plan annex. The first row of a recommendation carries its number
@@ -199,6 +89,15 @@ impl ReportAction {
             .unwrap_or_else(|| "No date".to_string())
     }
 
+    /// The due date with how it slipped, when it did: "30 June 2020 (Originally March
+    /// 2020, now June 2020, moved twice)" reads as the date, then its history.
+    pub fn due_with_history(&self) -> String {
+        match &self.slipped {
+            Some(slipped) => format!("{}. {slipped}", self.due_words()),
+            None => self.due_words(),
+        }
+    }
+
     /// "Overdue by 127 days" for an overdue action.
     pub fn overdue_words(&self) -> Option<String> {
         self.days_late.map(overdue_words)
@@ -248,6 +147,8 @@ pub struct ReportSection {
     pub title: String,
     pub context: String,
     pub actions: Vec<ReportAction>,
+    /// What the council said about the whole recommendation as at the report's date.
+    pub narrative: Option<Narrative>,
 }
 
 /// Each recommendation with its listed actions, for the progress report.
@@ -269,6 +170,7 @@ pub fn progress_sections(
                 .filter(|a| options.lists(a, as_at))
                 .map(|a| report_action(a, as_at))
                 .collect(),
+            narrative: rec.narrative_at(as_at).cloned(),
         })
         .collect()
 }
@@ -298,6 +200,7 @@ pub fn exception_sections(
                 title: rec.title.clone(),
                 context: rec.context.clone(),
                 actions,
+                narrative: None,
             })
         })
         .collect()
@@ -352,6 +255,161 @@ pub mod words {
     pub const NO_MILESTONES: &str = "No milestones have been set.";
     pub const NOT_ACCEPTED_PART: &str = "Recommendations not accepted";
     pub const ALL_ACCEPTED: &str = "The council accepted every recommendation.";
+    pub const HIGHLIGHTS_PART: &str = "Key areas of progress";
+    pub const SINCE_PART: &str = "Since the last report";
+    pub const COMPLETED: &str = "Completed";
+    pub const STATUS_CHANGES: &str = "Other changes of status";
+    pub const NEWLY_OVERDUE: &str = "Newly overdue";
+    pub const MOVED: &str = "Due dates moved";
+    pub const ADDED: &str = "Added";
+    pub const CANCELLED: &str = "Cancelled";
+    pub const UPDATES: &str = "New progress updates";
+    pub const NOTHING: &str = "None.";
+    pub const PROGRESS: &str = "Progress to date";
+    pub const NEXT_STEPS: &str = "Next steps";
+    pub const RATING: &str = "Overall rating";
+}
+
+/// What the council said about a recommendation, as the reports set it out: (label,
+/// words) for the rating in the plan's scale, "Progress to date, as at …" and "Next
+/// steps", each only when there is something to say.
+pub fn narrative_rows(narrative: &Narrative, scale: Option<&RatingScale>) -> Vec<(String, String)> {
+    let rating = narrative
+        .rating
+        .and_then(|r| scale.and_then(|s| s.words(r)))
+        .unwrap_or_default();
+    [
+        (words::RATING.to_string(), rating),
+        (
+            format!("{}, as at {}", words::PROGRESS, format_long(narrative.date)),
+            narrative.progress.trim().to_string(),
+        ),
+        (
+            words::NEXT_STEPS.to_string(),
+            narrative.next_steps.trim().to_string(),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, words)| !words.is_empty())
+    .collect()
+}
+
+/// Where the section starts from, in words: "Since 30 June 2020, the as-at date of the
+/// progress report to Cabinet recorded on 2 July 2020."
+pub fn since_from(since: &Since, from: Option<&IssuedReport>) -> String {
+    match from {
+        Some(r) => {
+            let to = if r.committee.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" to {}", r.committee.trim())
+            };
+            format!(
+                "Changes after {}, the date of the {}{to} recorded as issued on {}, up to {}.",
+                format_long(since.since),
+                r.kind.label().to_lowercase(),
+                format_long(r.issued),
+                format_long(since.as_at)
+            )
+        }
+        None => format!(
+            "Changes after {} up to {}.",
+            format_long(since.since),
+            format_long(since.as_at)
+        ),
+    }
+}
+
+/// The "since" section's lists, each as a heading and its lines, in the report's order,
+/// so the page and the Word file list the same lines.
+pub fn since_lines(since: &Since) -> Vec<(&'static str, Vec<String>)> {
+    let action = |c: &Changed| format!("{} {}", c.number, c.text);
+    vec![
+        (
+            words::COMPLETED,
+            since.completed.iter().map(action).collect(),
+        ),
+        (
+            words::STATUS_CHANGES,
+            since
+                .status_changes
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{}: {} to {}",
+                        action(&c.action),
+                        c.from.label(),
+                        c.to.label()
+                    )
+                })
+                .collect(),
+        ),
+        (
+            words::NEWLY_OVERDUE,
+            since.newly_overdue.iter().map(action).collect(),
+        ),
+        (
+            words::MOVED,
+            since
+                .moved
+                .iter()
+                .map(|m| {
+                    let mut line = format!(
+                        "{}: from {} to {} (on {})",
+                        action(&m.action),
+                        format_due(m.from),
+                        m.to.map(format_due)
+                            .unwrap_or_else(|| "no date".to_string()),
+                        format_long(m.changed)
+                    );
+                    if !m.reason.trim().is_empty() {
+                        line.push_str(&format!(". {}", m.reason.trim()));
+                    }
+                    line
+                })
+                .collect(),
+        ),
+        (words::ADDED, since.added.iter().map(action).collect()),
+        (
+            words::CANCELLED,
+            since.cancelled.iter().map(action).collect(),
+        ),
+        (
+            words::UPDATES,
+            since
+                .updates
+                .iter()
+                .map(|u| {
+                    let mut line = format!(
+                        "{} {}, {}: {}",
+                        u.action.number,
+                        format_long(u.date),
+                        u.status.label(),
+                        u.note.trim()
+                    );
+                    if u.note.trim().is_empty() {
+                        line.truncate(line.len() - 2);
+                    }
+                    line
+                })
+                .collect(),
+        ),
+    ]
+}
+
+/// The day a report's "since" section starts: the address's `since`, or the as-at date of
+/// the last report recorded for the same committee (any committee when the report names
+/// none); with that report when it is the one the section starts from.
+pub fn since_start<'a>(
+    plan: &'a Plan,
+    options: &ReportOptions,
+    as_at: NaiveDate,
+) -> Option<(NaiveDate, Option<&'a IssuedReport>)> {
+    let last = plan.last_report(&options.committee, as_at);
+    match options.since {
+        Some(day) => Some((day, last.filter(|r| r.as_at == day))),
+        None => last.map(|r| (r.as_at, Some(r))),
+    }
 }
 
 /// One row of the table of actions by status: a status with actions, or the total.
@@ -404,6 +462,12 @@ pub struct ProgressReport {
     pub sections: Vec<ReportSection>,
     /// The plan's milestones and the LGA process dates: (date, what, where it stands).
     pub milestones: Vec<(NaiveDate, String, &'static str)>,
+    /// The officer's "Key areas of progress".
+    pub highlights: Vec<String>,
+    /// What changed since the last report (or the address's `since`), with the report it
+    /// starts from when there is one.
+    pub since: Option<(Since, Option<IssuedReport>)>,
+    pub rating_scale: Option<RatingScale>,
 }
 
 impl ProgressReport {
@@ -421,5 +485,18 @@ pub fn progress_report(plan: &Plan, options: &ReportOptions, as_at: NaiveDate) -
         sections: progress_sections(plan, options, as_at),
         milestones: timeline(plan, as_at),
         board,
+        highlights: plan
+            .highlights
+            .iter()
+            .filter(|h| !h.trim().is_empty())
+            .cloned()
+            .collect(),
+        since: since_start(plan, options, as_at).map(|(day, from)| {
+            (
+                since(plan, options, day, as_at, from.map(|r| &r.figures)),
+                from.cloned(),
+            )
+        }),
+        rating_scale: plan.rating_scale.clone(),
     }
 }

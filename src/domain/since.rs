@@ -11,7 +11,7 @@ use super::dates::format_long;
 use super::plan::{Action, Plan};
 use super::progress::{days_late, status_at};
 use super::report_log::Figures;
-use super::reports::ReportOptions;
+use super::report_options::ReportOptions;
 use super::status::Status;
 
 /// One action in a list of changes.
@@ -128,11 +128,7 @@ pub fn since(
             }
             for (m, change) in action.due_history.iter().enumerate() {
                 if change.changed > since && change.changed <= as_at {
-                    let to = action
-                        .due_history
-                        .get(m + 1)
-                        .map(|next| Some(next.from))
-                        .unwrap_or(action.due);
+                    let to = action.moved_to(m);
                     out.moved.push(DateMoved {
                         action: changed(),
                         changed: change.changed,

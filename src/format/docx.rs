@@ -11,7 +11,8 @@ use super::zip::zip_stored;
 
 use crate::domain::dates::format_long;
 use crate::domain::reports::{
-    annex_rows, draft_marker, not_accepted_answer, progress_report, words, ReportOptions,
+    annex_rows, draft_marker, narrative_rows, not_accepted_answer, progress_report, since_from,
+    since_lines, words, ReportOptions,
 };
 use crate::domain::Plan;
 
@@ -78,6 +79,12 @@ pub fn action_plan_docx(plan: &Plan, options: &ReportOptions, heading: &Heading)
 pub fn progress_docx(plan: &Plan, options: &ReportOptions, heading: &Heading) -> Vec<u8> {
     let mut body = heading_xml(plan, options, heading);
     let report = progress_report(plan, options, heading.as_at);
+    if !report.highlights.is_empty() {
+        body.push_str(&paragraph(words::HIGHLIGHTS_PART, Style::Heading2));
+        for highlight in &report.highlights {
+            body.push_str(&paragraph(&format!("• {highlight}"), Style::Body));
+        }
+    }
     body.push_str(&paragraph(words::SUMMARY, Style::Heading2));
     body.push_str(&paragraph(&report.board.summary(), Style::Body));
     // The shares add up to 100%; overdue actions (counted under their status already)
@@ -97,6 +104,23 @@ pub fn progress_docx(plan: &Plan, options: &ReportOptions, heading: &Heading) ->
     figures.push_str("</w:tbl>");
     body.push_str(&figures);
     body.push_str(&paragraph(&report.board.overdue_sentence(), Style::Body));
+    if let Some((since, from)) = &report.since {
+        body.push_str(&paragraph(words::SINCE_PART, Style::Heading2));
+        body.push_str(&paragraph(&since_from(since, from.as_ref()), Style::Body));
+        body.push_str(&paragraph(&since.summary(), Style::Body));
+        for (heading, lines) in since_lines(since) {
+            body.push_str(&paragraph(
+                &format!("{heading} ({})", lines.len()),
+                Style::Heading3,
+            ));
+            if lines.is_empty() {
+                body.push_str(&paragraph(words::NOTHING, Style::Body));
+            }
+            for line in lines {
+                body.push_str(&paragraph(&format!("• {line}"), Style::Body));
+            }
+        }
+    }
     body.push_str(&paragraph(words::ACTIONS_PART, Style::Heading2));
     for section in &report.sections {
         body.push_str(&paragraph(
@@ -105,6 +129,15 @@ pub fn progress_docx(plan: &Plan, options: &ReportOptions, heading: &Heading) ->
         ));
         if !section.context.is_empty() {
             body.push_str(&paragraph(&section.context, Style::Italic));
+        }
+        if let Some(narrative) = &section.narrative {
+            for (label, text) in narrative_rows(narrative, report.rating_scale.as_ref()) {
+                body.push_str(&format!(
+                    "<w:p><w:r><w:rPr><w:b/></w:rPr>{}</w:r><w:r>{}</w:r></w:p>",
+                    text_runs(&format!("{label}: ")),
+                    text_runs(&text),
+                ));
+            }
         }
         if section.actions.is_empty() {
             body.push_str(&paragraph(words::NO_ACTIONS, Style::Body));
@@ -122,7 +155,7 @@ pub fn progress_docx(plan: &Plan, options: &ReportOptions, heading: &Heading) ->
                 &[
                     Cell::text(&a.text),
                     Cell::text(&a.leads.join("; ")),
-                    Cell::text(&a.due_words()),
+                    Cell::text(&a.due_with_history()),
                     Cell::text(&status),
                     Cell::text(&a.latest_words()),
                 ],

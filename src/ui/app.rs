@@ -245,6 +245,10 @@ fn page(address: Address) -> AnyView {
             view! { <copies_sent::CopiesSentPage plan_id=plan /> }.into_any()
         }
         #[cfg(not(feature = "site"))]
+        Route::ReportsIssued { plan } => {
+            view! { <reports_issued::ReportsIssuedPage plan_id=plan /> }.into_any()
+        }
+        #[cfg(not(feature = "site"))]
         Route::Leads { plan } => view! { <leads::LeadsPage plan_id=plan /> }.into_any(),
         #[cfg(not(feature = "site"))]
         Route::LeadActions { plan, lead } => {

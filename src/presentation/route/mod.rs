@@ -107,6 +107,10 @@ pub enum Route {
     CopiesSent {
         plan: String,
     },
+    /// The reports recorded as issued: reopen each as it stood, or compare now with it.
+    ReportsIssued {
+        plan: String,
+    },
     /// The plan's leads, each with their actions, and a copy of the plan for each.
     Leads {
         plan: String,
@@ -194,7 +198,8 @@ impl Query {
         self.pairs.is_empty()
     }
 
-    fn to_text(&self) -> String {
+    /// The query as an address writes it, without its `?`.
+    pub fn to_text(&self) -> String {
         self.pairs
             .iter()
             .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
@@ -245,6 +250,9 @@ impl Address {
                 plan: plan.to_string(),
             },
             ["plan", plan, "copies"] => Route::CopiesSent {
+                plan: plan.to_string(),
+            },
+            ["plan", plan, "issued"] => Route::ReportsIssued {
                 plan: plan.to_string(),
             },
             ["plan", plan, "delete"] => Route::DeletePlan {
@@ -316,6 +324,7 @@ impl Route {
             Route::DeletePlan { plan } => format!("/plan/{}/delete", encode(plan)),
             Route::CopiesSent { plan } => format!("/plan/{}/copies", encode(plan)),
             Route::Leads { plan } => format!("/plan/{}/leads", encode(plan)),
+            Route::ReportsIssued { plan } => format!("/plan/{}/issued", encode(plan)),
             Route::LeadActions { plan, lead } => {
                 format!("/plan/{}/leads/{}", encode(plan), encode(lead))
             }
@@ -365,6 +374,7 @@ impl Route {
             | Route::EditMilestones { plan }
             | Route::DeletePlan { plan }
             | Route::CopiesSent { plan }
+            | Route::ReportsIssued { plan }
             | Route::Leads { plan }
             | Route::LeadActions { plan, .. }
             | Route::EditRecommendation { plan, .. }

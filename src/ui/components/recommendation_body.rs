@@ -4,13 +4,16 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::{Plan, Recommendation, Response};
+use crate::domain::{Plan, RatingScale, Recommendation, Response};
 use crate::ui::components::actions_table::ActionsTable;
+use crate::ui::components::narrative_summary::NarrativeSummary;
 
 /// What a recommendation is filed under, in words.
 pub struct Filing {
     pub themes: Vec<String>,
     pub group: Option<String>,
+    /// The plan's rating scale, in which the narrative's rating is said.
+    pub rating_scale: Option<RatingScale>,
 }
 
 impl Filing {
@@ -25,6 +28,7 @@ impl Filing {
                 .group
                 .as_deref()
                 .and_then(|id| plan.group(id).map(|g| g.name.clone())),
+            rating_scale: plan.rating_scale.clone(),
         }
     }
 }
@@ -68,6 +72,7 @@ pub fn RecommendationBody(
                 </div>
             })}
         </dl>
+        <NarrativeSummary narrative=rec.narrative_at(today).cloned() scale=filing.rating_scale />
         <ActionsTable plan_id=plan_id caption=caption actions=rec.actions today=today />
     }
 }

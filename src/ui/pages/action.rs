@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::dates::format_long;
+use crate::domain::dates::{format_due, format_long};
 use crate::domain::progress::days_late;
 use crate::presentation::route::Route;
 use crate::presentation::text::{shorten, TITLE_CHARS};
@@ -30,7 +30,27 @@ pub fn ActionPage(plan_id: String, action_id: String) -> impl IntoView {
             let rec_href = Route::Recommendation { plan: plan.id.clone(), recommendation: rec.id.clone() }.href();
             let mut crumbs = recommendations_trail(plan, &rec.id);
             crumbs.push((format!("Recommendation {}", rec.number), rec_href.clone()));
-            let overdue = days_late(action, state.today.get());
+            let today = state.today.get();
+            let overdue = days_late(action, today);
+            let slipped = action.slipped(today);
+            let moves: Vec<String> = action
+                .due_history
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    let to = action.moved_to(i);
+                    let mut line = format!(
+                        "On {}, from {} to {}",
+                        format_long(m.changed),
+                        format_due(m.from),
+                        to.map(format_due).unwrap_or_else(|| "no date".to_string())
+                    );
+                    if !m.reason.trim().is_empty() {
+                        line.push_str(&format!(": {}", m.reason.trim()));
+                    }
+                    line
+                })
+                .collect();
             let mut updates = action.updates.clone();
             updates.sort_by_key(|u| std::cmp::Reverse(u.date));
             view! {
@@ -64,7 +84,20 @@ pub fn ActionPage(plan_id: String, action_id: String) -> impl IntoView {
                     </div>
                     <div class="govuk-summary-list__row">
                         <dt class="govuk-summary-list__key">"Due"</dt>
-                        <dd class="govuk-summary-list__value">{action.due.map(format_long).unwrap_or_else(|| "Not set".to_string())}</dd>
+                        <dd class="govuk-summary-list__value">
+                            {action.due.map(format_long).unwrap_or_else(|| "Not set".to_string())}
+                            {slipped.map(|s| view! { <p class="govuk-body govuk-!-margin-top-1 govuk-!-margin-bottom-0" data-testid="slipped">{s}</p> })}
+                            {(!moves.is_empty()).then(|| view! {
+                                <details class="govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+                                    <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"How the date moved"</span></summary>
+                                    <div class="govuk-details__text">
+                                        <ul class="govuk-list" data-testid="due-history">
+                                            {moves.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                                        </ul>
+                                    </div>
+                                </details>
+                            })}
+                        </dd>
                     </div>
                     <div class="govuk-summary-list__row">
                         <dt class="govuk-summary-list__key">{if action.leads.len() == 1 { "Lead" } else { "Leads" }}</dt>

@@ -24,3 +24,4 @@ pub mod plans;
 pub mod recommendation;
 pub mod recommendations;
 pub mod reports;
+pub mod reports_issued;

@@ -10,18 +10,23 @@ use crate::ui::components::form::{DateInput, ErrorMessage, TypedDate};
 
 use crate::browser::download::download_bytes;
 use crate::domain::dates::{format_long, iso};
+use crate::domain::edit::{Edit, ListOp};
 use crate::domain::filter::FilterOptions;
+use crate::domain::report_log::{IssuedKind, IssuedReport};
+use crate::domain::reports::figures;
 use crate::domain::reports::{
     annex_rows, draft_marker, exception_sections, not_accepted_answer, progress_report, words,
     ReportOptions, ReportSection,
 };
-use crate::domain::Plan;
+use crate::domain::{Plan, RatingScale};
 use crate::format::docx::{action_plan_docx, docx_file_name, progress_docx, Heading};
 use crate::presentation::route::{carried_href, Address, Query, ReportKind, Route};
 use crate::presentation::text::{shorten, TABLE_CHARS};
 use crate::ui::components::address_problems::AddressProblems;
 use crate::ui::components::breadcrumbs::{plan_trail, Breadcrumbs};
 use crate::ui::components::charts::{Legend, StatusBar};
+use crate::ui::components::narrative_summary::NarrativeSummary;
+use crate::ui::components::since_section::SinceSection;
 use crate::ui::components::status_tag::{OverdueTag, StatusTag};
 use crate::ui::components::title::set_title;
 use crate::ui::pages::not_found::WhenFound;
@@ -139,6 +144,8 @@ fn OptionsForm(
     let meeting = TypedDate::new(&options.meeting.map(iso).unwrap_or_default());
     let date_error = RwSignal::new(None::<String>);
     let meeting_error = RwSignal::new(None::<String>);
+    let since = TypedDate::new(&options.since.map(iso).unwrap_or_default());
+    let since_error = RwSignal::new(None::<String>);
     let completed = RwSignal::new(options.include_completed);
     let theme = RwSignal::new(options.filter.themes.first().cloned().unwrap_or_default());
     let group = RwSignal::new(options.filter.groups.first().cloned().unwrap_or_default());
@@ -146,19 +153,23 @@ fn OptionsForm(
     let error = RwSignal::new(None::<String>);
     let plan_id = plan.id.clone();
     let plan_for_word = plan.clone();
+    let plan_for_record = plan.clone();
     let update = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let day = date.required("The as-at date", "the as-at date");
         let meeting_date = meeting.read("The meeting date").map_err(|p| p.message);
+        let since_date = since.read("The “since” date").map_err(|p| p.message);
         date_error.set(day.as_ref().err().cloned());
         meeting_error.set(meeting_date.as_ref().err().cloned());
-        let (Ok(day), Ok(meeting_date)) = (day, meeting_date) else {
+        since_error.set(since_date.as_ref().err().cloned());
+        let (Ok(day), Ok(meeting_date), Ok(since_date)) = (day, meeting_date, since_date) else {
             return;
         };
         let mut chosen = ReportOptions {
             as_at: Some(day),
             committee: committee.get_untracked().trim().to_string(),
             meeting: meeting_date,
+            since: since_date,
             include_completed: completed.get_untracked(),
             ..ReportOptions::default()
         };
@@ -219,6 +230,9 @@ fn OptionsForm(
                 <input class="govuk-input" id="report-committee" type="text" aria-describedby="report-committee-hint" prop:value=move || committee.get() on:input=move |ev| committee.set(event_target_value(&ev)) />
             </div>
             <DateInput id="report-meeting" legend="Meeting date" hint="Leave blank if there is no meeting." typed=meeting error=meeting_error />
+            {(kind == ReportKind::Progress).then(|| view! {
+                <DateInput id="report-since" legend="Changes since" hint="The progress report lists what changed after this date. Leave blank to start from the last report recorded as issued to the same committee." typed=since error=since_error />
+            })}
             {select("report-theme", "Theme", "Every theme", themes, theme)}
             {select("report-group", "Group", "Every group", groups, group)}
             {select("report-lead", "Lead", "Every lead", leads.into_iter().map(|l| (l.clone(), l)).collect(), lead)}
@@ -252,7 +266,87 @@ fn OptionsForm(
                 })}
             </div>
             <p class="govuk-body-s">"What is printed is exactly the report below, with its pages numbered. To make a PDF, choose “Save as PDF” as the printer."</p>
+            {(!use_state().published()).then(|| view! { <RecordIssued plan=plan_for_record.clone() kind=kind options=options.clone() as_at=as_at /> })}
         </form>
+    }
+}
+
+/// "Record this report as issued": keeps the report's kind, committee, meeting, as-at date
+/// and options with what it reported, in the plan's list of reports issued.
+#[component]
+fn RecordIssued(
+    plan: Plan,
+    kind: ReportKind,
+    options: ReportOptions,
+    as_at: NaiveDate,
+) -> impl IntoView {
+    let state = use_state();
+    let issued_kind = match kind {
+        ReportKind::ActionPlan => IssuedKind::ActionPlan,
+        ReportKind::Progress => IssuedKind::Progress,
+        ReportKind::Exceptions => IssuedKind::Exceptions,
+    };
+    let committee = options.committee.trim().to_string();
+    let already = plan
+        .reports
+        .iter()
+        .find(|r| {
+            r.kind == issued_kind
+                && r.as_at == as_at
+                && r.committee.trim().eq_ignore_ascii_case(&committee)
+        })
+        .map(|r| r.issued);
+    let message = RwSignal::new(None::<String>);
+    let issued_href = Route::ReportsIssued {
+        plan: plan.id.clone(),
+    }
+    .href();
+    let record = {
+        let plan = plan.clone();
+        move |_| {
+            let mut pairs = options.pairs();
+            // Reopened, it is as at its own date, whatever day it is then.
+            if !pairs.iter().any(|(k, _)| k == "as_at") {
+                pairs.insert(0, ("as_at".to_string(), iso(as_at)));
+            }
+            let report = IssuedReport {
+                id: crate::browser::random::new_id("rep"),
+                kind: issued_kind,
+                committee: committee.clone(),
+                meeting: options.meeting,
+                as_at,
+                issued: state.today.get_untracked(),
+                address: Query::from_pairs(pairs).to_text(),
+                figures: figures(&plan, &options, as_at),
+            };
+            match state
+                .library
+                .edit(&plan.id, Edit::Report(ListOp::Add(report)), None)
+            {
+                Ok(()) => message.set(Some(format!(
+                    "Recorded as issued on {}.",
+                    format_long(state.today.get_untracked())
+                ))),
+                Err(problems) => {
+                    message.set(Some(crate::ui::components::form::first_reason(problems)))
+                }
+            }
+        }
+    };
+    view! {
+        <div class="app-record-issued" data-testid="record-issued">
+            {move || message.get().map(|m| view! { <p class="govuk-body govuk-!-font-weight-bold" role="status">{m}" "<a class="govuk-link" href=issued_href.clone()>"See the reports issued"</a></p> })}
+            {match already {
+                Some(day) => view! {
+                    <p class="govuk-body">{format!("This report, as at {}, was recorded as issued on {}.", format_long(as_at), format_long(day))}" "
+                        <a class="govuk-link" href=Route::ReportsIssued { plan: plan.id.clone() }.href()>"Reports issued"</a></p>
+                }.into_any(),
+                None => view! {
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=record>"Record this report as issued"</button>
+                    <p class="govuk-hint">"Keeps this report's date, committee and figures, so it can be reopened as it stood and the next progress report can say what changed since."</p>
+                }.into_any(),
+            }}
+        </div>
     }
 }
 
@@ -321,7 +415,12 @@ fn ShortText(text: String, href: String) -> impl IntoView {
 
 /// The actions of one section of the progress or exceptions report.
 #[component]
-fn SectionTable(plan_id: String, section: ReportSection, show_empty: bool) -> impl IntoView {
+fn SectionTable(
+    plan_id: String,
+    section: ReportSection,
+    show_empty: bool,
+    scale: Option<RatingScale>,
+) -> impl IntoView {
     let rec_href = Route::Recommendation {
         plan: plan_id.clone(),
         recommendation: section.id.clone(),
@@ -331,6 +430,7 @@ fn SectionTable(plan_id: String, section: ReportSection, show_empty: bool) -> im
         <section class="app-report__section">
             <h2 class="govuk-heading-s app-report__rec">{format!("{}. ", section.number)}<ShortText text=section.title.clone() href=rec_href /></h2>
             {(!section.context.is_empty()).then(|| view! { <p class="govuk-body-s app-context">{section.context.clone()}</p> })}
+            <NarrativeSummary narrative=section.narrative.clone() scale=scale />
             {if section.actions.is_empty() {
                 show_empty.then(|| view! { <p class="govuk-body-s">{words::NO_ACTIONS}</p> }).into_any()
             } else {
@@ -347,7 +447,7 @@ fn SectionTable(plan_id: String, section: ReportSection, show_empty: bool) -> im
                         <tbody class="govuk-table__body" role="rowgroup">
                             {section.actions.into_iter().map(|a| {
                                 let href = Route::Action { plan: plan_id.clone(), action: a.id.clone() }.href();
-                                let (due, latest) = (a.due_words(), a.latest_words());
+                                let (due, latest) = (a.due_with_history(), a.latest_words());
                                 view! {
                                     <tr class="govuk-table__row" role="row" data-action-id=a.id.clone()>
                                         <td class="govuk-table__cell app-stacked__title" role="cell" data-label="Action"><div class="app-cell-text"><ShortText text=a.text href=href /></div></td>
@@ -380,7 +480,19 @@ fn ProgressReport(plan: Plan, options: ReportOptions, as_at: NaiveDate) -> impl 
     let board = &report.board;
     let [status_col, actions_col, share_col] = words::STATUS_COLUMNS;
     let [date_col, milestone_col, state_col] = words::MILESTONE_COLUMNS;
+    let highlights = (!report.highlights.is_empty()).then(|| {
+        view! {
+            <h2 class="govuk-heading-m">{words::HIGHLIGHTS_PART}</h2>
+            <ul class="govuk-list govuk-list--bullet" data-testid="highlights">
+                {report.highlights.iter().map(|h| view! { <li class="app-prewrap">{h.clone()}</li> }).collect_view()}
+            </ul>
+        }
+    });
+    let since = report.since.clone().map(|(since, from)| {
+        view! { <SinceSection since=since from=from part_class="app-report__part" /> }
+    });
     view! {
+        {highlights}
         <h2 class="govuk-heading-m">{words::SUMMARY}</h2>
         <p class="govuk-body" data-testid="report-summary">{board.summary()}</p>
         <StatusBar chart="report-bar".to_string() counts=board.counts label=format!("Actions by status as at {}", format_long(as_at)) height=24 />
@@ -404,8 +516,9 @@ fn ProgressReport(plan: Plan, options: ReportOptions, as_at: NaiveDate) -> impl 
         </table>
         // Apart from the shares: each overdue action is counted under its status already.
         <p class="govuk-body" data-testid="overdue-line">{board.overdue_sentence()}</p>
+        {since}
         <h2 class="govuk-heading-m app-report__part">{words::ACTIONS_PART}</h2>
-        {report.sections.iter().cloned().map(|s| view! { <SectionTable plan_id=plan.id.clone() section=s show_empty=true /> }).collect_view()}
+        {report.sections.iter().cloned().map(|s| view! { <SectionTable plan_id=plan.id.clone() section=s show_empty=true scale=report.rating_scale.clone() /> }).collect_view()}
         <h2 class="govuk-heading-m app-report__part">{words::MILESTONES_PART}</h2>
         {if report.milestones.is_empty() {
             view! { <p class="govuk-body">{words::NO_MILESTONES}</p> }.into_any()
@@ -461,6 +574,6 @@ fn ExceptionsReport(plan: Plan, options: ReportOptions, as_at: NaiveDate) -> imp
                 format!("{count} {} overdue, at risk or off track as at {}.", if count == 1 { "action is" } else { "actions are" }, format_long(as_at))
             }}
         </p>
-        {sections.into_iter().map(|s| view! { <SectionTable plan_id=plan.id.clone() section=s show_empty=false /> }).collect_view()}
+        {sections.into_iter().map(|s| view! { <SectionTable plan_id=plan.id.clone() section=s show_empty=false scale=None /> }).collect_view()}
     }
 }

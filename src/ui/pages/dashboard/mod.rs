@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 mod filter_form;
+mod since_view;
 use filter_form::FilterForm;
+use since_view::SinceView;
 
 use crate::domain::dates::{format_long, iso};
 use crate::domain::figures::StatusCounts;
@@ -49,7 +51,7 @@ pub fn DashboardPage(plan_id: String, query: Query) -> impl IntoView {
                 .map(|p| format!("The filter: {p}.")),
         );
         view! {
-            <DashboardView plan_id=id.clone() as_at=as_at filter=filter.clone() options=options problems=problems />
+            <DashboardView plan_id=id.clone() as_at=as_at filter=filter.clone() options=options problems=problems query=query.clone() />
         }
     };
     view! { <WhenFound plan_id=plan_id>{view.clone()}</WhenFound> }
@@ -62,6 +64,7 @@ fn DashboardView(
     filter: Filter,
     options: FilterOptions,
     problems: Vec<String>,
+    query: Query,
 ) -> impl IntoView {
     let state = use_state();
     let library = state.library;
@@ -102,6 +105,7 @@ fn DashboardView(
         <AddressProblems problems=problems instead=format!("The figures below are as at {}, for the actions the rest of the address chooses.", format_long(as_at)) />
         <FilterForm plan_id=plan_id.clone() as_at=as_at filter=filter.clone() options=options />
         <ReportLinks plan_id=plan_id.clone() filter=filter.clone() />
+        <SinceView plan_id=plan_id.clone() as_at=as_at query=query />
         {move || data.get().map(|f| {
             let board = f.board.clone();
             let lead_link = lead_link.clone();
@@ -118,6 +122,13 @@ fn DashboardView(
                 <Legend chart="status-legend" />
                 <StatusTable counts=board.counts />
                 <p class="govuk-body" data-testid="overdue-line">{board.overdue_sentence()}</p>
+                {(board.moved > 0).then(|| view! {
+                    <p class="govuk-body" data-testid="moved-line">{if board.moved == 1 {
+                        "1 action has had its due date moved. Its page says from what and why.".to_string()
+                    } else {
+                        format!("{} actions have had their due dates moved. Each action's page says from what and why.", board.moved)
+                    }}</p>
+                })}
 
                 <h2 class="govuk-heading-m">"Delivered and embedded"</h2>
                 <dl class="govuk-summary-list" data-testid="key-figures">
@@ -127,6 +138,7 @@ fn DashboardView(
                         ("Overdue", board.overdue.len()),
                         ("Due in the next 30 days", board.due_in_30.len()),
                         ("Due in the next 90 days", board.due_in_90.len()),
+                        ("Due dates moved", board.moved),
                     ].into_iter().map(|(k, v)| view! {
                         <div class="govuk-summary-list__row">
                             <dt class="govuk-summary-list__key">{k}</dt>

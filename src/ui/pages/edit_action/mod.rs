@@ -5,10 +5,12 @@ use leptos::prelude::*;
 
 use crate::ui::pages::editing::visit;
 
+mod due_history;
 mod evidence;
 mod leads;
 pub mod updates;
 
+use due_history::DueMoves;
 use evidence::{AddLink, LinkRow};
 use leads::{AddLead, LeadRow};
 use updates::{AddUpdate, UpdateRow};
@@ -105,6 +107,24 @@ fn ActionForm(plan_id: String, action_id: String) -> impl IntoView {
     let plan_title = from_plan(id, |p| p.title.clone());
     Effect::new(move |_| set_title(&[&format!("Change {}", name()), &plan_title.get()]));
 
+    // A new due date is a move, recorded with the day it was made.
+    let set_due = {
+        let aid = action_id.clone();
+        let today = state.today;
+        change(
+            id,
+            format!("action-{action_id}-due"),
+            move |_plan, v: String| {
+                Ok(Edit::Due {
+                    action: aid.clone(),
+                    due: optional_date(&v)?,
+                    today: today.get_untracked(),
+                    id: crate::browser::random::new_id("m"),
+                    reason: String::new(),
+                })
+            },
+        )
+    };
     let timescale = read(|a| a.timescale.clone());
     let due = read(|a| date_text(a.due));
     let status = read(|a| a.status.as_str().to_string());
@@ -137,16 +157,23 @@ fn ActionForm(plan_id: String, action_id: String) -> impl IntoView {
             let Some(plan) = library.plan_now(&plan_id) else {
                 return;
             };
-            if let Ok(edit) = replace_action(&plan, &aid, |a| {
-                if let Some(d) = due {
-                    a.due = Some(d);
-                }
-                if let Some(s) = status {
-                    a.status = s;
-                }
-                Ok(())
-            }) {
+            if let Some(d) = due {
+                let edit = Edit::Due {
+                    action: aid.clone(),
+                    due: Some(d),
+                    today: state.today.get_untracked(),
+                    id: crate::browser::random::new_id("m"),
+                    reason: String::new(),
+                };
                 edits.make(&format!("action-{aid}-due-day"), edit, None);
+            }
+            if let Some(s) = status {
+                if let Ok(edit) = replace_action(&plan, &aid, |a| {
+                    a.status = s;
+                    Ok(())
+                }) {
+                    edits.make(&format!("action-{aid}-status"), edit, None);
+                }
             }
         }
     };
@@ -259,8 +286,9 @@ fn ActionForm(plan_id: String, action_id: String) -> impl IntoView {
                 </div>
             }
         })}
-        <DateField id=format!("{field}-due") label="Due" bold_label=true hint="The date the action is measured against. Leave blank for ongoing work."
-            value=due reference=visit(&plan_id) warning=due_warning on_change=set("due", |a, v| { a.due = optional_date(&v)?; Ok(()) }) />
+        <DateField id=format!("{field}-due") label="Due" bold_label=true hint="The date the action is measured against. Leave blank for ongoing work. Moving a date keeps where it was, so reports already made do not change."
+            value=due reference=visit(&plan_id) warning=due_warning on_change=set_due />
+        <DueMoves plan_id=plan_id.clone() action_id=action_id.clone() />
         <SelectField id=format!("{field}-status") label="Status" bold_label=true options=status_options()
             hint="A new progress update sets this too"
             value=status on_change=set("status", |a, v| { a.status = Status::parse(&v).ok_or("Choose a status")?; Ok(()) }) />

@@ -4,8 +4,10 @@
 use leptos::prelude::*;
 
 mod add_action;
+mod narrative;
 
 use add_action::AddAction;
+use narrative::NarrativeForm;
 
 use crate::domain::edit::{Edit, ListOp};
 use crate::domain::{Action, Plan, Recommendation, Response};
@@ -250,6 +252,8 @@ fn RecommendationForm(plan_id: String, recommendation_id: String) -> impl IntoVi
         })}
         <SelectField id=format!("{field}-group") label="Group" bold_label=true options=group_options
             value=group on_change=set_group />
+
+        <NarrativeForm plan_id=plan_id.clone() recommendation_id=recommendation_id.clone() />
 
         <h2 class="govuk-heading-m">"Actions"</h2>
         {move || (count.get() == 0).then(|| view! { <p class="govuk-body">"No actions yet."</p> })}
