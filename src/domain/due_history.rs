@@ -57,10 +57,10 @@ pub fn slipped(due: Option<NaiveDate>, history: &[DueChange], day: NaiveDate) ->
     let now = due_on(due, history, day)
         .map(format_due)
         .unwrap_or_else(|| "no date".to_string());
-    let times = if moves == 1 {
-        "moved once".to_string()
-    } else {
-        format!("moved {moves} times")
+    let times = match moves {
+        1 => "moved once".to_string(),
+        2 => "moved twice".to_string(),
+        n => format!("moved {n} times"),
     };
     Some(format!(
         "Originally {}, now {now} ({times})",
