@@ -514,3 +514,48 @@ fn the_new_fields_are_refused_with_their_place_when_wrong() {
     let problems = cpc_action_plan::format::import_value(&value).unwrap_err();
     assert!(problems.iter().any(|p| p.path == "plan.documents[0].url"));
 }
+
+#[test]
+fn an_action_added_after_a_day_is_not_in_the_plan_as_it_stood_that_day() {
+    let plan = havering();
+    let rec = plan.recommendations[1].id.clone();
+    let june = d(2020, 6, 30);
+    let options = ReportOptions::default();
+    let before = (
+        dashboard(&plan, june),
+        figures(&plan, &options, june),
+        progress_sections(&plan, &options, june),
+    );
+    let added = apply(
+        &plan,
+        Edit::Action {
+            recommendation: rec,
+            op: ListOp::Add(cpc_action_plan::domain::Action {
+                id: "later".into(),
+                text: "Added in August".into(),
+                added: Some(d(2020, 8, 10)),
+                ..Default::default()
+            }),
+        },
+    )
+    .unwrap();
+    let after = (
+        dashboard(&added, june),
+        figures(&added, &options, june),
+        progress_sections(&added, &options, june),
+    );
+    assert_eq!(before, after, "June's figures and report");
+    assert!(matches!(
+        added.as_it_stood(june),
+        std::borrow::Cow::Owned(_)
+    ));
+    assert!(matches!(
+        plan.as_it_stood(june),
+        std::borrow::Cow::Borrowed(_)
+    ));
+    let september = d(2020, 9, 30);
+    assert_eq!(
+        figures(&added, &options, september).total(),
+        figures(&plan, &options, september).total() + 1
+    );
+}

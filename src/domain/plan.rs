@@ -390,6 +390,11 @@ impl Recommendation {
 }
 
 impl Action {
+    /// Whether the action was in the plan on `day`: always, unless it was added after.
+    pub fn existed_on(&self, day: NaiveDate) -> bool {
+        self.added.is_none_or(|added| added <= day)
+    }
+
     /// The due date in force on `day` (see `due_history`).
     pub fn due_on(&self, day: NaiveDate) -> Option<NaiveDate> {
         super::due_history::due_on(self.due, &self.due_history, day)
@@ -495,6 +500,20 @@ impl Plan {
             .filter(|r| r.as_at < before)
             .filter(|r| committee.is_empty() || r.committee.trim().eq_ignore_ascii_case(committee))
             .max_by_key(|r| (r.as_at, r.issued))
+    }
+
+    /// The plan as it stood on `day`: without the actions added after it, so figures and
+    /// reports as at a past day are not changed by what was added since. Borrowed when
+    /// nothing was.
+    pub fn as_it_stood(&self, day: NaiveDate) -> std::borrow::Cow<'_, Plan> {
+        if self.actions().all(|(_, a)| a.existed_on(day)) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut stood = self.clone();
+        for rec in &mut stood.recommendations {
+            rec.actions.retain(|a| a.existed_on(day));
+        }
+        std::borrow::Cow::Owned(stood)
     }
 
     /// Whether the plan is still a draft, not yet approved: its reports say "Draft".

@@ -36,6 +36,7 @@ pub struct AnnexRow {
 
 /// The annex table's rows as at `as_at`.
 pub fn annex_rows(plan: &Plan, options: &ReportOptions, as_at: NaiveDate) -> Vec<AnnexRow> {
+    let plan = &*plan.as_it_stood(as_at);
     let mut rows = Vec::new();
     for rec in options.recommendations(plan) {
         let actions: Vec<&Action> = rec
@@ -157,6 +158,7 @@ pub fn progress_sections(
     options: &ReportOptions,
     as_at: NaiveDate,
 ) -> Vec<ReportSection> {
+    let plan = &*plan.as_it_stood(as_at);
     options
         .recommendations(plan)
         .map(|rec| ReportSection {
@@ -182,6 +184,7 @@ pub fn exception_sections(
     options: &ReportOptions,
     as_at: NaiveDate,
 ) -> Vec<ReportSection> {
+    let plan = &*plan.as_it_stood(as_at);
     options
         .recommendations(plan)
         .filter_map(|rec| {
@@ -224,6 +227,7 @@ pub fn covered(plan: &Plan, options: &ReportOptions) -> Plan {
 /// recommendations it covers, led by the leads it is for (listed or not: completed
 /// actions count even when a report leaves them out).
 pub fn figures(plan: &Plan, options: &ReportOptions, as_at: NaiveDate) -> Figures {
+    let plan = &*plan.as_it_stood(as_at);
     let mut figures = Figures::default();
     for rec in options.recommendations(plan) {
         for action in rec.actions.iter().filter(|a| options.led(a)) {
@@ -479,6 +483,7 @@ impl ProgressReport {
 
 /// The progress report on `plan` as at `as_at`, with the report's options.
 pub fn progress_report(plan: &Plan, options: &ReportOptions, as_at: NaiveDate) -> ProgressReport {
+    let plan = &*plan.as_it_stood(as_at);
     let board = dashboard(&covered(plan, options), as_at);
     ProgressReport {
         status_rows: status_rows(&board.counts),

@@ -206,6 +206,7 @@ pub fn percent(part: usize, whole: usize) -> usize {
 
 /// The dashboard's figures for `plan` as at `as_at`.
 pub fn dashboard(plan: &Plan, as_at: NaiveDate) -> Dashboard {
+    let plan = &*plan.as_it_stood(as_at);
     let mut counts = StatusCounts::default();
     let mut overdue = Vec::new();
     let mut due_in_30 = Vec::new();
@@ -446,7 +447,11 @@ pub fn month_ends(plan: &Plan, as_at: NaiveDate) -> Vec<MonthEnd> {
             };
             MonthEnd {
                 date,
-                counts: StatusCounts::of_statuses(plan.actions().map(|(_, a)| status(a))),
+                counts: StatusCounts::of_statuses(
+                    plan.actions()
+                        .filter(|(_, a)| a.existed_on(date))
+                        .map(|(_, a)| status(a)),
+                ),
             }
         })
         .collect()

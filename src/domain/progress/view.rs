@@ -35,7 +35,8 @@ pub struct ProgressView {
 
 impl ProgressView {
     pub fn of(plan: &Plan, as_at: NaiveDate, filter: &Filter) -> ProgressView {
-        let shown = filter.apply(plan, as_at);
+        let stood = plan.as_it_stood(as_at);
+        let shown = filter.apply(&stood, as_at);
         ProgressView {
             board: dashboard(&shown, as_at),
             core: by_theme(&shown, ThemeKind::Core, as_at),
