@@ -74,6 +74,11 @@ fn every_address_in_routes_md_reads_as_its_view() {
             "#/plan/p/milestones",
             Route::EditMilestones { plan: plan("p") },
         ),
+        (
+            "#/plan/p/edit/reporting",
+            Route::EditReporting { plan: plan("p") },
+        ),
+        ("#/plan/p/edit/other", Route::NotFound),
         ("#/plan/p/delete", Route::DeletePlan { plan: plan("p") }),
         ("#/plan/p/copies", Route::CopiesSent { plan: plan("p") }),
         (
@@ -168,6 +173,7 @@ fn every_route_goes_out_and_comes_back() {
         Route::EditPlan { plan: p() },
         Route::EditThemes { plan: p() },
         Route::EditMilestones { plan: p() },
+        Route::EditReporting { plan: p() },
         Route::DeletePlan { plan: p() },
         Route::CopiesSent { plan: p() },
         Route::EditRecommendation {
