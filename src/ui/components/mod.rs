@@ -10,6 +10,7 @@ pub mod form;
 pub mod layout;
 pub mod pagination;
 pub mod recommendation_body;
+pub mod reporting;
 pub mod status_tag;
 pub mod summary_list;
 pub mod title;
