@@ -43,7 +43,7 @@ pub(super) fn Closing(plan_id: String) -> impl IntoView {
     let state = use_state();
     let library = state.library;
     let closed = closure(&plan_id);
-    let form = draft(&plan_id, None, "close-plan", "a note on closing the plan");
+    let form = draft(&plan_id, None, "close-plan", "closing the plan");
     let outcome = form.field("outcome");
     let note = form.field("note");
     let date = TypedDate::new(&crate::domain::dates::iso(state.today.get_untracked()));
