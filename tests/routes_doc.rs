@@ -70,6 +70,7 @@ fn every_view_is_documented() {
         Route::EditPlan { plan: "p".into() },
         Route::EditThemes { plan: "p".into() },
         Route::EditMilestones { plan: "p".into() },
+        Route::EditReporting { plan: "p".into() },
         Route::DeletePlan { plan: "p".into() },
         Route::CopiesSent { plan: "p".into() },
         Route::ReportsIssued { plan: "p".into() },
@@ -106,6 +107,7 @@ fn every_view_is_documented() {
             | Route::EditPlan { .. }
             | Route::EditThemes { .. }
             | Route::EditMilestones { .. }
+            | Route::EditReporting { .. }
             | Route::DeletePlan { .. }
             | Route::CopiesSent { .. }
             | Route::ReportsIssued { .. }

@@ -17,7 +17,7 @@ pub struct Published {
 }
 
 /// Asks for a file beside `index.html`; the answer is read by [`text_of`].
-fn request(name: &str) -> Option<JsFuture> {
+pub(crate) fn request(name: &str) -> Option<JsFuture> {
     let window = web_sys::window()?;
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoCache);
@@ -27,7 +27,7 @@ fn request(name: &str) -> Option<JsFuture> {
 /// The text of a requested file; `None` when it is not there. A host that answers every
 /// missing file with `index.html` (a single-page-app fallback) says 200 for a file that
 /// is not there, so what came back is read too: a web page is not a plan file.
-async fn text_of(request: Option<JsFuture>) -> Option<String> {
+pub(crate) async fn text_of(request: Option<JsFuture>) -> Option<String> {
     let response: web_sys::Response = request?.await.ok()?.dyn_into().ok()?;
     if !response.ok() {
         return None;

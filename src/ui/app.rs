@@ -241,6 +241,10 @@ fn page(address: Address) -> AnyView {
             view! { <edit_milestones::EditMilestonesPage plan_id=plan /> }.into_any()
         }
         #[cfg(not(feature = "site"))]
+        Route::EditReporting { plan } => {
+            view! { <edit_reporting::EditReportingPage plan_id=plan /> }.into_any()
+        }
+        #[cfg(not(feature = "site"))]
         Route::CopiesSent { plan } => {
             view! { <copies_sent::CopiesSentPage plan_id=plan /> }.into_any()
         }

@@ -457,8 +457,11 @@ pub fn month_ends(plan: &Plan, as_at: NaiveDate) -> Vec<MonthEnd> {
         .collect()
 }
 
-/// The plan's milestones and the LGA process dates not already among them, by date, each
-/// with where it stands on `as_at` (done, due or missed; an LGA date is past or due).
+/// The plan's milestones and the LGA process dates not already among them, the dates its
+/// reporting schedules give and the reports recorded as issued, by date, each with where
+/// it stands on `as_at` (a milestone is done, due or missed; an LGA or scheduled date is
+/// past or due; a report recorded is issued). Scheduled dates run from each schedule's
+/// first to a year after `as_at`, or to the day a closed plan closed.
 pub fn timeline(plan: &Plan, as_at: NaiveDate) -> Vec<(NaiveDate, String, &'static str)> {
     let mut dates: Vec<(NaiveDate, String, &'static str)> = plan
         .milestones
@@ -479,6 +482,42 @@ pub fn timeline(plan: &Plan, as_at: NaiveDate) -> Vec<(NaiveDate, String, &'stat
             }
         }
     }
+    let past_or_due = |day: NaiveDate| if day < as_at { "Past" } else { "Due" };
+    let schedule_end = match &plan.closed {
+        Some(closure) => closure.date,
+        None => as_at
+            .checked_add_months(Months::new(12))
+            .unwrap_or(NaiveDate::MAX),
+    };
+    for schedule in &plan.schedule {
+        let committee = schedule.committee.trim();
+        // A meeting a recorded report went to is on the timeline as that report.
+        let reported = |day: NaiveDate| {
+            plan.reports.iter().any(|r| {
+                r.meeting == Some(day) && r.committee.trim().eq_ignore_ascii_case(committee)
+            })
+        };
+        for day in schedule.dates_between(NaiveDate::MIN, schedule_end) {
+            if reported(day) {
+                continue;
+            }
+            let what = format!("Report to {committee} (scheduled)");
+            dates.push((day, what, past_or_due(day)));
+        }
+    }
+    for report in &plan.reports {
+        let to = match report.committee.trim() {
+            "" => String::new(),
+            committee => format!(" to {committee}"),
+        };
+        let what = format!(
+            "{}{to}, as at {}",
+            report.kind.label(),
+            super::dates::format_long(report.as_at)
+        );
+        dates.push((report.meeting.unwrap_or(report.issued), what, "Issued"));
+    }
+    // A stable sort: on one day, milestones, then process dates, schedules and reports.
     dates.sort_by_key(|d| d.0);
     dates
 }

@@ -99,6 +99,11 @@ pub enum Route {
     EditMilestones {
         plan: String,
     },
+    /// Change how the plan is reported: contacts, key areas of progress, documents, the
+    /// rating scale, reporting schedules, and closing the plan.
+    EditReporting {
+        plan: String,
+    },
     /// Confirm deleting a plan.
     DeletePlan {
         plan: String,
@@ -249,6 +254,9 @@ impl Address {
             ["plan", plan, "milestones"] => Route::EditMilestones {
                 plan: plan.to_string(),
             },
+            ["plan", plan, "edit", "reporting"] => Route::EditReporting {
+                plan: plan.to_string(),
+            },
             ["plan", plan, "copies"] => Route::CopiesSent {
                 plan: plan.to_string(),
             },
@@ -321,6 +329,7 @@ impl Route {
             Route::EditPlan { plan } => format!("/plan/{}/edit", encode(plan)),
             Route::EditThemes { plan } => format!("/plan/{}/themes", encode(plan)),
             Route::EditMilestones { plan } => format!("/plan/{}/milestones", encode(plan)),
+            Route::EditReporting { plan } => format!("/plan/{}/edit/reporting", encode(plan)),
             Route::DeletePlan { plan } => format!("/plan/{}/delete", encode(plan)),
             Route::CopiesSent { plan } => format!("/plan/{}/copies", encode(plan)),
             Route::Leads { plan } => format!("/plan/{}/leads", encode(plan)),
@@ -372,6 +381,7 @@ impl Route {
             | Route::EditPlan { plan }
             | Route::EditThemes { plan }
             | Route::EditMilestones { plan }
+            | Route::EditReporting { plan }
             | Route::DeletePlan { plan }
             | Route::CopiesSent { plan }
             | Route::ReportsIssued { plan }

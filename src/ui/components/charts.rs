@@ -194,7 +194,8 @@ pub fn MonthChart(
     }
 }
 
-/// Dates on a line: the milestones and the LGA process dates, with today marked.
+/// Dates on a line: the milestones, the LGA process dates, the reporting schedules' dates
+/// and the reports issued, with today marked.
 #[component]
 pub fn Timeline(
     chart: &'static str,
@@ -221,7 +222,7 @@ pub fn Timeline(
                 let anchor = if x(date) > 600 { "end" } else { "start" };
                 let text_x = if anchor == "end" { x(date) - 10 } else { x(date) + 10 };
                 let (fill_colour, shape) = match state {
-                    "Done" => ("#1d70b8", "done"),
+                    "Done" | "Issued" => ("#1d70b8", "done"),
                     "Missed" => ("#ca3535", "missed"),
                     _ => ("#ffffff", "due"),
                 };

@@ -11,6 +11,7 @@ pub mod layout;
 pub mod narrative_summary;
 pub mod pagination;
 pub mod recommendation_body;
+pub mod reporting;
 pub mod since_section;
 pub mod status_tag;
 pub mod summary_list;

@@ -157,6 +157,9 @@ fn EditPlanForm(plan_id: String) -> impl IntoView {
                 Ok(Edit::Findings(v.split("\n\n").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()))
             }) />
 
+        <p class="govuk-body">
+            <a class="govuk-link" href=Route::EditReporting { plan: plan_id.clone() }.href()>"Committee reporting: contacts, key areas of progress, documents, rating scale, reporting schedules and closing the plan"</a>
+        </p>
         <a class="govuk-button" href=overview>"Back to the plan"</a>
     }
 }

@@ -31,8 +31,10 @@ pub fn OverviewPage(plan_id: String) -> impl IntoView {
 
 fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
     let review = &plan.review;
-    // One set of figures for the summary and the table, as the dashboard works them out.
-    let board = crate::domain::progress::dashboard(plan, today);
+    // One set of figures for the summary and the table, as the dashboard works them out;
+    // a closed plan's stand as at the day it closed.
+    let as_at = plan.as_at(today);
+    let board = crate::domain::progress::dashboard(plan, as_at);
     let counts = board.counts;
     let recommendations_href = Route::Recommendations {
         plan: plan.id.clone(),
@@ -102,6 +104,7 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
         <span class="govuk-caption-l">{plan.council.clone()}</span>
         <h1 class="govuk-heading-l">{plan.title.clone()}</h1>
 
+        {crate::ui::components::reporting::closed_banner(plan)}
         <p class="govuk-body-l" data-testid="plan-summary">{board.summary()}</p>
         {(!published).then(|| checks(plan))}
         {published.then(|| view! {
@@ -109,7 +112,7 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
                 <a class="govuk-link" href=Route::About.href()>"What is a corporate peer challenge?"</a>
             </p>
         })}
-        <h2 class="govuk-heading-m">"Progress today"</h2>
+        <h2 class="govuk-heading-m">{if plan.closed.is_some() { "Progress when the plan closed" } else { "Progress today" }}</h2>
         <p class="govuk-body" data-testid="plan-size">
             {format!("{} recommendations, {} actions. ", plan.recommendations.len(), counts.total())}
             <a class="govuk-link" href=recommendations_href>"See every recommendation and its actions"</a>
@@ -118,7 +121,7 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
             <a class="govuk-link" href=Route::Dashboard { plan: plan.id.clone() }.href()>"See where the plan stands, as at any date"</a>
         </p>
         <table class="govuk-table" data-testid="status-counts">
-            <caption class="govuk-table__caption govuk-visually-hidden">"Actions by status today"</caption>
+            <caption class="govuk-table__caption govuk-visually-hidden">{if plan.closed.is_some() { "Actions by status when the plan closed" } else { "Actions by status today" }}</caption>
             <thead class="govuk-table__head">
                 <tr class="govuk-table__row">
                     <th scope="col" class="govuk-table__header">"Status"</th>
@@ -144,7 +147,7 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
         // Overdue actions are counted under their status already: said apart, so the
         // shares above add up to 100%.
         <p class="govuk-body" data-testid="overdue-line">
-            <strong>{format!("Overdue on {}: ", format_long(today))}</strong>
+            <strong>{format!("Overdue on {}: ", format_long(as_at))}</strong>
             {board.overdue_sentence()}
         </p>
 
@@ -173,6 +176,8 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
                 </tbody>
             </table>
         })}
+
+        {crate::ui::components::reporting::reporting_section(plan, today, published)}
 
         <h2 class="govuk-heading-m">"Scope of the challenge"</h2>
         {(!published).then(|| view! { <p class="govuk-body"><a class="govuk-link" href=Route::EditThemes { plan: plan.id.clone() }.href()>"Change the themes and groups"</a></p> })}

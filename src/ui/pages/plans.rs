@@ -87,11 +87,73 @@ pub fn PlansPage() -> impl IntoView {
             }
             .into_any()
         })}
+        <FictionalExample />
         <DamagedEntries />
         {move || library.usage.get().map(|usage| view! {
             <p class="govuk-body" data-testid="storage-usage">
                 {format!("This browser's storage for this site is {}% full.", usage.percent())}
             </p>
+        })}
+    }
+}
+
+/// The fictional example's file, beside `index.html` (trunk copies `public/examples/`).
+const FICTIONAL_EXAMPLE: &str = "examples/fictional-borough-2024.plan.json";
+
+/// Opens the fictional example, which fills in every field a plan can have: fetched when
+/// asked for (it is not in the app's download), added to this browser's plans unless it
+/// is there already (then shown as it is, changes and all), and shown.
+#[component]
+fn FictionalExample() -> impl IntoView {
+    let state = use_state();
+    let library = state.library;
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let open = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            let text = crate::browser::published::text_of(crate::browser::published::request(
+                FICTIONAL_EXAMPLE,
+            ))
+            .await;
+            busy.set(false);
+            let imported = match text.map(|t| crate::format::import(&t)) {
+                Some(Ok(imported)) => imported,
+                Some(Err(_)) | None => {
+                    problem.set(Some(
+                        "The example could not be opened: its file is missing from this copy of the app, or the connection failed. Try again."
+                            .to_string(),
+                    ));
+                    return;
+                }
+            };
+            let route = Route::Overview {
+                plan: imported.plan.id.clone(),
+            };
+            if library.has(&imported.plan.id) {
+                // Already here (perhaps changed): shown as it is, never replaced.
+                crate::ui::state::navigate(&route);
+            } else {
+                library.add_plan_from_file(imported.plan, None, "fictional-borough-2024.plan.json");
+                state.go_with_message(
+                    route,
+                    "The fictional example was added to this browser's plans",
+                );
+            }
+        });
+    };
+    view! {
+        <h2 class="govuk-heading-m">"Examples"</h2>
+        <p class="govuk-body">"The London Borough of Havering's 2019 plan is the example this app starts with: a real plan, exactly as the council published it. A made-up council's plan shows every field a plan can have, filled in over two years of committee reports."</p>
+        <button type="button" class="govuk-button govuk-button--secondary" data-testid="open-fictional-example"
+            aria-describedby=move || problem.get().is_some().then_some("fictional-example-error")
+            on:click=open>"Open a fictional example with every field filled in"</button>
+        {move || problem.get().map(|p| view! {
+            <p id="fictional-example-error" class="govuk-error-message" role="alert"><span class="govuk-visually-hidden">"Error: "</span>{p}</p>
         })}
     }
 }

@@ -38,10 +38,11 @@ pub fn ReportPage(plan_id: String, kind: ReportKind, query: Query) -> impl IntoV
     let options = ReportOptions::from_pairs(query.pairs().collect::<Vec<_>>());
     let id = plan_id.clone();
     // The report follows the plan, as every other view does: an undo, or another tab's
-    // save taken here, draws it again. Without an "as at" date it is as at today, and
-    // follows the date past midnight.
+    // save taken here, draws it again. Without an "as at" date it is as at today (a closed
+    // plan's closing date), and follows the date past midnight.
+    let default_as_at = crate::ui::components::reporting::default_as_at(&plan_id);
     let page = move || {
-        let as_at = options.as_at.unwrap_or_else(|| state.today.get());
+        let as_at = options.as_at.unwrap_or_else(|| default_as_at.get());
         state.library.with_plan(&id, |plan| {
             plan.map(|plan| report(plan, kind, options.clone(), as_at))
         })

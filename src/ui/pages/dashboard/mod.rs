@@ -33,10 +33,11 @@ pub fn DashboardPage(plan_id: String, query: Query) -> impl IntoView {
     let state = use_state();
     let filter = Filter::from_pairs(query.pairs());
     let id = plan_id.clone();
-    // Without an "as at" date the dashboard is as at today, and follows the date past
-    // midnight.
+    // Without an "as at" date the dashboard is as at today (a closed plan's closing date),
+    // and follows the date past midnight.
+    let default_as_at = crate::ui::components::reporting::default_as_at(&plan_id);
     let view = move || {
-        let as_at = query.as_at().unwrap_or_else(|| state.today.get());
+        let as_at = query.as_at().unwrap_or_else(|| default_as_at.get());
         // Untracked: the view inside follows the plan itself, and a change of plan must
         // not rebuild it (and the filter form the officer may be using).
         let options = state
@@ -103,6 +104,7 @@ fn DashboardView(
         <span class="govuk-caption-l">{move || shorten(&title.get(), TITLE_CHARS).into_owned()}</span>
         <h1 class="govuk-heading-l">{if filter.leads.len() == 1 { format!("Actions led by {}", filter.leads[0]) } else { "Progress".to_string() }}</h1>
         <AddressProblems problems=problems instead=format!("The figures below are as at {}, for the actions the rest of the address chooses.", format_long(as_at)) />
+        <crate::ui::components::reporting::NextReportLine plan_id=plan_id.clone() />
         <FilterForm plan_id=plan_id.clone() as_at=as_at filter=filter.clone() options=options />
         <ReportLinks plan_id=plan_id.clone() filter=filter.clone() />
         <SinceView plan_id=plan_id.clone() as_at=as_at query=query />
