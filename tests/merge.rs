@@ -758,3 +758,70 @@ fn an_action_deleted_here_and_moved_and_changed_in_the_file_is_a_choice() {
     assert_eq!((choice.kind, choice.side), (Kind::OnlyTheirs, Side::Both));
     assert!(!choice.lost_if_deleted.is_empty());
 }
+
+/// The committee cycle's fields merge like every other: a lead's copy that moved a date
+/// (with its record) and wrote a recommendation's narrative comes back while the officer
+/// recorded a report and set the plan's contacts; returned in either order, all is kept.
+#[test]
+fn the_committee_cycles_fields_merge_like_every_other_field() {
+    use cpc_action_plan::domain::edit::{apply, Edit, ListOp};
+    use cpc_action_plan::domain::reports::{figures, ReportOptions};
+    use cpc_action_plan::domain::{IssuedKind, IssuedReport, Narrative};
+    let sent = havering();
+    let lead = apply(
+        &sent,
+        Edit::Due {
+            action: "r5-a1".into(),
+            due: Some(d(2020, 6, 30)),
+            today: d(2020, 1, 10),
+            id: "move-1".into(),
+            reason: "New structure first".into(),
+        },
+    )
+    .unwrap();
+    let lead = apply(
+        &lead,
+        Edit::Narrative {
+            recommendation: "r5".into(),
+            op: ListOp::Add(Narrative {
+                id: "n-1".into(),
+                date: d(2020, 1, 10),
+                progress: "Drafting has begun.".into(),
+                next_steps: "Consult staff.".into(),
+                rating: None,
+                author: "AD Policy".into(),
+            }),
+        },
+    )
+    .unwrap();
+    let mut here = sent.clone();
+    here.contact_officer = "Head of Policy".into();
+    here.reports.push(IssuedReport {
+        id: "rep-1".into(),
+        kind: IssuedKind::Progress,
+        committee: "Cabinet".into(),
+        meeting: None,
+        as_at: d(2019, 12, 31),
+        issued: d(2020, 1, 5),
+        address: "as_at=2019-12-31&committee=Cabinet".into(),
+        figures: figures(&sent, &ReportOptions::default(), d(2019, 12, 31)),
+    });
+    let comparison = compare(Some(&sent), &here, &lead);
+    assert!(comparison.differences.iter().all(|d| !d.needs_choice()));
+    let merged = merge(Some(&sent), &here, &lead, &comparison.default_take()).unwrap();
+    let (_, moved) = merged.action("r5-a1").unwrap();
+    assert_eq!(moved.due, Some(d(2020, 6, 30)));
+    assert_eq!(moved.due_history.len(), 1);
+    assert_eq!(moved.due_history[0].reason, "New structure first");
+    assert_eq!(merged.recommendation("r5").unwrap().narrative.len(), 1);
+    assert_eq!(merged.contact_officer, "Head of Policy");
+    assert_eq!(merged.reports.len(), 1);
+    // The other way round, the same plan.
+    let comparison = compare(Some(&sent), &lead, &here);
+    let other = merge(Some(&sent), &lead, &here, &comparison.default_take()).unwrap();
+    assert_eq!(other, merged);
+    // Merging the lead's copy again changes nothing.
+    let comparison = compare(Some(&sent), &merged, &lead);
+    let again = merge(Some(&sent), &merged, &lead, &comparison.default_take()).unwrap();
+    assert_eq!(again, merged);
+}

@@ -190,3 +190,29 @@ for (const hash of screens) {
     });
   });
 }
+
+test("residents read the council's account of each recommendation, and its slipped dates, on the published site", async () => {
+  const text = await readFile(join(ROOT, 'public/examples/fictional-borough-2024.plan.json'), 'utf8');
+  const fictional = JSON.parse(text).plan;
+  const r1 = fictional.recommendations[0];
+  const newest = r1.narrative.at(-1);
+  const slipped = fictional.recommendations.flatMap((r) => r.actions).find((a) => (a.due_history ?? []).length >= 2);
+  const other = await publish({ 'plan.json': text, 'site.json': await readFile(join(ROOT, 'public/site.example.json'), 'utf8') });
+  try {
+    await withPage(browser, `${other.url}#/plan/${fictional.id}/recommendations/${r1.id}`, async ({ page, errors }) => {
+      await ready(page);
+      const narrative = page.getByTestId('narrative');
+      assert.match(await narrative.innerText(), new RegExp(`Overall rating\\s+Green: `));
+      assert.ok((await narrative.innerText()).includes(newest.progress));
+      assert.ok((await narrative.innerText()).includes(newest.next_steps));
+      assert.equal(await page.getByRole('link', { name: /Change this recommendation/ }).count(), 0, 'nothing to change on the site');
+      assert.deepEqual(await axeViolations(page), []);
+      await page.goto(`${other.url}#/plan/${fictional.id}/actions/${slipped.id}`);
+      await ready(page);
+      assert.match(await page.getByTestId('slipped').innerText(), /^Originally .+, now .+ \(moved (twice|\d+ times)\)$/);
+      assert.deepEqual(errors, []);
+    });
+  } finally {
+    await other.close();
+  }
+});
