@@ -268,7 +268,6 @@ pub mod words {
     pub const ADDED: &str = "Added";
     pub const CANCELLED: &str = "Cancelled";
     pub const UPDATES: &str = "New progress updates";
-    pub const NOTHING: &str = "None.";
     pub const PROGRESS: &str = "Progress to date";
     pub const NEXT_STEPS: &str = "Next steps";
     pub const RATING: &str = "Overall rating";

@@ -108,14 +108,14 @@ pub fn progress_docx(plan: &Plan, options: &ReportOptions, heading: &Heading) ->
         body.push_str(&paragraph(words::SINCE_PART, Style::Heading2));
         body.push_str(&paragraph(&since_from(since, from.as_ref()), Style::Body));
         body.push_str(&paragraph(&since.summary(), Style::Body));
-        for (heading, lines) in since_lines(since) {
+        for (heading, lines) in since_lines(since)
+            .into_iter()
+            .filter(|(_, l)| !l.is_empty())
+        {
             body.push_str(&paragraph(
                 &format!("{heading} ({})", lines.len()),
                 Style::Heading3,
             ));
-            if lines.is_empty() {
-                body.push_str(&paragraph(words::NOTHING, Style::Body));
-            }
             for line in lines {
                 body.push_str(&paragraph(&format!("• {line}"), Style::Body));
             }

@@ -116,10 +116,20 @@ pub fn reporting_section(plan: &Plan, today: NaiveDate, published: bool) -> Opti
         plan: plan.id.clone(),
     }
     .href();
+    let issued = Route::ReportsIssued {
+        plan: plan.id.clone(),
+    }
+    .href();
+    let issued_words = match plan.reports.len() {
+        0 => "Reports issued: none recorded yet".to_string(),
+        1 => "Reports issued: 1 recorded".to_string(),
+        n => format!("Reports issued: {n} recorded"),
+    };
     Some(view! {
         <h2 class="govuk-heading-m">"Reporting and documents"</h2>
         {(!published).then(|| view! {
             <p class="govuk-body"><a class="govuk-link" href=edit>"Change the contacts, documents, rating scale, reporting schedules, or close the plan"</a></p>
+            <p class="govuk-body"><a class="govuk-link" href=issued data-testid="reports-issued-link">{issued_words}</a></p>
         })}
         {(!rows.is_empty()).then(|| view! {
             <dl class="govuk-summary-list" data-testid="plan-reporting">

@@ -19,19 +19,14 @@ pub fn SinceSection(
             <h2 class=format!("govuk-heading-m {part_class}") id="since-heading">{words::SINCE_PART}</h2>
             <p class="govuk-body" data-testid="since-from">{since_from(&since, from.as_ref())}</p>
             <p class="govuk-body govuk-!-font-weight-bold" data-testid="since-summary">{since.summary()}</p>
-            {lines.into_iter().map(|(heading, items)| {
+            // Each list with something in it; the summary line above counts the others.
+            {lines.into_iter().filter(|(_, items)| !items.is_empty()).map(|(heading, items)| {
                 let testid = heading.to_lowercase().replace(' ', "-");
                 view! {
                     <h3 class="govuk-heading-s">{format!("{heading} ({})", items.len())}</h3>
-                    {if items.is_empty() {
-                        view! { <p class="govuk-body">{words::NOTHING}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="govuk-list govuk-list--bullet" data-testid=format!("since-{testid}")>
-                                {items.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }}
+                    <ul class="govuk-list govuk-list--bullet" data-testid=format!("since-{testid}")>
+                        {items.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                    </ul>
                 }
             }).collect_view()}
         </section>

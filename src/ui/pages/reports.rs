@@ -84,6 +84,9 @@ fn report(plan: &Plan, kind: ReportKind, options: ReportOptions, as_at: NaiveDat
                         view! { <li><a class="govuk-link" href=href aria-current=current>{k.title()}</a></li> }
                     }).collect_view()}
                 </ul>
+                {(!use_state().published()).then(|| view! {
+                    <p class="govuk-body"><a class="govuk-link" href=Route::ReportsIssued { plan: plan.id.clone() }.href()>{format!("Reports issued ({})", plan.reports.len())}</a></p>
+                })}
                 <p class="govuk-body">
                     <a class="govuk-link" data-testid="progress-view-link" href=carried_href(&crate::ui::state::current_address(), &Route::Dashboard { plan: plan.id.clone() })>"The progress view for the same date and filter"</a>
                 </p>
