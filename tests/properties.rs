@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use cpc_action_plan::domain::report_log::{ActionFigure, Figures};
 use cpc_action_plan::domain::{
     Action, Cadence, Closure, ClosureOutcome, DueChange, Engagement, Group, IssuedKind,
-    IssuedReport, Link, Milestone, Narrative, PeerTeamMember, Plan, PlanApproval, Rag, Rating,
-    RatingScale, Recommendation, Response, Review, ReviewKind, Schedule, Status, Theme, ThemeKind,
-    Update,
+    IssuedReport, LaterReview, Link, Milestone, Narrative, PeerTeamMember, Plan, PlanApproval, Rag,
+    Rating, RatingScale, Recommendation, Response, Review, ReviewKind, Schedule, Status,
+    Suggestion, Theme, ThemeKind, Update, VisitFormat,
 };
 use cpc_action_plan::format::merge::{compare, merge};
 use cpc_action_plan::format::{export, import, import_bytes};
@@ -94,6 +94,7 @@ fn action(n: usize) -> impl Strategy<Value = Action> {
                     moves.sort_by_key(|c| c.changed);
                     moves
                 },
+                suggestion: None,
             },
         )
 }
@@ -210,6 +211,7 @@ fn cycle() -> impl Strategy<Value = Plan> {
                     )
                     .collect();
                 reports.sort_by_key(|r| r.issued);
+                let highlights_again = highlights.clone();
                 Plan {
                     contact_officer: contact,
                     portfolio_holder: holder,
@@ -247,6 +249,18 @@ fn cycle() -> impl Strategy<Value = Plan> {
                         outcome,
                         note,
                     }),
+                    later_reviews: vec![LaterReview {
+                        id: "lr-0".into(),
+                        review: Review {
+                            kind: ReviewKind::ProgressReview,
+                            format: Some(VisitFormat::Virtual),
+                            duration: "half a day".into(),
+                            report_url: "https://example.org/review".into(),
+                            feedback: highlights_again.join(" "),
+                            challenges: highlights_again.clone(),
+                            ..Review::default()
+                        },
+                    }],
                     ..Plan::default()
                 }
             },
@@ -296,7 +310,32 @@ fn recommendation(n: usize, themes: usize, groups: usize) -> impl Strategy<Value
                     },
                     themes: picked,
                     group: group.filter(|_| groups > 0).map(|g| format!("g-{g}")),
-                    actions: actions.into_iter().map(Arc::new).collect(),
+                    suggestions: (0..narrative.len().min(2))
+                        .map(|i| Suggestion {
+                            id: format!("s-{n}-{i}"),
+                            number: format!("{}.{}", n + 1, i + 1),
+                            text: format!("Suggestion {i}"),
+                            review: (i == 0).then(|| "lr-0".to_string()),
+                            noted: i == 1,
+                        })
+                        .collect(),
+                    impact: narrative
+                        .first()
+                        .map(|e| e.progress.clone())
+                        .unwrap_or_default(),
+                    actions: {
+                        let has = !narrative.is_empty();
+                        actions
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, mut a)| {
+                                if has && i == 0 {
+                                    a.suggestion = Some(format!("s-{n}-0"));
+                                }
+                                Arc::new(a)
+                            })
+                            .collect()
+                    },
                     narrative,
                 }
             },
@@ -367,6 +406,11 @@ fn plan() -> impl Strategy<Value = Plan> {
                         people_stated: stated,
                         ..Engagement::default()
                     }),
+                    format: Some(VisitFormat::OnSite),
+                    duration: "four days".into(),
+                    report_published: received,
+                    next_steps: vec!["Publish the action plan".into()],
+                    ..Review::default()
                 },
                 themes: themes
                     .into_iter()

@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use super::due_history::{record_move, DueChange};
 use super::narrative::{Narrative, RatingScale};
 use super::plan::{
-    Action, Closure, Engagement, Group, Link, Milestone, PeerTeamMember, Plan, PlanApproval,
-    Recommendation, ReviewKind, Theme, Update,
+    Action, Closure, Engagement, Group, LaterReview, Link, Milestone, PeerTeamMember, Plan,
+    PlanApproval, Recommendation, Review, ReviewKind, Suggestion, Theme, Update,
 };
 use super::problem::Problem;
 use super::report_log::IssuedReport;
@@ -126,6 +126,20 @@ pub enum Edit {
     Report(ListOp<IssuedReport>),
     /// Closes the plan, or (with none) reopens it.
     Closed(Option<Closure>),
+    /// Replaces a review's record: the challenge's (`id` none) or a later review's. The
+    /// challenge's approval and engagement figures are kept (the details form edits them).
+    Review {
+        id: Option<String>,
+        review: Review,
+    },
+    /// Removing a later review leaves its suggestions with no review named.
+    LaterReview(ListOp<LaterReview>),
+    /// Removing a suggestion leaves the actions that followed from it under their
+    /// recommendation.
+    Suggestion {
+        recommendation: String,
+        op: ListOp<Suggestion>,
+    },
 }
 
 /// The plan's contacts, highlights, documents and rating scale, as their form edits them.
@@ -218,6 +232,7 @@ fn change(plan: &mut Plan, edit: Edit) -> Result<(), Problem> {
                 new.id = old.id.clone();
                 new.actions = std::mem::take(&mut old.actions);
                 new.narrative = std::mem::take(&mut old.narrative);
+                new.suggestions = std::mem::take(&mut old.suggestions);
             },
         )?,
         Edit::Action { recommendation, op } => {
@@ -337,6 +352,60 @@ fn change(plan: &mut Plan, edit: Edit) -> Result<(), Problem> {
             plan.reports.sort_by_key(|r| r.issued);
         }
         Edit::Closed(closure) => plan.closed = closure,
+        Edit::Review { id: None, review } => {
+            let kept = (
+                plan.review.plan_approved.take(),
+                plan.review.engagement.take(),
+            );
+            plan.review = review;
+            (plan.review.plan_approved, plan.review.engagement) = kept;
+        }
+        Edit::Review {
+            id: Some(id),
+            review,
+        } => {
+            let later = plan
+                .later_reviews
+                .iter_mut()
+                .find(|r| r.id == id)
+                .ok_or_else(|| missing("review", &id))?;
+            later.review = review;
+        }
+        Edit::LaterReview(op) => {
+            let removed = removed_id(&plan.later_reviews, &op, |r| &r.id);
+            list_op(&mut plan.later_reviews, op, "review", |old, new| {
+                new.id = old.id.clone()
+            })?;
+            if let Some(id) = removed {
+                for suggestion in plan
+                    .recommendations
+                    .iter_mut()
+                    .flat_map(|r| r.suggestions.iter_mut())
+                {
+                    if suggestion.review.as_deref() == Some(id.as_str()) {
+                        suggestion.review = None;
+                    }
+                }
+            }
+        }
+        Edit::Suggestion { recommendation, op } => {
+            let rec = plan
+                .recommendations
+                .iter_mut()
+                .find(|r| r.id == recommendation)
+                .ok_or_else(|| missing("recommendation", &recommendation))?;
+            let removed = removed_id(&rec.suggestions, &op, |s| &s.id);
+            list_op(&mut rec.suggestions, op, "suggestion", |old, new| {
+                new.id = old.id.clone()
+            })?;
+            if let Some(id) = removed {
+                for action in rec.actions.iter_mut() {
+                    if action.suggestion.as_deref() == Some(id.as_str()) {
+                        Arc::make_mut(action).suggestion = None;
+                    }
+                }
+            }
+        }
     }
     Ok(())
 }

@@ -64,6 +64,10 @@ pub struct Plan {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[serde(default)]
     pub draft: bool,
+    /// Progress reviews and follow-up visits, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
+    pub later_reviews: Vec<LaterReview>,
 }
 
 /// A plan closed: its work completed, or moved into the council's usual performance
@@ -127,6 +131,85 @@ pub struct Review {
     pub peer_team: Vec<PeerTeamMember>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub engagement: Option<Engagement>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub format: Option<VisitFormat>,
+    /// How long the visit was, as the council says it: "half a day".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
+    pub duration: String,
+    /// The peer team's published report.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
+    pub report_url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub report_published: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
+    pub feedback: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
+    pub challenges: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
+    pub next_steps: Vec<String>,
+}
+
+/// Whether the peers visited in person or met online.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum VisitFormat {
+    OnSite,
+    Virtual,
+}
+
+impl VisitFormat {
+    pub const ALL: [VisitFormat; 2] = [VisitFormat::OnSite, VisitFormat::Virtual];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VisitFormat::OnSite => "on_site",
+            VisitFormat::Virtual => "virtual",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            VisitFormat::OnSite => "On site",
+            VisitFormat::Virtual => "Virtual",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<VisitFormat> {
+        VisitFormat::ALL.into_iter().find(|f| f.as_str() == value)
+    }
+}
+
+/// A progress review or follow-up visit after the challenge.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct LaterReview {
+    pub id: String,
+    #[serde(flatten)]
+    pub review: Review,
+}
+
+/// What a later review suggested under a recommendation, numbered as the LGA does ("1.1").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Suggestion {
+    pub id: String,
+    pub number: String,
+    pub text: String,
+    /// The later review that made it.
+    #[serde(default)]
+    pub review: Option<String>,
+    /// Noted by the council, with no actions.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
+    pub noted: bool,
 }
 
 /// What kind of LGA review produced the recommendations.
@@ -311,6 +394,13 @@ pub struct Recommendation {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default)]
     pub narrative: Vec<Narrative>,
+    /// "What difference has it made", for the position statement.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
+    pub impact: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
+    pub suggestions: Vec<Suggestion>,
 }
 
 /// Whether the council accepted the recommendation; `accepted` when a file does not say.
@@ -380,6 +470,10 @@ pub struct Action {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default)]
     pub due_history: Vec<DueChange>,
+    /// The suggestion of its recommendation that the action follows from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub suggestion: Option<String>,
 }
 
 impl Recommendation {

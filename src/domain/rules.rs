@@ -15,6 +15,20 @@ pub const RECOMMENDATION_TITLE_NEEDED: &str =
     "every recommendation needs its title, in the peer team's words";
 pub const ACTION_TEXT_NEEDED: &str = "every action needs its text, as the council wrote it";
 pub const MILESTONE_TITLE_NEEDED: &str = "every milestone needs a title";
+pub const SUGGESTION_NUMBER_NEEDED: &str =
+    "every suggestion needs its number, as the LGA numbered it (1.1)";
+pub const SUGGESTION_TEXT_NEEDED: &str =
+    "every suggestion needs its words, as the peers wrote them";
+
+/// An action names a suggestion its recommendation does not have.
+pub fn unknown_suggestion(id: &str) -> String {
+    format!("names the suggestion \"{id}\", which is not one of its recommendation's suggestions")
+}
+
+/// A suggestion names a review the plan does not have.
+pub fn unknown_later_review(id: &str) -> String {
+    format!("names the review \"{id}\", which is not one of this plan's later reviews")
+}
 pub const DOCUMENT_TITLE_NEEDED: &str =
     "every document needs a title, such as \"Peer team's feedback report\"";
 pub const RAG_WORDS_NEEDED: &str =

@@ -89,6 +89,7 @@ pub fn new_plan(
             plan_approved: None,
             peer_team: Vec::new(),
             engagement: None,
+            ..Review::default()
         },
         themes: themes.themes(),
         groups: Vec::new(),

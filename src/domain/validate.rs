@@ -123,6 +123,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         }
     }
     cycle(&mut check, plan);
+    reviews(&mut check, plan);
     let mut milestones = Unique::new("milestone", |[i, ..]| format!("plan.milestones[{i}]"));
     for (i, milestone) in plan.milestones.iter().enumerate() {
         milestones.claim(&mut check, &milestone.id, [i, 0, 0]);
@@ -201,6 +202,85 @@ fn cycle(check: &mut Check, plan: &Plan) {
     let mut reports = Unique::new("report issued", |[i, ..]| format!("plan.reports[{i}]"));
     for (i, report) in plan.reports.iter().enumerate() {
         reports.claim(check, &report.id, [i, 0, 0]);
+    }
+}
+
+/// The later reviews, their links, and the suggestions they made with the actions that
+/// follow from them.
+fn reviews(check: &mut Check, plan: &Plan) {
+    let web = |check: &mut Check, url: &str, path: String| {
+        if !url.trim().is_empty() && !is_web_address(url) {
+            check.problem(path, rules::not_web_address(url));
+        }
+    };
+    web(
+        check,
+        &plan.review.report_url,
+        "plan.review.report_url".into(),
+    );
+    let mut later = Unique::new("later review", |[i, ..]| format!("plan.later_reviews[{i}]"));
+    for (i, review) in plan.later_reviews.iter().enumerate() {
+        later.claim(check, &review.id, [i, 0, 0]);
+        web(
+            check,
+            &review.review.report_url,
+            format!("plan.later_reviews[{i}].report_url"),
+        );
+        for (p, member) in review.review.peer_team.iter().enumerate() {
+            check.required(
+                &member.name,
+                || format!("plan.later_reviews[{i}].peer_team[{p}].name"),
+                rules::PEER_NAME_NEEDED,
+            );
+        }
+        if let (Some(from), Some(to)) = (review.review.onsite_from, review.review.onsite_to) {
+            if to < from {
+                check.problem(
+                    format!("plan.later_reviews[{i}].onsite_to"),
+                    rules::ONSITE_BACKWARDS,
+                );
+            }
+        }
+    }
+    let review_ids: HashSet<&str> = plan.later_reviews.iter().map(|r| r.id.as_str()).collect();
+    let mut suggestions = Unique::new("suggestion", |[r, s, _]| {
+        format!("{}.suggestions[{s}]", recommendation_path([r, 0, 0]))
+    });
+    for (r, rec) in plan.recommendations.iter().enumerate() {
+        for (n, suggestion) in rec.suggestions.iter().enumerate() {
+            suggestions.claim(check, &suggestion.id, [r, n, 0]);
+            let here = |field: &str| {
+                format!(
+                    "{}.suggestions[{n}].{field}",
+                    recommendation_path([r, 0, 0])
+                )
+            };
+            check.required(
+                &suggestion.number,
+                || here("number"),
+                rules::SUGGESTION_NUMBER_NEEDED,
+            );
+            check.required(
+                &suggestion.text,
+                || here("text"),
+                rules::SUGGESTION_TEXT_NEEDED,
+            );
+            if let Some(review) = &suggestion.review {
+                if !review_ids.contains(review.as_str()) {
+                    check.problem(here("review"), rules::unknown_later_review(review));
+                }
+            }
+        }
+        for (a, action) in rec.actions.iter().enumerate() {
+            if let Some(id) = &action.suggestion {
+                if !rec.suggestions.iter().any(|s| s.id == *id) {
+                    check.problem(
+                        format!("{}.suggestion", action_path([r, a, 0])),
+                        rules::unknown_suggestion(id),
+                    );
+                }
+            }
+        }
     }
 }
 

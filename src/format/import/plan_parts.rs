@@ -8,9 +8,10 @@ use serde_json::Value;
 
 use super::checker::{describe, index, join, kind_of, review_kinds, Checker, Ids};
 use crate::domain::rules;
+use crate::domain::validate::is_web_address;
 use crate::domain::{
-    Engagement, Group, IssuedReport, Link, Milestone, PeerTeamMember, Plan, PlanApproval,
-    Recommendation, Review, ReviewKind, Schedule, Theme, ThemeKind,
+    Engagement, Group, IssuedReport, LaterReview, Link, Milestone, PeerTeamMember, Plan,
+    PlanApproval, Recommendation, Review, ReviewKind, Schedule, Theme, ThemeKind, VisitFormat,
 };
 
 impl Checker {
@@ -53,7 +54,7 @@ impl Checker {
                 );
                 None
             }
-            Some(value) => self.review(value),
+            Some(value) => self.review("plan.review", value),
         };
 
         let mut theme_ids = Ids::default();
@@ -121,6 +122,23 @@ impl Checker {
             .filter_map(|(i, v)| self.issued_report(&index("plan.reports", i), v, &mut report_ids))
             .collect();
         reports.sort_by_key(|r| r.issued);
+        let mut later_ids = Ids::default();
+        let later_reviews: Vec<LaterReview> = self
+            .list(path, map, "later_reviews")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                let here = index("plan.later_reviews", i);
+                let id = v
+                    .as_object()
+                    .and_then(|m| self.id(&here, m, &mut later_ids, "later review"));
+                let review = self.review(&here, v);
+                Some(LaterReview {
+                    id: id?,
+                    review: review?,
+                })
+            })
+            .collect();
         let closed = self.closure(map.get("closed"));
         let draft = match map.get("draft") {
             None | Some(Value::Null) => Some(false),
@@ -154,31 +172,40 @@ impl Checker {
             reports,
             closed: closed?,
             draft: draft?,
+            later_reviews,
         })
     }
 
-    fn review(&mut self, value: &Value) -> Option<Review> {
-        let path = "plan.review";
+    /// The review the plan answers (at `plan.review`), or a later one (in
+    /// `plan.later_reviews`, whose `id` the caller reads).
+    pub(super) fn review(&mut self, path: &str, value: &Value) -> Option<Review> {
         let map = self.object(path, value, "the review")?;
-        self.warn_unknown(
-            path,
-            map,
-            &[
-                "kind",
-                "onsite_from",
-                "onsite_to",
-                "report_received",
-                "plan_approved",
-                "peer_team",
-                "engagement",
-            ],
-        );
+        let mut known = vec![
+            "kind",
+            "onsite_from",
+            "onsite_to",
+            "report_received",
+            "plan_approved",
+            "peer_team",
+            "engagement",
+            "format",
+            "duration",
+            "report_url",
+            "report_published",
+            "feedback",
+            "challenges",
+            "next_steps",
+        ];
+        if path != "plan.review" {
+            known.push("id");
+        }
+        self.warn_unknown(path, map, &known);
         let kind = match map.get("kind") {
             Some(Value::String(s)) => {
                 let kind = ReviewKind::parse(s);
                 if kind.is_none() {
                     self.problem(
-                        "plan.review.kind",
+                        join(path, "kind"),
                         format!(
                             "is \"{s}\", which is not a kind of review: use one of {}",
                             review_kinds()
@@ -189,7 +216,7 @@ impl Checker {
             }
             None | Some(Value::Null) => {
                 self.problem(
-                    "plan.review.kind",
+                    join(path, "kind"),
                     format!(
                         "is missing: say which kind of review this was, one of {}",
                         review_kinds()
@@ -199,7 +226,7 @@ impl Checker {
             }
             Some(other) => {
                 self.problem(
-                    "plan.review.kind",
+                    join(path, "kind"),
                     format!(
                         "should be one of {}, not {}",
                         review_kinds(),
@@ -213,24 +240,58 @@ impl Checker {
         let onsite_to = self.optional_date(path, map, "onsite_to");
         if let (Some(Some(from)), Some(Some(to))) = (onsite_from, onsite_to) {
             if to < from {
-                self.problem("plan.review.onsite_to", rules::ONSITE_BACKWARDS);
+                self.problem(join(path, "onsite_to"), rules::ONSITE_BACKWARDS);
             }
         }
         let report_received = self.optional_date(path, map, "report_received");
         let plan_approved = match map.get("plan_approved") {
             None | Some(Value::Null) => Some(None),
-            Some(value) => self.plan_approved(value).map(Some),
+            Some(value) => self
+                .plan_approved(&join(path, "plan_approved"), value)
+                .map(Some),
         };
         let peer_team: Vec<PeerTeamMember> = self
             .list(path, map, "peer_team")
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| self.peer(&index("plan.review.peer_team", i), v))
+            .filter_map(|(i, v)| self.peer(&index(&join(path, "peer_team"), i), v))
             .collect();
         let engagement = match map.get("engagement") {
             None | Some(Value::Null) => Some(None),
-            Some(value) => self.engagement(value).map(Some),
+            Some(value) => self.engagement(&join(path, "engagement"), value).map(Some),
         };
+        let format = match map.get("format") {
+            None | Some(Value::Null) => Some(None),
+            Some(Value::String(f)) => match VisitFormat::parse(f) {
+                Some(f) => Some(Some(f)),
+                None => {
+                    self.problem(
+                        join(path, "format"),
+                        format!("is \"{f}\": use on_site or virtual"),
+                    );
+                    None
+                }
+            },
+            Some(other) => {
+                self.problem(
+                    join(path, "format"),
+                    format!("should be on_site or virtual, not {}", kind_of(other)),
+                );
+                None
+            }
+        };
+        let duration = self.optional_text(path, map, "duration");
+        let report_url = self.optional_text(path, map, "report_url");
+        if !report_url.trim().is_empty() && !is_web_address(&report_url) {
+            self.problem(
+                join(path, "report_url"),
+                rules::not_web_address(&report_url),
+            );
+        }
+        let report_published = self.optional_date(path, map, "report_published");
+        let feedback = self.optional_text(path, map, "feedback");
+        let challenges = self.text_list(path, map, "challenges");
+        let next_steps = self.text_list(path, map, "next_steps");
         Some(Review {
             kind: kind?,
             onsite_from: onsite_from?,
@@ -239,11 +300,17 @@ impl Checker {
             plan_approved: plan_approved?,
             peer_team,
             engagement: engagement?,
+            format: format?,
+            duration,
+            report_url,
+            report_published: report_published?,
+            feedback,
+            challenges,
+            next_steps,
         })
     }
 
-    fn plan_approved(&mut self, value: &Value) -> Option<PlanApproval> {
-        let path = "plan.review.plan_approved";
+    fn plan_approved(&mut self, path: &str, value: &Value) -> Option<PlanApproval> {
         let map = self.object(path, value, "when and by whom the plan was approved")?;
         self.warn_unknown(path, map, &["date", "by"]);
         let date = self.required_date(path, map, "date", "say when the plan was approved");
@@ -264,8 +331,7 @@ impl Checker {
         })
     }
 
-    fn engagement(&mut self, value: &Value) -> Option<Engagement> {
-        let path = "plan.review.engagement";
+    fn engagement(&mut self, path: &str, value: &Value) -> Option<Engagement> {
         let map = self.object(path, value, "the engagement figures")?;
         self.warn_unknown(
             path,
@@ -406,5 +472,6 @@ pub(super) struct PlanIds {
     pub(super) recommendations: Ids,
     pub(super) actions: Ids,
     pub(super) updates: Ids,
+    pub(super) suggestions: Ids,
     pub(super) cycle: super::committee::CycleIds,
 }

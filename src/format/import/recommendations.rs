@@ -7,7 +7,9 @@ use super::checker::{index, join, kind_of, Checker};
 use super::plan_parts::PlanIds;
 use crate::domain::rules;
 use crate::domain::validate::is_web_address;
-use crate::domain::{Action, DueChange, Link, Narrative, Recommendation, Response, Update};
+use crate::domain::{
+    Action, DueChange, Link, Narrative, Recommendation, Response, Suggestion, Update,
+};
 
 impl Checker {
     pub(super) fn recommendation(
@@ -31,6 +33,8 @@ impl Checker {
                 "group",
                 "actions",
                 "narrative",
+                "impact",
+                "suggestions",
             ],
         );
         let id = self.id(path, map, &mut ids.recommendations, "recommendation");
@@ -87,6 +91,13 @@ impl Checker {
                 None
             }
         };
+        let suggestions: Vec<Suggestion> = self
+            .list(path, map, "suggestions")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| self.suggestion(&index(&join(path, "suggestions"), i), v, ids))
+            .collect();
+        let impact = self.optional_text(path, map, "impact");
         let actions: Vec<Action> = self
             .list(path, map, "actions")
             .iter()
@@ -112,6 +123,8 @@ impl Checker {
             group: group?,
             actions: actions.into_iter().map(std::sync::Arc::new).collect(),
             narrative,
+            impact,
+            suggestions,
         })
     }
 
@@ -131,6 +144,7 @@ impl Checker {
                 "links",
                 "added",
                 "due_history",
+                "suggestion",
             ],
         );
         let id = self.id(path, map, &mut ids.actions, "action");
@@ -160,6 +174,20 @@ impl Checker {
                 self.due_change(&index(&join(path, "due_history"), i), v, &mut ids.cycle)
             })
             .collect();
+        let suggestion = match map.get("suggestion") {
+            None | Some(Value::Null) => Some(None),
+            Some(Value::String(s)) => Some(Some(s.clone())),
+            Some(other) => {
+                self.problem(
+                    join(path, "suggestion"),
+                    format!(
+                        "should be a suggestion's id or null, not {}",
+                        kind_of(other)
+                    ),
+                );
+                None
+            }
+        };
         // Oldest first, as the format says; a stable sort keeps moves made on one day.
         due_history.sort_by_key(|c| c.changed);
         Some(Action {
@@ -173,6 +201,47 @@ impl Checker {
             links,
             added: added?,
             due_history,
+            suggestion: suggestion?,
+        })
+    }
+
+    fn suggestion(&mut self, path: &str, value: &Value, ids: &mut PlanIds) -> Option<Suggestion> {
+        let map = self.object(path, value, "a suggestion")?;
+        self.warn_unknown(path, map, &["id", "number", "text", "review", "noted"]);
+        let id = self.id(path, map, &mut ids.suggestions, "suggestion");
+        let number = self.required_text(path, map, "number", rules::SUGGESTION_NUMBER_NEEDED);
+        let text = self.required_text(path, map, "text", rules::SUGGESTION_TEXT_NEEDED);
+        let review = match map.get("review") {
+            None | Some(Value::Null) => Some(None),
+            Some(Value::String(r)) => Some(Some(r.clone())),
+            Some(other) => {
+                self.problem(
+                    join(path, "review"),
+                    format!(
+                        "should be a later review's id or null, not {}",
+                        kind_of(other)
+                    ),
+                );
+                None
+            }
+        };
+        let noted = match map.get("noted") {
+            None | Some(Value::Null) => Some(false),
+            Some(Value::Bool(b)) => Some(*b),
+            Some(other) => {
+                self.problem(
+                    join(path, "noted"),
+                    format!("should be true or false, not {}", kind_of(other)),
+                );
+                None
+            }
+        };
+        Some(Suggestion {
+            id: id?,
+            number: number?,
+            text: text?,
+            review: review?,
+            noted: noted?,
         })
     }
 

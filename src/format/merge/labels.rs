@@ -106,6 +106,11 @@ impl<'a> Labels<'a> {
                     .unwrap_or_default();
                 format!("Due date moved on {} on action {action}", self.date(date))
             }
+            "later_reviews" => format!(
+                "Review of {}",
+                self.date(text(self.field_of(key, "onsite_from")))
+            ),
+            "suggestions" => format!("Suggestion {}", text(self.field_of(key, "number"))),
             "schedule" => format!(
                 "Reporting schedule of “{}”",
                 text(self.field_of(key, "committee"))
@@ -146,6 +151,8 @@ impl<'a> Labels<'a> {
             "narrative" => "narrative",
             "due_history" => "due date move",
             "schedule" => "reporting schedule",
+            "later_reviews" => "later review",
+            "suggestions" => "suggestion",
             "reports" => "report issued",
             other => return format!("The {}", humanise(other).to_lowercase()),
         };
@@ -168,6 +175,8 @@ impl<'a> Labels<'a> {
             (_, "done") => "Done",
             (_, "progress") => "Progress to date",
             (_, "next_steps") => "Next steps",
+            (_, "impact") => "What difference it has made",
+            (_, "feedback") => "Feedback",
             (_, "rating") => "Rating",
             (_, "changed") => "Moved on",
             (_, "from") => "Moved from",
