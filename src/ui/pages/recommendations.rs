@@ -163,7 +163,7 @@ fn AddRecommendation(plan_id: String) -> impl IntoView {
             themes: Vec::new(),
             group: None,
             actions: Vec::new(),
-            narrative: Vec::new(),
+            ..Recommendation::default()
         };
         let rec_id = rec.id.clone();
         match library.edit(&plan_id, Edit::Recommendation(ListOp::Add(rec)), None) {

@@ -110,6 +110,7 @@ pub(super) fn AddAction(plan_id: String, recommendation_id: String) -> impl Into
                 links: vec![],
                 added: Some(state.today.get_untracked()),
                 due_history: vec![],
+                suggestion: None,
             };
             let edit = Edit::Action {
                 recommendation: rid.clone(),
