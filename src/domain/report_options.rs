@@ -10,7 +10,7 @@ use super::progress::status_at;
 use super::status::Status;
 
 /// The options every report takes from its address.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReportOptions {
     /// The day the report is "as at"; the caller supplies today when the address has none.
     pub as_at: Option<NaiveDate>,
@@ -21,11 +21,31 @@ pub struct ReportOptions {
     pub since: Option<NaiveDate>,
     /// Whether completed actions are listed (they always count in the figures).
     pub include_completed: bool,
+    /// Whether the actions that follow from a later review's suggestions are in the report
+    /// (listed and counted); `suggestions=no` leaves them out.
+    pub include_suggestions: bool,
     /// Only the recommendations filed under these themes or groups, and only the actions
     /// these leads lead.
     pub filter: Filter,
     /// What the address asked for that could not be used, in words to show the officer.
     pub refused: Vec<String>,
+}
+
+impl Default for ReportOptions {
+    /// No date, committee or filter; completed actions counted but not listed, and the
+    /// actions from suggestions in.
+    fn default() -> ReportOptions {
+        ReportOptions {
+            as_at: None,
+            committee: String::new(),
+            meeting: None,
+            since: None,
+            include_completed: false,
+            include_suggestions: true,
+            filter: Filter::default(),
+            refused: Vec::new(),
+        }
+    }
 }
 
 impl ReportOptions {
@@ -35,6 +55,7 @@ impl ReportOptions {
     ) -> ReportOptions {
         let mut options = ReportOptions {
             include_completed: true,
+            include_suggestions: true,
             ..ReportOptions::default()
         };
         for (key, value) in pairs.clone() {
@@ -49,6 +70,7 @@ impl ReportOptions {
                     Err(why) => options.refused.push(format!("The meeting date: {why}.")),
                 },
                 "completed" => options.include_completed = value != "no",
+                "suggestions" => options.include_suggestions = value != "no",
                 "since" => match super::dates::date_from_address(value) {
                     Ok(date) => options.since = Some(date),
                     Err(why) => options.refused.push(format!("The “since” date: {why}.")),
@@ -81,6 +103,9 @@ impl ReportOptions {
         if !self.include_completed {
             pairs.push(("completed".to_string(), "no".to_string()));
         }
+        if !self.include_suggestions {
+            pairs.push(("suggestions".to_string(), "no".to_string()));
+        }
         if let Some(d) = self.since {
             pairs.push(("since".to_string(), iso(d)));
         }
@@ -106,12 +131,13 @@ impl ReportOptions {
 
     /// Whether an action is led by one of the leads the report is for (any, when none).
     pub fn led(&self, action: &Action) -> bool {
-        self.filter.leads.is_empty()
-            || self
-                .filter
-                .leads
-                .iter()
-                .any(|l| super::leads::leads_action(action, l))
+        (self.include_suggestions || action.suggestion.is_none())
+            && (self.filter.leads.is_empty()
+                || self
+                    .filter
+                    .leads
+                    .iter()
+                    .any(|l| super::leads::leads_action(action, l)))
     }
 
     /// Whether an action is listed, as at `as_at`.

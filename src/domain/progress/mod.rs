@@ -474,11 +474,26 @@ pub fn timeline(plan: &Plan, as_at: NaiveDate) -> Vec<(NaiveDate, String, &'stat
             )
         })
         .collect();
-    if let Some(end) = plan.review.onsite_to.or(plan.review.onsite_from) {
-        for step in super::templates::lga_timeline(end) {
-            if !plan.milestones.iter().any(|m| m.title == step.title) {
-                let state = if step.due < as_at { "Past" } else { "Due" };
-                dates.push((step.due, format!("{} (LGA process)", step.title), state));
+    // The LGA's steps, at the day the plan records each happened, or at the day it is due.
+    for step in super::review_dates::lga_steps(plan, as_at) {
+        if !plan.milestones.iter().any(|m| m.title == step.title) {
+            let day = step.done.unwrap_or(step.due);
+            dates.push((
+                day,
+                format!("{} (LGA process)", step.title),
+                step.state.label(),
+            ));
+        }
+    }
+    for later in &plan.later_reviews {
+        let visit = &later.review;
+        if let Some(day) = visit.onsite_from.or(visit.onsite_to) {
+            // The first progress review is the LGA step above.
+            let is_step = super::review_dates::progress_review(plan)
+                .is_some_and(|r| r.id == later.id)
+                && plan.review.onsite_to.or(plan.review.onsite_from).is_some();
+            if !is_step && day <= as_at {
+                dates.push((day, format!("{} held", visit.kind.label()), "Done"));
             }
         }
     }

@@ -222,8 +222,8 @@ pub fn Timeline(
                 let anchor = if x(date) > 600 { "end" } else { "start" };
                 let text_x = if anchor == "end" { x(date) - 10 } else { x(date) + 10 };
                 let (fill_colour, shape) = match state {
-                    "Done" | "Issued" => ("#1d70b8", "done"),
-                    "Missed" => ("#ca3535", "missed"),
+                    "Done" | "Issued" | "Done on time" => ("#1d70b8", "done"),
+                    "Missed" | "Done late" => ("#ca3535", "missed"),
                     _ => ("#ffffff", "due"),
                 };
                 view! {
