@@ -3,7 +3,7 @@
 
 use cpc_action_plan::domain::edit::{apply, Edit, ListOp};
 use cpc_action_plan::domain::review_dates::{lga_steps, StepState};
-use cpc_action_plan::domain::suggestions::{next_number, suggested_counts};
+use cpc_action_plan::domain::suggestions::next_number;
 use cpc_action_plan::domain::{
     Action, LaterReview, Review, ReviewKind, Status, Suggestion, VisitFormat,
 };
@@ -132,7 +132,8 @@ fn suggestions_are_numbered_after_their_recommendation_and_their_actions_count_a
         },
     )
     .unwrap();
-    let counts = suggested_counts(&plan, d(2020, 6, 30));
+    let counts =
+        cpc_action_plan::domain::progress::dashboard(&plan, d(2020, 6, 30)).from_suggestions;
     assert_eq!((counts.total(), counts.get(Status::OnTrack)), (1, 1));
     // An action cannot name a suggestion its recommendation does not have.
     let wrong = apply(

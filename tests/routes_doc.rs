@@ -74,6 +74,7 @@ fn every_view_is_documented() {
         Route::DeletePlan { plan: "p".into() },
         Route::CopiesSent { plan: "p".into() },
         Route::ReportsIssued { plan: "p".into() },
+        Route::EditReviews { plan: "p".into() },
         Route::EditRecommendation {
             plan: "p".into(),
             recommendation: "r".into(),
@@ -111,6 +112,7 @@ fn every_view_is_documented() {
             | Route::DeletePlan { .. }
             | Route::CopiesSent { .. }
             | Route::ReportsIssued { .. }
+            | Route::EditReviews { .. }
             | Route::Leads { .. }
             | Route::LeadActions { .. }
             | Route::EditRecommendation { .. }

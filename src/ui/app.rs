@@ -249,6 +249,10 @@ fn page(address: Address) -> AnyView {
             view! { <copies_sent::CopiesSentPage plan_id=plan /> }.into_any()
         }
         #[cfg(not(feature = "site"))]
+        Route::EditReviews { plan } => {
+            view! { <edit_reviews::EditReviewsPage plan_id=plan /> }.into_any()
+        }
+        #[cfg(not(feature = "site"))]
         Route::ReportsIssued { plan } => {
             view! { <reports_issued::ReportsIssuedPage plan_id=plan /> }.into_any()
         }

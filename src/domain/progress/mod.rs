@@ -127,6 +127,9 @@ pub struct Dashboard {
     pub not_accepted: Vec<NotAccepted>,
     /// How many actions' due dates had moved by then.
     pub moved: usize,
+    /// The actions that follow from a later review's suggestions, counted apart (they are
+    /// in `counts` too).
+    pub from_suggestions: StatusCounts,
 }
 
 impl Dashboard {
@@ -213,6 +216,7 @@ pub fn dashboard(plan: &Plan, as_at: NaiveDate) -> Dashboard {
     let mut due_in_90 = Vec::new();
     let mut recommendations = Vec::new();
     let mut moved = 0;
+    let mut from_suggestions = StatusCounts::default();
     for rec in &plan.recommendations {
         let mut rec_counts = StatusCounts::default();
         for action in &rec.actions {
@@ -221,6 +225,9 @@ pub fn dashboard(plan: &Plan, as_at: NaiveDate) -> Dashboard {
             rec_counts.add(status);
             if action.due_history.iter().any(|c| c.changed <= as_at) {
                 moved += 1;
+            }
+            if action.suggestion.is_some() {
+                from_suggestions.add(status);
             }
             if let Some(days) = days_late(action, as_at) {
                 overdue.push(line(rec, action, as_at, days));
@@ -265,6 +272,7 @@ pub fn dashboard(plan: &Plan, as_at: NaiveDate) -> Dashboard {
         recommendations,
         not_accepted,
         moved,
+        from_suggestions,
     }
 }
 

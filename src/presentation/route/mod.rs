@@ -116,6 +116,10 @@ pub enum Route {
     ReportsIssued {
         plan: String,
     },
+    /// The challenge's feedback, and the progress reviews and visits after it.
+    EditReviews {
+        plan: String,
+    },
     /// The plan's leads, each with their actions, and a copy of the plan for each.
     Leads {
         plan: String,
@@ -263,6 +267,9 @@ impl Address {
             ["plan", plan, "issued"] => Route::ReportsIssued {
                 plan: plan.to_string(),
             },
+            ["plan", plan, "reviews"] => Route::EditReviews {
+                plan: plan.to_string(),
+            },
             ["plan", plan, "delete"] => Route::DeletePlan {
                 plan: plan.to_string(),
             },
@@ -334,6 +341,7 @@ impl Route {
             Route::CopiesSent { plan } => format!("/plan/{}/copies", encode(plan)),
             Route::Leads { plan } => format!("/plan/{}/leads", encode(plan)),
             Route::ReportsIssued { plan } => format!("/plan/{}/issued", encode(plan)),
+            Route::EditReviews { plan } => format!("/plan/{}/reviews", encode(plan)),
             Route::LeadActions { plan, lead } => {
                 format!("/plan/{}/leads/{}", encode(plan), encode(lead))
             }
@@ -385,6 +393,7 @@ impl Route {
             | Route::DeletePlan { plan }
             | Route::CopiesSent { plan }
             | Route::ReportsIssued { plan }
+            | Route::EditReviews { plan }
             | Route::Leads { plan }
             | Route::LeadActions { plan, .. }
             | Route::EditRecommendation { plan, .. }

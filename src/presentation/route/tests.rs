@@ -82,6 +82,7 @@ fn every_address_in_routes_md_reads_as_its_view() {
         ("#/plan/p/delete", Route::DeletePlan { plan: plan("p") }),
         ("#/plan/p/copies", Route::CopiesSent { plan: plan("p") }),
         ("#/plan/p/issued", Route::ReportsIssued { plan: plan("p") }),
+        ("#/plan/p/reviews", Route::EditReviews { plan: plan("p") }),
         (
             "#/plan/p/recommendations/r3/edit",
             Route::EditRecommendation {
@@ -178,6 +179,7 @@ fn every_route_goes_out_and_comes_back() {
         Route::DeletePlan { plan: p() },
         Route::CopiesSent { plan: p() },
         Route::ReportsIssued { plan: p() },
+        Route::EditReviews { plan: p() },
         Route::EditRecommendation {
             plan: p(),
             recommendation: "r1".into(),

@@ -12,6 +12,7 @@ pub mod narrative_summary;
 pub mod pagination;
 pub mod recommendation_body;
 pub mod reporting;
+pub mod reviews_summary;
 pub mod since_section;
 pub mod status_tag;
 pub mod summary_list;

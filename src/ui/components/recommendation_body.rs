@@ -73,6 +73,35 @@ pub fn RecommendationBody(
             })}
         </dl>
         <NarrativeSummary narrative=rec.narrative_at(today).cloned() scale=filing.rating_scale />
+        {(!rec.impact.trim().is_empty()).then(|| view! {
+            <dl class="govuk-summary-list govuk-summary-list--no-border">
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">"What difference it has made"</dt>
+                    <dd class="govuk-summary-list__value app-prewrap" data-testid="impact">{rec.impact.clone()}</dd>
+                </div>
+            </dl>
+        })}
+        {(!rec.suggestions.is_empty()).then(|| view! {
+            <div data-testid="suggestions">
+                <p class="govuk-body govuk-!-font-weight-bold">{format!("Suggestions from a later review ({})", rec.suggestions.len())}</p>
+                <ul class="govuk-list">
+                    {rec.suggestions.iter().map(|s| {
+                        let follow: Vec<String> = rec.actions.iter().enumerate()
+                            .filter(|(_, a)| a.suggestion.as_deref() == Some(s.id.as_str()))
+                            .map(|(i, _)| format!("{}.{}", rec.number, i + 1))
+                            .collect();
+                        let after = if s.noted {
+                            "Noted.".to_string()
+                        } else if follow.is_empty() {
+                            "No action yet.".to_string()
+                        } else {
+                            format!("Actions: {}.", follow.join(", "))
+                        };
+                        view! { <li><strong>{format!("{} ", s.number)}</strong>{s.text.clone()}" "<span class="govuk-hint govuk-!-display-inline">{after}</span></li> }
+                    }).collect_view()}
+                </ul>
+            </div>
+        })}
         <ActionsTable plan_id=plan_id caption=caption actions=rec.actions today=today />
     }
 }

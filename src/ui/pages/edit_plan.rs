@@ -158,6 +158,9 @@ fn EditPlanForm(plan_id: String) -> impl IntoView {
             }) />
 
         <p class="govuk-body">
+            <a class="govuk-link" href=Route::EditReviews { plan: plan_id.clone() }.href()>"Reviews and feedback: the challenge's published report and feedback, and progress reviews and follow-up visits"</a>
+        </p>
+        <p class="govuk-body">
             <a class="govuk-link" href=Route::EditReporting { plan: plan_id.clone() }.href()>"Committee reporting: contacts, key areas of progress, documents, rating scale, reporting schedules and closing the plan"</a>
         </p>
         <a class="govuk-button" href=overview>"Back to the plan"</a>

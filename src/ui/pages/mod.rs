@@ -11,6 +11,7 @@ pub mod edit_milestones;
 pub mod edit_plan;
 pub mod edit_recommendation;
 pub mod edit_reporting;
+pub mod edit_reviews;
 pub mod edit_themes;
 pub mod editing;
 pub mod help_plan_file;

@@ -64,7 +64,7 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
         .collect();
         (!parts.is_empty()).then(|| parts.join(", "))
     });
-    let review_rows: Vec<(String, String)> = [
+    let mut review_rows: Vec<(String, String)> = [
         ("Kind of review", Some(review.kind.label().to_string())),
         ("Peer team on site", onsite),
         ("Report received", review.report_received.map(format_long)),
@@ -74,6 +74,7 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
     .into_iter()
     .filter_map(|(k, v)| v.map(|v| (k.to_string(), v)))
     .collect();
+    review_rows.extend(crate::ui::components::reviews_summary::visit_rows(review));
 
     let core: Vec<_> = plan
         .themes
@@ -176,6 +177,11 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
                 </tbody>
             </table>
         })}
+
+        <crate::ui::components::reviews_summary::PeerFeedback review=review.clone() heading_level="h3" />
+        <h2 class="govuk-heading-m">"Progress reviews and visits"</h2>
+        {plan.later_reviews.is_empty().then(|| view! { <p class="govuk-body">"No progress review or follow-up visit is recorded yet."</p> })}
+        {crate::ui::components::reviews_summary::later_reviews(plan, as_at, published)}
 
         {crate::ui::components::reporting::reporting_section(plan, today, published)}
 

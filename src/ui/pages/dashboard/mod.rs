@@ -141,6 +141,8 @@ fn DashboardView(
                         ("Due in the next 30 days", board.due_in_30.len()),
                         ("Due in the next 90 days", board.due_in_90.len()),
                         ("Due dates moved", board.moved),
+                        ("Following from a later review's suggestions", board.from_suggestions.total()),
+                        ("Of those, completed", board.from_suggestions.get(Status::Completed)),
                     ].into_iter().map(|(k, v)| view! {
                         <div class="govuk-summary-list__row">
                             <dt class="govuk-summary-list__key">{k}</dt>

@@ -125,6 +125,33 @@ fn ActionForm(plan_id: String, action_id: String) -> impl IntoView {
             },
         )
     };
+    let from_suggestion = read(|a| a.suggestion.clone().unwrap_or_default());
+    let set_suggestion = set("suggestion", |a, v| {
+        a.suggestion = Some(v).filter(|v| !v.is_empty());
+        Ok(())
+    });
+    let suggestion_options = {
+        let aid = action_id.clone();
+        from_plan(id, move |p| {
+            p.action(&aid)
+                .map(|(r, _)| {
+                    r.suggestions
+                        .iter()
+                        .map(|s| {
+                            (
+                                s.id.clone(),
+                                format!(
+                                    "Suggestion {}: {}",
+                                    s.number,
+                                    crate::presentation::text::shorten(&s.text, 100)
+                                ),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
     let timescale = read(|a| a.timescale.clone());
     let due = read(|a| date_text(a.due));
     let status = read(|a| a.status.as_str().to_string());
@@ -292,6 +319,16 @@ fn ActionForm(plan_id: String, action_id: String) -> impl IntoView {
         <SelectField id=format!("{field}-status") label="Status" bold_label=true options=status_options()
             hint="A new progress update sets this too"
             value=status on_change=set("status", |a, v| { a.status = Status::parse(&v).ok_or("Choose a status")?; Ok(()) }) />
+
+        {move || (!suggestion_options.get().is_empty()).then(|| {
+            let mut options = vec![(String::new(), "None: it answers the recommendation itself".to_string())];
+            options.extend(suggestion_options.get());
+            view! {
+                <SelectField id=format!("action-{}-suggestion", ids.get_value().1) label="Follows from a suggestion" bold_label=true options=options
+                    hint="A suggestion a later review made under this recommendation"
+                    value=from_suggestion on_change=set_suggestion />
+            }
+        })}
 
         <h2 class="govuk-heading-m">"Leads"</h2>
         <datalist id="known-leads">

@@ -5,9 +5,11 @@ use leptos::prelude::*;
 
 mod add_action;
 mod narrative;
+mod suggestions;
 
 use add_action::AddAction;
 use narrative::NarrativeForm;
+use suggestions::Suggestions;
 
 use crate::domain::edit::{Edit, ListOp};
 use crate::domain::{Action, Plan, Recommendation, Response};
@@ -254,6 +256,10 @@ fn RecommendationForm(plan_id: String, recommendation_id: String) -> impl IntoVi
             value=group on_change=set_group />
 
         <NarrativeForm plan_id=plan_id.clone() recommendation_id=recommendation_id.clone() />
+        <TextField id=format!("{field}-impact") label="What difference has it made?" multiline=true bold_label=true
+            hint="For the position statement: the difference the work has made to residents, services or the council"
+            value=read(|r| r.impact.clone()) on_change=set("impact", |r, v| { r.impact = v; Ok(()) }) />
+        <Suggestions plan_id=plan_id.clone() recommendation_id=recommendation_id.clone() />
 
         <h2 class="govuk-heading-m">"Actions"</h2>
         {move || (count.get() == 0).then(|| view! { <p class="govuk-body">"No actions yet."</p> })}
