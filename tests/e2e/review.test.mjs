@@ -110,6 +110,14 @@ test('a progress review with its team and feedback, and a suggestion with an act
     await ready(page);
     assert.match(await page.getByTestId('key-figures').innerText(), /Following from a later review's suggestions\s+1/);
 
+    // After the review the plan goes on: a report of what changed since it.
+    await page.goto(at(`/plan/${PLAN_ID}/reports/progress`));
+    await page.getByTestId('report').waitFor();
+    await page.getByTestId('since-review-link').click();
+    await page.getByTestId('since').waitFor();
+    assert.match(await page.getByTestId('since-from').innerText(), /^Changes after 14 January 2020 up to /);
+    assert.match(await page.getByTestId('since-added').innerText(), /4\.2 Run a members’ development programme/);
+
     // The published site shows the review: the stored plan, published.
     const file = (await storedPlan(page, PLAN_ID)).file;
     const dir = await mkdtemp(join(tmpdir(), 'cpc-site-'));

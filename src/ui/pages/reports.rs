@@ -87,6 +87,16 @@ fn report(plan: &Plan, kind: ReportKind, options: ReportOptions, as_at: NaiveDat
                 {(!use_state().published()).then(|| view! {
                     <p class="govuk-body"><a class="govuk-link" href=Route::ReportsIssued { plan: plan.id.clone() }.href()>{format!("Reports issued ({})", plan.reports.len())}</a></p>
                 })}
+                // After a progress review, the plan goes on: what changed since it.
+                {crate::domain::review_dates::progress_review(plan)
+                    .and_then(|r| r.review.onsite_to.or(r.review.onsite_from))
+                    .filter(|day| *day < as_at)
+                    .map(|day| {
+                        let mut pairs: Vec<(String, String)> = options.pairs().into_iter().filter(|(k, _)| k != "since").collect();
+                        pairs.push(("since".to_string(), iso(day)));
+                        let href = Address { route: Route::Report { plan: plan.id.clone(), kind: ReportKind::Progress }, query: Query::from_pairs(pairs) }.href();
+                        view! { <p class="govuk-body"><a class="govuk-link" href=href data-testid="since-review-link">{format!("Progress since the progress review of {}", format_long(day))}</a></p> }
+                    })}
                 <p class="govuk-body">
                     <a class="govuk-link" data-testid="progress-view-link" href=carried_href(&crate::ui::state::current_address(), &Route::Dashboard { plan: plan.id.clone() })>"The progress view for the same date and filter"</a>
                 </p>
