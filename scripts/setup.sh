@@ -6,6 +6,7 @@
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
+JSONSCHEMA_VERSION=4.26.0
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
@@ -24,10 +25,20 @@ if [ "${1:-}" = "--with-browser" ]; then
   [ -f /usr/lib/chromium/locales/en-GB.pak ] || missing+=(chromium-l10n)
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v python3 >/dev/null 2>&1 || missing+=(python3 python3-pip)
   if [ ${#missing[@]} -gt 0 ]; then
     say "Installing ${missing[*]} from Debian"
     as_root apt-get update -qq
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+
+  # Python's jsonschema checks docs/plan-format-v1.schema.json against the importer's
+  # refusals (tests/schema_refusals.rs): an independent validator, with its format checker.
+  if [ "$(python3 -c 'import importlib.metadata as m; print(m.version("jsonschema"))' 2>/dev/null)" != "$JSONSCHEMA_VERSION" ]; then
+    say "Installing jsonschema $JSONSCHEMA_VERSION (pip)"
+    # Debian's own Python refuses pip installs outside a virtual environment unless told.
+    python3 -m pip install --quiet --disable-pip-version-check "jsonschema==$JSONSCHEMA_VERSION" ||
+      python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "jsonschema==$JSONSCHEMA_VERSION"
   fi
 fi
 

@@ -16,7 +16,7 @@ use crate::domain::report_log::{IssuedKind, IssuedReport};
 use crate::domain::reports::figures;
 use crate::domain::reports::{
     annex_rows, draft_marker, exception_sections, not_accepted_answer, progress_report, words,
-    ReportOptions, ReportSection,
+    AnnexRow, ReportOptions, ReportSection,
 };
 use crate::domain::{Plan, RatingScale};
 use crate::format::docx::{action_plan_docx, docx_file_name, progress_docx, Heading};
@@ -365,21 +365,62 @@ fn RecordIssued(
 }
 
 /// The action plan as councils publish it: No. | Recommendation | Action | Timescale | Lead | Status.
+///
+/// One table for each recommendation, so that on paper a recommendation's block may run
+/// onto the next page between two actions: its header (the columns, then the
+/// recommendation's number and title, a row shown only in print) repeats at the top of
+/// that page. On screen the tables read as one: only the first shows its header row.
 #[component]
 fn ActionPlanReport(plan: Plan, options: ReportOptions, as_at: NaiveDate) -> impl IntoView {
-    let rows = annex_rows(&plan, &options, as_at);
+    let mut blocks: Vec<Vec<AnnexRow>> = Vec::new();
+    for row in annex_rows(&plan, &options, as_at) {
+        match blocks.last_mut() {
+            Some(block) if row.recommendation.is_none() => block.push(row),
+            _ => blocks.push(vec![row]),
+        }
+    }
     let plan_id = plan.id.clone();
     view! {
-        <table class="govuk-table app-report-table app-annex app-stacked--wide" role="table" data-testid="annex">
-            <caption class="govuk-table__caption govuk-visually-hidden">"The action plan: each recommendation with the council's actions"</caption>
-            <thead class="govuk-table__head" role="rowgroup"><tr class="govuk-table__row" role="row">
-                <th scope="col" class="govuk-table__header app-annex__no" role="columnheader">"No."</th>
-                <th scope="col" class="govuk-table__header app-annex__rec" role="columnheader">"Recommendation"</th>
-                <th scope="col" class="govuk-table__header" role="columnheader">"Action"</th>
-                <th scope="col" class="govuk-table__header app-annex__time" role="columnheader">"Timescale"</th>
-                <th scope="col" class="govuk-table__header app-annex__lead" role="columnheader">"Lead"</th>
-                <th scope="col" class="govuk-table__header app-annex__status" role="columnheader">"Status"</th>
-            </tr></thead>
+        <div class="app-annex" data-testid="annex">
+            {blocks.into_iter().map(|rows| view! { <AnnexBlock plan_id=plan_id.clone() rows=rows /> }).collect_view()}
+        </div>
+    }
+}
+
+/// One recommendation of the action plan and its actions, as a table of their own.
+#[component]
+fn AnnexBlock(plan_id: String, rows: Vec<AnnexRow>) -> impl IntoView {
+    let (number, title) = rows
+        .first()
+        .and_then(|row| row.recommendation.as_ref())
+        .map(|(rec, _)| (rec.number.clone(), rec.title.clone()))
+        .unwrap_or_default();
+    view! {
+        <table class="govuk-table app-report-table app-annex__table app-stacked--wide" role="table">
+            <caption class="govuk-table__caption govuk-visually-hidden">{format!("Recommendation {number} of the action plan, with the council's actions")}</caption>
+            <colgroup>
+                <col class="app-annex__col-no" />
+                <col class="app-annex__col-rec" />
+                <col class="app-annex__col-action" />
+                <col class="app-annex__col-time" />
+                <col class="app-annex__col-lead" />
+                <col class="app-annex__col-status" />
+            </colgroup>
+            <thead class="govuk-table__head" role="rowgroup">
+                <tr class="govuk-table__row app-annex__columns" role="row">
+                    <th scope="col" class="govuk-table__header app-annex__no" role="columnheader">"No."</th>
+                    <th scope="col" class="govuk-table__header app-annex__rec" role="columnheader">"Recommendation"</th>
+                    <th scope="col" class="govuk-table__header" role="columnheader">"Action"</th>
+                    <th scope="col" class="govuk-table__header app-annex__time" role="columnheader">"Timescale"</th>
+                    <th scope="col" class="govuk-table__header app-annex__lead" role="columnheader">"Lead"</th>
+                    <th scope="col" class="govuk-table__header app-annex__status" role="columnheader">"Status"</th>
+                </tr>
+                // Paper only: the recommendation heads its block on every page it runs onto.
+                <tr class="govuk-table__row app-print-only app-annex__heading" role="row">
+                    <th scope="colgroup" class="govuk-table__header" role="columnheader">{number}</th>
+                    <th scope="colgroup" colspan="5" class="govuk-table__header" role="columnheader">{shorten(&title, TABLE_CHARS).into_owned()}</th>
+                </tr>
+            </thead>
             <tbody class="govuk-table__body" role="rowgroup">
                 {rows.into_iter().map(|row| {
                     let first = row.recommendation.is_some();
@@ -388,10 +429,10 @@ fn ActionPlanReport(plan: Plan, options: ReportOptions, as_at: NaiveDate) -> imp
                             {row.recommendation.map(|(rec, span)| {
                                 let href = Route::Recommendation { plan: plan_id.clone(), recommendation: rec.id.clone() }.href();
                                 view! {
-                                    <th scope="rowgroup" rowspan=span class="govuk-table__header app-annex__no app-stacked__before" role="rowheader" data-label="Recommendation">{rec.number.clone()}</th>
+                                    <th scope="rowgroup" rowspan=span class="govuk-table__header app-annex__no app-stacked__before" role="rowheader" data-label="Recommendation"><span class="app-screen-only">{rec.number.clone()}</span></th>
                                     <td rowspan=span class="govuk-table__cell app-annex__rec app-stacked__before" role="cell">
                                         <div class="app-cell-text">
-                                            <p class="app-annex__title"><ShortText text=rec.title.clone() href=href /></p>
+                                            <p class="app-annex__title app-screen-only"><ShortText text=rec.title.clone() href=href /></p>
                                             {(!rec.context.is_empty()).then(|| view! { <p class="app-context">{rec.context.clone()}</p> })}
                                         </div>
                                     </td>
@@ -427,6 +468,9 @@ fn ShortText(text: String, href: String) -> impl IntoView {
     }
 }
 
+/// How much of a recommendation's title the repeated header of its actions table keeps.
+const REPEAT_CHARS: usize = 90;
+
 /// The actions of one section of the progress or exceptions report.
 #[component]
 fn SectionTable(
@@ -442,22 +486,33 @@ fn SectionTable(
     .href();
     view! {
         <section class="app-report__section">
-            <h2 class="govuk-heading-s app-report__rec">{format!("{}. ", section.number)}<ShortText text=section.title.clone() href=rec_href /></h2>
-            {(!section.context.is_empty()).then(|| view! { <p class="govuk-body-s app-context">{section.context.clone()}</p> })}
-            <NarrativeSummary narrative=section.narrative.clone() scale=scale />
+            // On paper the heading, the explanation and what the council said stay together,
+            // with the first action under them.
+            <div class="app-report__head">
+                <h2 class="govuk-heading-s app-report__rec">{format!("{}. ", section.number)}<ShortText text=section.title.clone() href=rec_href /></h2>
+                {(!section.context.is_empty()).then(|| view! { <p class="govuk-body-s app-context">{section.context.clone()}</p> })}
+                <NarrativeSummary narrative=section.narrative.clone() scale=scale />
+            </div>
             {if section.actions.is_empty() {
                 show_empty.then(|| view! { <p class="govuk-body-s">{words::NO_ACTIONS}</p> }).into_any()
             } else {
                 view! {
                     <table class="govuk-table app-report-table app-stacked" role="table">
                         <caption class="govuk-table__caption govuk-visually-hidden">{format!("Actions for recommendation {}", section.number)}</caption>
-                        <thead class="govuk-table__head" role="rowgroup"><tr class="govuk-table__row" role="row">
+                        <thead class="govuk-table__head" role="rowgroup">
+                        // Paper only: which recommendation these are, on every page the table
+                        // runs onto (the heading above it is on the first).
+                        <tr class="govuk-table__row app-print-only app-report__repeat" role="row">
+                            <th scope="colgroup" colspan="5" class="govuk-table__header" role="columnheader">{format!("Actions for recommendation {}: {}", section.number, shorten(&section.title, REPEAT_CHARS))}</th>
+                        </tr>
+                        <tr class="govuk-table__row" role="row">
                             <th scope="col" class="govuk-table__header" role="columnheader">{words::ACTION_COLUMNS[0]}</th>
                             <th scope="col" class="govuk-table__header app-col-lead" role="columnheader">{words::ACTION_COLUMNS[1]}</th>
                             <th scope="col" class="govuk-table__header app-col-date" role="columnheader">{words::ACTION_COLUMNS[2]}</th>
                             <th scope="col" class="govuk-table__header app-col-status" role="columnheader">{words::ACTION_COLUMNS[3]}</th>
                             <th scope="col" class="govuk-table__header app-col-update" role="columnheader">{words::ACTION_COLUMNS[4]}</th>
-                        </tr></thead>
+                        </tr>
+                        </thead>
                         <tbody class="govuk-table__body" role="rowgroup">
                             {section.actions.into_iter().map(|a| {
                                 let href = Route::Action { plan: plan_id.clone(), action: a.id.clone() }.href();
