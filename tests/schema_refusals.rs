@@ -176,7 +176,10 @@ fn the_importer_refuses_every_fixture_where_it_says() {
 
 /// What the independent validator says of each file: its errors, empty when accepted.
 fn validate(files: &[(String, Vec<u8>)]) -> BTreeMap<String, Vec<String>> {
-    let dir = std::env::temp_dir().join(format!("cpc-schema-check-{}", std::process::id()));
+    // One folder a call: the tests of this file run at once, in one process.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("cpc-schema-check-{}-{call}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut paths = Vec::new();
     for (name, bytes) in files {
