@@ -25,6 +25,7 @@ fn kind_of(kind: IssuedKind) -> ReportKind {
         IssuedKind::ActionPlan => ReportKind::ActionPlan,
         IssuedKind::Progress => ReportKind::Progress,
         IssuedKind::Exceptions => ReportKind::Exceptions,
+        IssuedKind::PositionStatement => ReportKind::PositionStatement,
     }
 }
 

@@ -6,7 +6,7 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_AL
 
 use crate::domain::dates::date_from_address;
 
-/// The committee reports.
+/// The reports: the committee reports, and the position statement before a progress review.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReportKind {
     /// The action plan as councils publish it: the annex table.
@@ -15,13 +15,16 @@ pub enum ReportKind {
     Progress,
     /// Only what needs a committee's attention.
     Exceptions,
+    /// The council's self-assessment against each recommendation, before a progress review.
+    PositionStatement,
 }
 
 impl ReportKind {
-    pub const ALL: [ReportKind; 3] = [
+    pub const ALL: [ReportKind; 4] = [
         ReportKind::ActionPlan,
         ReportKind::Progress,
         ReportKind::Exceptions,
+        ReportKind::PositionStatement,
     ];
 
     /// The last part of the report's address.
@@ -30,6 +33,7 @@ impl ReportKind {
             ReportKind::ActionPlan => "action-plan",
             ReportKind::Progress => "progress",
             ReportKind::Exceptions => "exceptions",
+            ReportKind::PositionStatement => "position-statement",
         }
     }
 
@@ -38,6 +42,7 @@ impl ReportKind {
             ReportKind::ActionPlan => "Action plan",
             ReportKind::Progress => "Progress report",
             ReportKind::Exceptions => "Exceptions report",
+            ReportKind::PositionStatement => crate::domain::position_statement::words::TITLE,
         }
     }
 
