@@ -20,6 +20,7 @@ pub fn report_kind(kind: IssuedKind) -> ReportKind {
         IssuedKind::ActionPlan => ReportKind::ActionPlan,
         IssuedKind::Progress => ReportKind::Progress,
         IssuedKind::Exceptions => ReportKind::Exceptions,
+        IssuedKind::PositionStatement => ReportKind::PositionStatement,
     }
 }
 
