@@ -505,3 +505,25 @@ fn the_word_file_says_what_the_statement_says_in_its_order() {
     // A4 portrait, and a draft says so (Havering has no approval recorded).
     assert!(xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));
 }
+
+#[test]
+fn a_draft_statement_says_draft_on_every_word_page() {
+    let mut plan = havering();
+    plan.draft = true;
+    let heading = Heading {
+        report: words::TITLE,
+        committee: "",
+        meeting: None,
+        as_at: d(2019, 9, 4),
+    };
+    let bytes = position_statement_docx(&plan, &options(&[]), &heading);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let mut header = String::new();
+    archive
+        .by_name("word/header1.xml")
+        .expect("a page header")
+        .read_to_string(&mut header)
+        .unwrap();
+    assert!(header.contains("Draft: not yet approved"));
+    assert_eq!(word_paragraphs(&bytes)[0], "Draft: not yet approved");
+}
