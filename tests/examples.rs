@@ -20,14 +20,6 @@ fn text() -> String {
     std::fs::read_to_string(PATH).expect("the fictional example")
 }
 
-fn kind_of(kind: IssuedKind) -> ReportKind {
-    match kind {
-        IssuedKind::ActionPlan => ReportKind::ActionPlan,
-        IssuedKind::Progress => ReportKind::Progress,
-        IssuedKind::Exceptions => ReportKind::Exceptions,
-    }
-}
-
 /// The plan with every report's address and figures as the app works them out: the
 /// options a report was issued with are its committee, meeting and as-at date.
 fn with_app_figures(plan: &Plan) -> Plan {
@@ -43,7 +35,7 @@ fn with_app_figures(plan: &Plan) -> Plan {
         let href = Address {
             route: Route::Report {
                 plan: plan.id.clone(),
-                kind: kind_of(report.kind),
+                kind: ReportKind::of_issued(report.kind),
             },
             query: Query::from_pairs(options.pairs()),
         }

@@ -126,3 +126,23 @@ fn every_view_is_documented() {
         );
     }
 }
+
+#[test]
+fn every_report_is_documented() {
+    use cpc_action_plan::presentation::route::ReportKind;
+    let routes: Vec<Route> = documented()
+        .iter()
+        .map(|a| Address::parse(a).route)
+        .collect();
+    for kind in ReportKind::ALL {
+        let route = Route::Report {
+            plan: "p1".into(),
+            kind,
+        };
+        assert!(
+            routes.contains(&route),
+            "{} is not in docs/routes.md",
+            route.href()
+        );
+    }
+}

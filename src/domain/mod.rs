@@ -12,6 +12,7 @@ pub mod ids;
 pub mod leads;
 pub mod narrative;
 pub mod plan;
+pub mod position_statement;
 pub mod problem;
 pub mod progress;
 pub mod report_log;

@@ -35,13 +35,17 @@ pub enum IssuedKind {
     ActionPlan,
     Progress,
     Exceptions,
+    // The position statement before a progress review (a plain comment: a doc comment
+    // would make the schema's enum a `oneOf`).
+    PositionStatement,
 }
 
 impl IssuedKind {
-    pub const ALL: [IssuedKind; 3] = [
+    pub const ALL: [IssuedKind; 4] = [
         IssuedKind::ActionPlan,
         IssuedKind::Progress,
         IssuedKind::Exceptions,
+        IssuedKind::PositionStatement,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -49,6 +53,7 @@ impl IssuedKind {
             IssuedKind::ActionPlan => "action_plan",
             IssuedKind::Progress => "progress",
             IssuedKind::Exceptions => "exceptions",
+            IssuedKind::PositionStatement => "position_statement",
         }
     }
 
@@ -57,6 +62,7 @@ impl IssuedKind {
             IssuedKind::ActionPlan => "Action plan",
             IssuedKind::Progress => "Progress report",
             IssuedKind::Exceptions => "Exceptions report",
+            IssuedKind::PositionStatement => "Position statement",
         }
     }
 

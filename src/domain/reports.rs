@@ -122,7 +122,8 @@ pub fn overdue_words(days: i64) -> String {
     }
 }
 
-fn report_action(action: &Action, as_at: NaiveDate) -> ReportAction {
+/// An action as at `as_at`, as the reports list it.
+pub fn report_action(action: &Action, as_at: NaiveDate) -> ReportAction {
     ReportAction {
         id: action.id.clone(),
         text: action.text.clone(),

@@ -10,6 +10,9 @@ use chrono::NaiveDate;
 use super::zip::zip_stored;
 
 use crate::domain::dates::format_long;
+use crate::domain::position_statement::{
+    position_statement, words as ps, ProgressToDate, StatementAction,
+};
 use crate::domain::reports::{
     annex_rows, draft_marker, narrative_rows, not_accepted_answer, progress_report, since_from,
     since_lines, words, ReportOptions,
@@ -197,6 +200,124 @@ pub fn progress_docx(plan: &Plan, options: &ReportOptions, heading: &Heading) ->
         ));
     }
     document(&body, false, draft_marker(plan))
+}
+
+/// The position statement as a Word document, A4 portrait, with the printed statement's
+/// parts in its order and words (`domain::position_statement`): the challenge and its
+/// dates, the summary, the contents (each entry a link to its recommendation), then each
+/// recommendation's parts. Evidence links are written "title (address)".
+pub fn position_statement_docx(plan: &Plan, options: &ReportOptions, heading: &Heading) -> Vec<u8> {
+    let mut body = heading_xml(plan, options, heading);
+    let statement = position_statement(plan, options, heading.as_at);
+    body.push_str(&paragraph(ps::CHALLENGE_PART, Style::Heading2));
+    for fact in &statement.facts {
+        body.push_str(&labelled(&fact.label, &fact.value));
+    }
+    body.push_str(&paragraph(ps::SUMMARY_PART, Style::Heading2));
+    body.push_str(&paragraph(&statement.summary, Style::Body));
+    body.push_str(&paragraph(ps::CONTENTS_PART, Style::Heading2));
+    if statement.sections.is_empty() {
+        body.push_str(&paragraph(ps::NO_RECOMMENDATIONS, Style::Body));
+    }
+    for section in &statement.sections {
+        body.push_str(&format!(
+            "<w:p><w:hyperlink w:anchor=\"{}\" w:history=\"1\"><w:r><w:rPr><w:u w:val=\"single\"/></w:rPr>{}</w:r></w:hyperlink></w:p>",
+            bookmark_name(section.index),
+            text_runs(&section.heading()),
+        ));
+    }
+    for section in &statement.sections {
+        // The heading carries the bookmark the contents entry links to.
+        body.push_str(&format!(
+            "<w:p><w:pPr><w:keepNext/></w:pPr><w:bookmarkStart w:id=\"{index}\" w:name=\"{name}\"/><w:r><w:rPr><w:b/><w:sz w:val=\"28\"/></w:rPr>{}</w:r><w:bookmarkEnd w:id=\"{index}\"/></w:p>",
+            text_runs(&section.heading()),
+            index = section.index,
+            name = bookmark_name(section.index),
+        ));
+        if !section.context.is_empty() {
+            body.push_str(&paragraph(&section.context, Style::Italic));
+        }
+        body.push_str(&paragraph(ps::RESPONSE, Style::Heading3));
+        body.push_str(&paragraph(&section.response, Style::Body));
+        body.push_str(&paragraph(ps::DONE, Style::Heading3));
+        statement_actions(&mut body, &section.done, ps::NOTHING_DONE);
+        body.push_str(&paragraph(ps::EVIDENCE, Style::Heading3));
+        if section.evidence.is_empty() {
+            body.push_str(&paragraph(ps::NO_EVIDENCE, Style::Body));
+        }
+        for link in &section.evidence {
+            body.push_str(&paragraph(
+                &format!("• {} ({})", link.title, link.url),
+                Style::Body,
+            ));
+        }
+        body.push_str(&paragraph(ps::PROGRESS, Style::Heading3));
+        match &section.progress {
+            ProgressToDate::Narrative(rows) => {
+                for (label, text) in rows {
+                    body.push_str(&labelled(label, text));
+                }
+            }
+            ProgressToDate::Updates(lines) => {
+                body.push_str(&paragraph(ps::FROM_UPDATES, Style::Body));
+                for line in lines {
+                    body.push_str(&paragraph(&format!("• {line}"), Style::Body));
+                }
+            }
+            ProgressToDate::Nothing => body.push_str(&paragraph(ps::NO_PROGRESS, Style::Body)),
+        }
+        body.push_str(&paragraph(ps::IMPACT, Style::Heading3));
+        body.push_str(&paragraph(section.impact_words(), Style::Body));
+        body.push_str(&paragraph(ps::REMAINS, Style::Heading3));
+        statement_actions(&mut body, &section.remains, ps::NOTHING_REMAINS);
+        if !section.suggestions.is_empty() {
+            body.push_str(&paragraph(ps::SUGGESTIONS, Style::Heading3));
+            for suggestion in &section.suggestions {
+                body.push_str(&format!(
+                    "<w:p><w:r><w:rPr><w:b/></w:rPr>{}</w:r></w:p>",
+                    text_runs(&suggestion.line())
+                ));
+                if let Some(review) = &suggestion.review {
+                    body.push_str(&paragraph(review, Style::Italic));
+                }
+                if !suggestion.noted || !suggestion.actions.is_empty() {
+                    statement_actions(&mut body, &suggestion.actions, ps::NO_SUGGESTION_ACTIONS);
+                }
+            }
+        }
+    }
+    document(&body, false, draft_marker(plan))
+}
+
+/// The bookmark a position statement's contents entry links to.
+fn bookmark_name(index: usize) -> String {
+    format!("position_{index}")
+}
+
+/// "Label: " in bold, then the words.
+fn labelled(label: &str, text: &str) -> String {
+    format!(
+        "<w:p><w:r><w:rPr><w:b/></w:rPr>{}</w:r><w:r>{}</w:r></w:p>",
+        text_runs(&format!("{label}: ")),
+        text_runs(text),
+    )
+}
+
+/// The statement's actions, each "• 1.2 Its words" then its line; or `none` when there are
+/// none.
+fn statement_actions(body: &mut String, actions: &[StatementAction], none: &str) {
+    if actions.is_empty() {
+        body.push_str(&paragraph(none, Style::Body));
+    }
+    for a in actions {
+        body.push_str(&format!(
+            "<w:p><w:r>{}</w:r><w:r><w:rPr><w:b/></w:rPr>{}</w:r><w:r>{}</w:r></w:p>",
+            text_runs("• "),
+            text_runs(&format!("{} ", a.number)),
+            text_runs(&a.action.text),
+        ));
+        body.push_str(&paragraph(&a.detail, Style::Italic));
+    }
 }
 
 /// The file name: the plan's tidy name, the report, and `.docx`.

@@ -234,7 +234,7 @@ impl Checker {
             &join(path, "kind"),
             map.get("kind"),
             IssuedKind::parse,
-            "action_plan, progress or exceptions",
+            "action_plan, progress, exceptions or position_statement",
             "say which report was issued",
         );
         let committee = self.optional_text(path, map, "committee");

@@ -5,8 +5,9 @@ use chrono::NaiveDate;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::domain::dates::date_from_address;
+use crate::domain::IssuedKind;
 
-/// The committee reports.
+/// The reports: the committee reports, and the position statement before a progress review.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReportKind {
     /// The action plan as councils publish it: the annex table.
@@ -15,13 +16,36 @@ pub enum ReportKind {
     Progress,
     /// Only what needs a committee's attention.
     Exceptions,
+    /// The council's self-assessment against each recommendation, before a progress review.
+    PositionStatement,
 }
 
 impl ReportKind {
-    pub const ALL: [ReportKind; 3] = [
+    /// The kind a report recorded as issued has.
+    pub fn issued(self) -> IssuedKind {
+        match self {
+            ReportKind::ActionPlan => IssuedKind::ActionPlan,
+            ReportKind::Progress => IssuedKind::Progress,
+            ReportKind::Exceptions => IssuedKind::Exceptions,
+            ReportKind::PositionStatement => IssuedKind::PositionStatement,
+        }
+    }
+
+    /// The report a report recorded as issued reopens as.
+    pub fn of_issued(kind: IssuedKind) -> ReportKind {
+        match kind {
+            IssuedKind::ActionPlan => ReportKind::ActionPlan,
+            IssuedKind::Progress => ReportKind::Progress,
+            IssuedKind::Exceptions => ReportKind::Exceptions,
+            IssuedKind::PositionStatement => ReportKind::PositionStatement,
+        }
+    }
+
+    pub const ALL: [ReportKind; 4] = [
         ReportKind::ActionPlan,
         ReportKind::Progress,
         ReportKind::Exceptions,
+        ReportKind::PositionStatement,
     ];
 
     /// The last part of the report's address.
@@ -30,6 +54,7 @@ impl ReportKind {
             ReportKind::ActionPlan => "action-plan",
             ReportKind::Progress => "progress",
             ReportKind::Exceptions => "exceptions",
+            ReportKind::PositionStatement => "position-statement",
         }
     }
 
@@ -38,6 +63,7 @@ impl ReportKind {
             ReportKind::ActionPlan => "Action plan",
             ReportKind::Progress => "Progress report",
             ReportKind::Exceptions => "Exceptions report",
+            ReportKind::PositionStatement => crate::domain::position_statement::words::TITLE,
         }
     }
 

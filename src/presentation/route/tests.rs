@@ -67,6 +67,13 @@ fn every_address_in_routes_md_reads_as_its_view() {
                 kind: ReportKind::Exceptions,
             },
         ),
+        (
+            "#/plan/p/reports/position-statement",
+            Route::Report {
+                plan: plan("p"),
+                kind: ReportKind::PositionStatement,
+            },
+        ),
         ("#/plan/p/reports/minutes", Route::NotFound),
         ("#/plan/p/edit", Route::EditPlan { plan: plan("p") }),
         ("#/plan/p/themes", Route::EditThemes { plan: plan("p") }),
@@ -171,6 +178,10 @@ fn every_route_goes_out_and_comes_back() {
         Route::Report {
             plan: p(),
             kind: ReportKind::Exceptions,
+        },
+        Route::Report {
+            plan: p(),
+            kind: ReportKind::PositionStatement,
         },
         Route::EditPlan { plan: p() },
         Route::EditThemes { plan: p() },

@@ -1,5 +1,6 @@
-//! `#/plan/<id>/reports/<kind>`: committee reports, printed exactly as shown. The options
-//! (as at, committee, meeting, completed actions, theme, group) are in the address.
+//! `#/plan/<id>/reports/<kind>`: committee reports and the position statement, printed
+//! exactly as shown. The options (as at, committee, meeting, completed actions, theme,
+//! group) are in the address.
 
 use std::borrow::Cow;
 
@@ -12,14 +13,19 @@ use crate::browser::download::download_bytes;
 use crate::domain::dates::{format_long, iso};
 use crate::domain::edit::{Edit, ListOp};
 use crate::domain::filter::FilterOptions;
-use crate::domain::report_log::{IssuedKind, IssuedReport};
+use crate::domain::position_statement::{
+    position_statement, words as ps, ProgressToDate, StatementAction, StatementSection,
+};
+use crate::domain::report_log::IssuedReport;
 use crate::domain::reports::figures;
 use crate::domain::reports::{
     annex_rows, draft_marker, exception_sections, not_accepted_answer, progress_report, words,
     AnnexRow, ReportOptions, ReportSection,
 };
 use crate::domain::{Plan, RatingScale};
-use crate::format::docx::{action_plan_docx, docx_file_name, progress_docx, Heading};
+use crate::format::docx::{
+    action_plan_docx, docx_file_name, position_statement_docx, progress_docx, Heading,
+};
 use crate::presentation::route::{carried_href, Address, Query, ReportKind, Route};
 use crate::presentation::text::{shorten, TABLE_CHARS};
 use crate::ui::components::address_problems::AddressProblems;
@@ -64,6 +70,10 @@ fn report(plan: &Plan, kind: ReportKind, options: ReportOptions, as_at: NaiveDat
         }
         ReportKind::Exceptions => {
             view! { <ExceptionsReport plan=plan.clone() options=options.clone() as_at=as_at /> }
+                .into_any()
+        }
+        ReportKind::PositionStatement => {
+            view! { <PositionStatementReport plan=plan.clone() options=options.clone() as_at=as_at /> }
                 .into_any()
         }
     };
@@ -268,6 +278,7 @@ fn OptionsForm(
                             let heading = Heading { report: kind.title(), committee: &options.committee, meeting: options.meeting, as_at };
                             let bytes = match kind {
                                 ReportKind::ActionPlan => action_plan_docx(&plan, &options, &heading),
+                                ReportKind::PositionStatement => position_statement_docx(&plan, &options, &heading),
                                 _ => progress_docx(&plan, &options, &heading),
                             };
                             download_bytes(
@@ -295,11 +306,7 @@ fn RecordIssued(
     as_at: NaiveDate,
 ) -> impl IntoView {
     let state = use_state();
-    let issued_kind = match kind {
-        ReportKind::ActionPlan => IssuedKind::ActionPlan,
-        ReportKind::Progress => IssuedKind::Progress,
-        ReportKind::Exceptions => IssuedKind::Exceptions,
-    };
+    let issued_kind = kind.issued();
     let committee = options.committee.trim().to_string();
     let already = plan
         .reports
@@ -644,5 +651,156 @@ fn ExceptionsReport(plan: Plan, options: ReportOptions, as_at: NaiveDate) -> imp
             }}
         </p>
         {sections.into_iter().map(|s| view! { <SectionTable plan_id=plan.id.clone() section=s show_empty=false scale=None /> }).collect_view()}
+    }
+}
+
+/// The position statement before a progress review: the challenge and its dates, a
+/// summary from the figures, a contents list that links to each recommendation, and each
+/// recommendation's parts. The Word file (`format::docx::position_statement_docx`) has the
+/// same parts, from the same statement (`domain::position_statement`).
+#[component]
+fn PositionStatementReport(plan: Plan, options: ReportOptions, as_at: NaiveDate) -> impl IntoView {
+    let statement = position_statement(&plan, &options, as_at);
+    let plan_id = plan.id.clone();
+    view! {
+        <h2 class="govuk-heading-m">{ps::CHALLENGE_PART}</h2>
+        <dl class="govuk-summary-list govuk-summary-list--no-border app-statement__facts" data-testid="statement-facts">
+            {statement.facts.iter().map(|f| view! {
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">{f.label.clone()}</dt>
+                    <dd class="govuk-summary-list__value">{f.value.clone()}</dd>
+                </div>
+            }).collect_view()}
+        </dl>
+        <h2 class="govuk-heading-m">{ps::SUMMARY_PART}</h2>
+        <p class="govuk-body" data-testid="report-summary">{statement.summary.clone()}</p>
+        <nav aria-labelledby="statement-contents" data-testid="statement-contents">
+            <h2 class="govuk-heading-m" id="statement-contents">{ps::CONTENTS_PART}</h2>
+            {if statement.sections.is_empty() {
+                view! { <p class="govuk-body">{ps::NO_RECOMMENDATIONS}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="govuk-list app-statement__contents">
+                        {statement.sections.iter().map(|s| {
+                            let anchor = s.anchor();
+                            let target = anchor.clone();
+                            // In-page: the address after `#` is the app's, so the link moves
+                            // focus to the heading instead of changing it.
+                            view! {
+                                <li><a class="govuk-link" href=format!("#{anchor}") on:click=move |ev| {
+                                    ev.prevent_default();
+                                    crate::ui::components::form::focus_field(&target);
+                                }>{s.heading()}</a></li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+        </nav>
+        {statement.sections.into_iter().map(|s| view! {
+            <StatementPart plan_id=plan_id.clone() section=s />
+        }).collect_view()}
+    }
+}
+
+/// Actions as the position statement lists them: number and words, then its line.
+fn statement_actions(
+    plan_id: &str,
+    actions: Vec<StatementAction>,
+    none: &'static str,
+    testid: &'static str,
+) -> AnyView {
+    if actions.is_empty() {
+        return view! { <p class="govuk-body-s" data-testid=testid>{none}</p> }.into_any();
+    }
+    view! {
+        <ul class="govuk-list govuk-list--bullet app-statement__actions" data-testid=testid>
+            {actions.into_iter().map(|a| {
+                let href = Route::Action { plan: plan_id.to_string(), action: a.action.id.clone() }.href();
+                view! {
+                    <li data-action-id=a.action.id.clone()>
+                        <strong>{format!("{} ", a.number)}</strong><ShortText text=a.action.text.clone() href=href />
+                        <span class="app-statement__detail">{a.detail}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// One recommendation's part of the position statement.
+#[component]
+fn StatementPart(plan_id: String, section: StatementSection) -> impl IntoView {
+    let rec_href = Route::Recommendation {
+        plan: plan_id.clone(),
+        recommendation: section.id.clone(),
+    }
+    .href();
+    let progress = match section.progress.clone() {
+        ProgressToDate::Narrative(rows) => view! {
+            <dl class="govuk-summary-list govuk-summary-list--no-border app-narrative" data-testid="narrative">
+                {rows.into_iter().map(|(key, value)| view! {
+                    <div class="govuk-summary-list__row">
+                        <dt class="govuk-summary-list__key">{key}</dt>
+                        <dd class="govuk-summary-list__value app-prewrap">{value}</dd>
+                    </div>
+                }).collect_view()}
+            </dl>
+        }
+        .into_any(),
+        ProgressToDate::Updates(lines) => view! {
+            <p class="govuk-body-s">{ps::FROM_UPDATES}</p>
+            <ul class="govuk-list govuk-list--bullet" data-testid="latest-updates">
+                {lines.into_iter().map(|l| view! { <li class="app-prewrap">{l}</li> }).collect_view()}
+            </ul>
+        }
+        .into_any(),
+        ProgressToDate::Nothing => view! { <p class="govuk-body-s">{ps::NO_PROGRESS}</p> }.into_any(),
+    };
+    let impact_missing = section.impact.is_none();
+    view! {
+        <section class="app-report__section app-statement" data-testid="statement-section" data-recommendation-id=section.id.clone() aria-labelledby=section.anchor()>
+            <h2 class="govuk-heading-m app-report__rec" id=section.anchor() tabindex="-1">{format!("{}. ", section.number)}<ShortText text=section.title.clone() href=rec_href /></h2>
+            {(!section.context.is_empty()).then(|| view! { <p class="govuk-body-s app-context">{section.context.clone()}</p> })}
+            <h3 class="govuk-heading-s">{ps::RESPONSE}</h3>
+            <p class="govuk-body" data-testid="statement-response">{section.response.clone()}</p>
+            <h3 class="govuk-heading-s">{ps::DONE}</h3>
+            {statement_actions(&plan_id, section.done.clone(), ps::NOTHING_DONE, "statement-done")}
+            <h3 class="govuk-heading-s">{ps::EVIDENCE}</h3>
+            {if section.evidence.is_empty() {
+                view! { <p class="govuk-body-s">{ps::NO_EVIDENCE}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="govuk-list govuk-list--bullet" data-testid="statement-evidence">
+                        {section.evidence.iter().map(|l| view! {
+                            <li><a class="govuk-link" href=l.url.clone() rel="noopener noreferrer">{l.title.clone()}</a></li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <h3 class="govuk-heading-s">{ps::PROGRESS}</h3>
+            {progress}
+            <h3 class="govuk-heading-s">{ps::IMPACT}</h3>
+            <p class=if impact_missing { "govuk-body app-statement__gap" } else { "govuk-body app-prewrap" } data-testid="statement-impact">{section.impact_words().to_string()}</p>
+            <h3 class="govuk-heading-s">{ps::REMAINS}</h3>
+            {statement_actions(&plan_id, section.remains.clone(), ps::NOTHING_REMAINS, "statement-remains")}
+            {(!section.suggestions.is_empty()).then(|| view! {
+                <h3 class="govuk-heading-s">{ps::SUGGESTIONS}</h3>
+                <ul class="govuk-list" data-testid="statement-suggestions">
+                    {section.suggestions.iter().map(|s| {
+                        let show_actions = !s.noted || !s.actions.is_empty();
+                        let line = s.line();
+                        view! {
+                            <li data-suggestion-id=s.id.clone()>
+                                <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">{line}</p>
+                                {s.review.clone().map(|r| view! { <p class="govuk-body-s govuk-!-margin-bottom-1 app-context">{r}</p> })}
+                                {show_actions.then(|| statement_actions(&plan_id, s.actions.clone(), ps::NO_SUGGESTION_ACTIONS, "suggestion-actions"))}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+        </section>
     }
 }

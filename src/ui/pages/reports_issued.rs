@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::dates::{format_long, iso};
 use crate::domain::edit::{Edit, ListOp};
-use crate::domain::{IssuedKind, IssuedReport, Status};
+use crate::domain::{IssuedReport, Status};
 use crate::presentation::route::{Address, Query, ReportKind, Route};
 use crate::ui::components::breadcrumbs::{plan_trail, Breadcrumbs};
 use crate::ui::components::form::{ErrorSummary, FormErrors};
@@ -14,14 +14,6 @@ use crate::ui::components::title::set_title;
 use crate::ui::pages::editing::ControlEdits;
 use crate::ui::pages::not_found::WhenFound;
 use crate::ui::state::use_state;
-
-pub fn report_kind(kind: IssuedKind) -> ReportKind {
-    match kind {
-        IssuedKind::ActionPlan => ReportKind::ActionPlan,
-        IssuedKind::Progress => ReportKind::Progress,
-        IssuedKind::Exceptions => ReportKind::Exceptions,
-    }
-}
 
 /// What the report recorded, in a line: "32 actions: 10 completed, 2 overdue".
 fn recorded(report: &IssuedReport) -> String {
@@ -72,7 +64,7 @@ pub fn ReportsIssuedPage(plan_id: String) -> impl IntoView {
                                 <tbody class="govuk-table__body" role="rowgroup">
                                     {reports.into_iter().map(|r| {
                                         let open = Address {
-                                            route: Route::Report { plan: plan_id.clone(), kind: report_kind(r.kind) },
+                                            route: Route::Report { plan: plan_id.clone(), kind: ReportKind::of_issued(r.kind) },
                                             query: Query::parse(&r.address),
                                         }.href();
                                         let mut pairs = vec![("since".to_string(), iso(r.as_at))];
