@@ -527,3 +527,17 @@ fn a_draft_statement_says_draft_on_every_word_page() {
     assert!(header.contains("Draft: not yet approved"));
     assert_eq!(word_paragraphs(&bytes)[0], "Draft: not yet approved");
 }
+
+#[test]
+fn a_statement_without_the_suggestions_leaves_out_them_and_their_actions() {
+    let plan = reviewed();
+    let with = position_statement(&plan, &options(&[]), d(2020, 3, 1));
+    let without = position_statement(&plan, &options(&[("suggestions", "no")]), d(2020, 3, 1));
+    assert_eq!(section(&with, "1").suggestions.len(), 2);
+    assert!(section(&without, "1").suggestions.is_empty());
+    assert!(
+        !without.summary.contains("suggestion"),
+        "{}",
+        without.summary
+    );
+}

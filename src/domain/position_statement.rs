@@ -474,9 +474,12 @@ fn section(
             }
         }
     };
+    // A statement that leaves out the suggestions' actions (`suggestions=no`) leaves out
+    // the suggestions too.
     let suggestions = rec
         .suggestions
         .iter()
+        .filter(|_| options.include_suggestions)
         .filter_map(|s| {
             let review = s
                 .review
