@@ -559,3 +559,64 @@ fn an_action_added_after_a_day_is_not_in_the_plan_as_it_stood_that_day() {
         figures(&plan, &options, september).total() + 1
     );
 }
+
+#[test]
+fn a_past_report_is_not_changed_by_reports_recorded_after_it_and_counts_never_overflow() {
+    use cpc_action_plan::domain::progress::timeline;
+    let mut plan = havering();
+    let report = |id: &str, as_at: NaiveDate, issued: NaiveDate| IssuedReport {
+        id: id.into(),
+        kind: IssuedKind::Progress,
+        committee: "Cabinet".into(),
+        meeting: Some(issued),
+        as_at,
+        issued,
+        address: String::new(),
+        figures: Default::default(),
+    };
+    let june = timeline(&plan, d(2020, 6, 30));
+    plan.reports
+        .push(report("sep", d(2020, 9, 30), d(2020, 10, 5)));
+    assert_eq!(
+        timeline(&plan, d(2020, 6, 30)),
+        june,
+        "September's record is not in June"
+    );
+    assert!(timeline(&plan, d(2020, 10, 30))
+        .iter()
+        .any(
+            |(_, what, state)| what.starts_with("Progress report to Cabinet") && *state == "Issued"
+        ));
+    let mut figures = cpc_action_plan::domain::report_log::Figures::default();
+    figures.counts.insert(Status::NotStarted, u64::MAX);
+    figures.counts.insert(Status::OnTrack, 1);
+    assert_eq!(figures.total(), u64::MAX);
+}
+
+#[test]
+fn the_next_report_starts_from_a_recorded_one_only_when_it_covered_the_same() {
+    use cpc_action_plan::domain::reports::since_start;
+    let mut plan = havering();
+    let theme = plan.themes[0].id.clone();
+    plan.reports.push(IssuedReport {
+        id: "themed".into(),
+        kind: IssuedKind::Progress,
+        committee: "Cabinet".into(),
+        meeting: None,
+        as_at: d(2020, 6, 30),
+        issued: d(2020, 6, 30),
+        address: format!("as_at=2020-06-30&committee=Cabinet&theme={theme}"),
+        figures: Default::default(),
+    });
+    let all = ReportOptions::from_pairs([("committee", "Cabinet")]);
+    assert_eq!(
+        since_start(&plan, &all, d(2020, 9, 30)),
+        None,
+        "a report for one theme is no baseline for all"
+    );
+    let same = ReportOptions::from_pairs([("committee", "Cabinet"), ("theme", theme.as_str())]);
+    assert_eq!(
+        since_start(&plan, &same, d(2020, 9, 30)).map(|(day, r)| (day, r.map(|r| r.id.as_str()))),
+        Some((d(2020, 6, 30), Some("themed")))
+    );
+}

@@ -238,3 +238,89 @@ fn a_report_can_leave_out_the_actions_that_follow_from_suggestions() {
         .pairs()
         .contains(&("suggestions".to_string(), "no".to_string())));
 }
+
+#[test]
+fn later_reviews_import_cleanly_steps_stand_as_at_a_day_and_a_moved_action_leaves_its_suggestion() {
+    // A file with later reviews imports with no warning about them.
+    let reviewed = with_review();
+    let imported = import(&export(&reviewed, None)).unwrap();
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+    // As at a day before the review's report was published (but after its due date),
+    // the step is past, not done.
+    let steps = lga_steps(&reviewed, d(2020, 3, 15));
+    let feedback = steps
+        .iter()
+        .find(|s| s.title == "Progress review report published")
+        .unwrap();
+    assert_eq!((feedback.done, feedback.state), (None, StepState::Missed));
+    // Within the two months' grace for "about ten months", not yet past.
+    let mut undated = reviewed.clone();
+    undated.later_reviews[0].review.onsite_from = None;
+    undated.later_reviews[0].review.onsite_to = None;
+    let early = lga_steps(&undated, d(2020, 2, 15));
+    assert_eq!(
+        early
+            .iter()
+            .find(|s| s.title == "Progress review")
+            .unwrap()
+            .state,
+        StepState::Due
+    );
+    // A dated progress review counts before one whose dates are not recorded.
+    let mut two = reviewed.clone();
+    two.later_reviews.insert(
+        0,
+        LaterReview {
+            id: "undated".into(),
+            review: Review {
+                kind: ReviewKind::ProgressReview,
+                ..Review::default()
+            },
+        },
+    );
+    assert_eq!(
+        cpc_action_plan::domain::review_dates::progress_review(&two)
+            .unwrap()
+            .id,
+        "pr"
+    );
+    // Moving an action that follows a suggestion to another recommendation is allowed,
+    // and leaves the suggestion behind.
+    let rec = reviewed.recommendations[3].id.clone();
+    let plan = apply(
+        &reviewed,
+        Edit::Suggestion {
+            recommendation: rec.clone(),
+            op: ListOp::Add(Suggestion {
+                id: "s1".into(),
+                number: "4.1".into(),
+                text: "t".into(),
+                review: None,
+                noted: false,
+            }),
+        },
+    )
+    .unwrap();
+    let plan = apply(
+        &plan,
+        Edit::Action {
+            recommendation: rec,
+            op: ListOp::Add(Action {
+                id: "from-s1".into(),
+                text: "x".into(),
+                suggestion: Some("s1".into()),
+                ..Default::default()
+            }),
+        },
+    )
+    .unwrap();
+    let moved = apply(
+        &plan,
+        Edit::MoveAction {
+            action: "from-s1".into(),
+            to: plan.recommendations[0].id.clone(),
+        },
+    )
+    .unwrap();
+    assert_eq!(moved.action("from-s1").unwrap().1.suggestion, None);
+}

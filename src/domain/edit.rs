@@ -262,6 +262,15 @@ fn change(plan: &mut Plan, edit: Edit) -> Result<(), Problem> {
                 })
                 .ok_or_else(|| missing("action", &action))?;
             if let Some(target) = plan.recommendations.iter_mut().find(|r| r.id == to) {
+                let mut moved = moved;
+                // A suggestion belongs to the recommendation the action left.
+                let stays = moved
+                    .suggestion
+                    .as_ref()
+                    .is_some_and(|s| target.suggestions.iter().any(|t| t.id == *s));
+                if moved.suggestion.is_some() && !stays {
+                    Arc::make_mut(&mut moved).suggestion = None;
+                }
                 target.actions.push(moved);
             }
         }

@@ -95,7 +95,8 @@ pub struct ActionFigure {
 
 impl Figures {
     pub fn total(&self) -> u64 {
-        self.counts.values().sum()
+        // Counts come from files: added without overflowing.
+        self.counts.values().fold(0u64, |a, n| a.saturating_add(*n))
     }
 
     pub fn count(&self, status: Status) -> u64 {

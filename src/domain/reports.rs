@@ -409,7 +409,34 @@ pub fn since_start<'a>(
     options: &ReportOptions,
     as_at: NaiveDate,
 ) -> Option<(NaiveDate, Option<&'a IssuedReport>)> {
-    let last = plan.last_report(&options.committee, as_at);
+    // A report's record is the baseline only when it covered what this one covers: one
+    // for a theme or a lead did not cover the rest, which would read as added since.
+    const FILTERS: [&str; 4] = ["theme", "group", "lead", "suggestions"];
+    let decode = |text: &str| {
+        percent_encoding::percent_decode_str(&text.replace('+', " "))
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    let filter_of = |address: &str| -> Vec<(String, String)> {
+        let mut pairs: Vec<(String, String)> = address
+            .split('&')
+            .filter_map(|p| p.split_once('='))
+            .map(|(k, v)| (decode(k), decode(v)))
+            .filter(|(k, _)| FILTERS.contains(&k.as_str()))
+            .collect();
+        pairs.sort();
+        pairs
+    };
+    let mut ours: Vec<(String, String)> = options
+        .pairs()
+        .into_iter()
+        .filter(|(k, _)| FILTERS.contains(&k.as_str()))
+        .collect();
+    ours.sort();
+    let comparable = |r: &&IssuedReport| filter_of(&r.address) == ours;
+    let last = plan
+        .last_report(&options.committee, as_at)
+        .filter(comparable);
     match options.since {
         Some(day) => Some((day, last.filter(|r| r.as_at == day))),
         None => last.map(|r| (r.as_at, Some(r))),

@@ -48,7 +48,11 @@ pub fn progress_review(plan: &Plan) -> Option<&LaterReview> {
     plan.later_reviews
         .iter()
         .filter(|r| r.review.kind == ReviewKind::ProgressReview)
-        .min_by_key(|r| r.review.onsite_from.or(r.review.onsite_to))
+        // A dated review before one whose dates are not recorded.
+        .min_by_key(|r| {
+            let day = r.review.onsite_from.or(r.review.onsite_to);
+            (day.is_none(), day)
+        })
 }
 
 /// The LGA's steps for this plan's challenge as at `as_at`, from the peer team's last day
@@ -80,22 +84,20 @@ pub fn lga_steps(plan: &Plan, as_at: NaiveDate) -> Vec<Step> {
             } else {
                 step.due
             };
+            // As at a day, a step done after it is not done yet.
+            let done = done.filter(|d| *d <= as_at);
             let state = match done {
                 Some(day) if day <= allowed => StepState::OnTime,
                 Some(_) => StepState::Late,
-                None if step.due < as_at => StepState::Missed,
+                None if allowed < as_at => StepState::Missed,
                 None => StepState::Due,
             };
             Step {
                 title: step.title,
                 note: step.note,
                 due: step.due,
-                done: done.filter(|d| *d <= as_at),
-                state: if done.is_some_and(|d| d > as_at) {
-                    StepState::Due
-                } else {
-                    state
-                },
+                done,
+                state,
             }
         })
         .collect()

@@ -92,6 +92,8 @@ pub fn since(
     if as_at <= since {
         return out;
     }
+    // The plan as it stood on the later day: an action added after it is not in it.
+    let plan = &*plan.as_it_stood(as_at);
     for rec in options.recommendations(plan) {
         for (i, action) in rec.actions.iter().enumerate() {
             if !options.led(action) {

@@ -517,7 +517,9 @@ pub fn timeline(plan: &Plan, as_at: NaiveDate) -> Vec<(NaiveDate, String, &'stat
         // A meeting a recorded report went to is on the timeline as that report.
         let reported = |day: NaiveDate| {
             plan.reports.iter().any(|r| {
-                r.meeting == Some(day) && r.committee.trim().eq_ignore_ascii_case(committee)
+                r.issued <= as_at
+                    && r.meeting == Some(day)
+                    && r.committee.trim().eq_ignore_ascii_case(committee)
             })
         };
         for day in schedule.dates_between(NaiveDate::MIN, schedule_end) {
@@ -528,7 +530,9 @@ pub fn timeline(plan: &Plan, as_at: NaiveDate) -> Vec<(NaiveDate, String, &'stat
             dates.push((day, what, past_or_due(day)));
         }
     }
-    for report in &plan.reports {
+    // Only the reports recorded by the day: a report as at June does not change when
+    // September's is recorded.
+    for report in plan.reports.iter().filter(|r| r.issued <= as_at) {
         let to = match report.committee.trim() {
             "" => String::new(),
             committee => format!(" to {committee}"),

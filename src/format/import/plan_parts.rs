@@ -41,6 +41,7 @@ impl Checker {
                 "reports",
                 "closed",
                 "draft",
+                "later_reviews",
             ],
         );
         let id = self.required_text(path, map, "id", "every plan needs an id");

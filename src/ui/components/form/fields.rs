@@ -38,10 +38,19 @@ fn FieldFrame(
 /// Keeps the typed text in step with the plan: when the plan's value changes (undo,
 /// another tab), the field shows it. A change elsewhere in the plan leaves the field
 /// alone, so text the plan refused stays, with its error, until it is corrected.
-fn follow(value: Signal<String>, text: RwSignal<String>, error: RwSignal<Option<String>>) {
+fn follow(
+    value: Signal<String>,
+    text: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+    own: StoredValue<Option<String>>,
+) {
     Effect::new(move |before: Option<String>| {
         let v = value.get();
-        if before.is_some_and(|b| b != v) && v != text.get_untracked() {
+        // The plan's value after the field's own change may be the typed text tidied (a
+        // reason trimmed, a list without its blank lines): that is not written back over
+        // what the officer is typing.
+        let mine = own.get_value().as_deref() == Some(v.as_str());
+        if before.is_some_and(|b| b != v) && v != text.get_untracked() && !mine {
             text.set(v.clone());
             error.set(None);
         }
@@ -69,13 +78,16 @@ pub fn TextField(
     let state = use_state();
     let text = RwSignal::new(value.get_untracked());
     let error = error.unwrap_or_else(|| RwSignal::new(None::<String>));
-    follow(value, text, error);
+    let own = StoredValue::new(None::<String>);
+    follow(value, text, error, own);
     report_errors(&id, error);
     let describe = described_by(&id, hint.is_some(), error);
     let on_input = move |ev: leptos::ev::Event| {
         let typed = event_target_value(&ev);
         text.set(typed.clone());
-        error.set(on_change.run(typed).err());
+        let result = on_change.run(typed);
+        own.set_value(result.is_ok().then(|| value.get_untracked()));
+        error.set(result.err());
     };
     let seal = move |_| state.library.seal();
     let base = if multiline {
