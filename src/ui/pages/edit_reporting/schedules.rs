@@ -338,7 +338,7 @@ fn ScheduleRow(plan_id: String, schedule_id: String) -> impl IntoView {
 fn read_from(plan_id: &str, field: &str) -> Signal<String> {
     let sid = field
         .strip_prefix("schedule-")
-        .unwrap_or(&field)
+        .unwrap_or(field)
         .to_string();
     from_plan(plan_id, move |p| {
         date_text(p.schedule.iter().find(|s| s.id == sid).and_then(|s| s.from))
@@ -348,7 +348,7 @@ fn read_from(plan_id: &str, field: &str) -> Signal<String> {
 fn from_change(plan_id: &str, field: &str) -> crate::ui::components::form::Change<String> {
     let sid = field
         .strip_prefix("schedule-")
-        .unwrap_or(&field)
+        .unwrap_or(field)
         .to_string();
     change(plan_id, format!("{field}-from"), move |plan, v: String| {
         let index = plan
