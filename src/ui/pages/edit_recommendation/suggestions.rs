@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::domain::edit::{Edit, ListOp};
 use crate::domain::suggestions::next_number;
 use crate::domain::{Plan, Suggestion};
-use crate::ui::components::form::{ErrorMessage, TextField};
+use crate::ui::components::form::{NewItemInput, TextField};
 use crate::ui::pages::editing::{change, from_plan, ControlEdits};
 use crate::ui::state::use_state;
 
@@ -66,8 +66,15 @@ pub(super) fn Suggestions(plan_id: String, recommendation_id: String) -> impl In
             })
             .collect::<Vec<_>>()
     });
-    let text = RwSignal::new(String::new());
-    let number = RwSignal::new(String::new());
+    // Kept as a draft while the officer goes elsewhere, as every add form is.
+    let form = crate::ui::pages::editing::draft(
+        &plan_id,
+        Some(&recommendation_id),
+        "new-suggestion",
+        "a suggestion",
+    );
+    let text = form.field("text");
+    let number = form.field("number");
     let error = RwSignal::new(None::<String>);
     let next = {
         let rid = recommendation_id.clone();
@@ -123,18 +130,9 @@ pub(super) fn Suggestions(plan_id: String, recommendation_id: String) -> impl In
         </For>
         <form class="app-add-form" novalidate data-own-undo="" on:submit=add data-testid="add-suggestion">
             <h3 class="govuk-heading-s">"Add a suggestion"</h3>
-            <div class="govuk-form-group">
-                <label class="govuk-label" for="new-suggestion-number">"Number"</label>
-                <div class="govuk-hint" id="new-suggestion-number-hint">{move || format!("Leave blank for {}", next.get())}</div>
-                <input class="govuk-input govuk-input--width-5" id="new-suggestion-number" type="text" aria-describedby="new-suggestion-number-hint"
-                    prop:value=move || number.get() on:input=move |ev| number.set(event_target_value(&ev)) />
-            </div>
-            <div class=move || if error.get().is_some() { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
-                <label class="govuk-label" for="new-suggestion-text">"The suggestion"</label>
-                <ErrorMessage error=error />
-                <textarea class="govuk-textarea" id="new-suggestion-text" rows="3"
-                    prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-            </div>
+            <p class="govuk-hint">{move || format!("Its number: leave the number blank for {}.", next.get())}</p>
+            <NewItemInput id="new-suggestion-number" label="Number (optional)" value=number error=RwSignal::new(None) />
+            <NewItemInput id="new-suggestion-text" label="The suggestion" value=text error=error multiline=true />
             <button type="submit" class="govuk-button govuk-button--secondary">"Add suggestion"</button>
         </form>
     }

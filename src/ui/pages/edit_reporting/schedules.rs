@@ -336,20 +336,14 @@ fn ScheduleRow(plan_id: String, schedule_id: String) -> impl IntoView {
 /// The first report of a repeating schedule, as its date field shows it. The field's id
 /// names the schedule (`schedule-<id>`).
 fn read_from(plan_id: &str, field: &str) -> Signal<String> {
-    let sid = field
-        .strip_prefix("schedule-")
-        .unwrap_or(field)
-        .to_string();
+    let sid = field.strip_prefix("schedule-").unwrap_or(field).to_string();
     from_plan(plan_id, move |p| {
         date_text(p.schedule.iter().find(|s| s.id == sid).and_then(|s| s.from))
     })
 }
 
 fn from_change(plan_id: &str, field: &str) -> crate::ui::components::form::Change<String> {
-    let sid = field
-        .strip_prefix("schedule-")
-        .unwrap_or(field)
-        .to_string();
+    let sid = field.strip_prefix("schedule-").unwrap_or(field).to_string();
     change(plan_id, format!("{field}-from"), move |plan, v: String| {
         let index = plan
             .schedule
