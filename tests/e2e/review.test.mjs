@@ -118,6 +118,16 @@ test('a progress review with its team and feedback, and a suggestion with an act
     assert.match(await page.getByTestId('since-from').innerText(), /^Changes after 14 January 2020 up to /);
     assert.match(await page.getByTestId('since-added').innerText(), /4\.2 Run a members’ development programme/);
 
+    // A report can leave the suggestions' actions out.
+    await page.goto(at(`/plan/${PLAN_ID}/reports/progress`));
+    await page.getByTestId('report').waitFor();
+    assert.equal(await page.locator(`tr[data-action-id="${added.id}"]`).count(), 1);
+    await page.getByLabel("Include a later review's suggestions and the actions that follow from them").uncheck();
+    await page.getByRole('button', { name: 'Update the report' }).click();
+    await page.waitForURL(/suggestions=no/);
+    await page.getByTestId('report').waitFor();
+    assert.equal(await page.locator(`tr[data-action-id="${added.id}"]`).count(), 0, 'left out');
+
     // The published site shows the review: the stored plan, published.
     const file = (await storedPlan(page, PLAN_ID)).file;
     const dir = await mkdtemp(join(tmpdir(), 'cpc-site-'));

@@ -199,7 +199,8 @@ test("a lead officer's returned copy is merged: the status change and the update
     await page.getByRole('link', { name: 'Merge the changes' }).click();
     const summary = page.getByTestId('merge-summary');
     await summary.waitFor();
-    assert.equal(await summary.innerText(), "3 differences. None needs a choice: the file's changes are chosen, and this browser's are kept.");
+    // The status, the update, and here the due date with the record of its move.
+    assert.equal(await summary.innerText(), "4 differences. None needs a choice: the file's changes are chosen, and this browser's are kept.");
     const status = page.locator('[data-key="recommendations.actions:r5-a1:status"]');
     assert.match((await status.innerText()).replace(/\s+/g, ' '), /Action 5\.1: Status – Changed in the file This browser Not started The file On track/);
     assert.equal(await status.getByLabel('Take the file’s').isChecked(), true, "the file's own change is taken by default");
@@ -208,7 +209,7 @@ test("a lead officer's returned copy is merged: the status change and the update
     assert.equal(await update.getByLabel('Add it').isChecked(), true);
     // What only this browser changed is folded away, kept unless the officer says.
     const hereOnly = page.getByTestId('merge-here-only');
-    assert.match(await hereOnly.locator('summary').innerText(), /^1 change made only in this browser, kept unless you choose otherwise$/);
+    assert.match(await hereOnly.locator('summary').innerText(), /^2 changes made only in this browser, kept unless you choose otherwise$/);
     await hereOnly.locator('summary').click();
     const due = page.locator('[data-key="recommendations.actions:r6-a1:due"]');
     assert.match((await due.innerText()).replace(/\s+/g, ' '), /Action 6\.1: Due – Changed in this browser This browser 31 January 2020 The file 31 December 2019/);
@@ -236,7 +237,7 @@ test("a lead officer's returned copy is merged: the status change and the update
     await choose(page, 'returned.plan.json', JSON.stringify(returned));
     await page.getByRole('link', { name: 'Merge the changes' }).click();
     await summary.waitFor();
-    assert.match(await summary.innerText(), /^1 difference\. None needs a choice/, 'only this browser\'s own due date differs now');
+    assert.match(await summary.innerText(), /^2 differences\. None needs a choice/, 'only this browser\'s own due date, and its move, differ now');
     await page.getByRole('button', { name: 'Merge' }).click();
     await page.getByTestId('flash-banner').waitFor();
     await saved(page);

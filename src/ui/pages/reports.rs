@@ -171,6 +171,11 @@ fn OptionsForm(
     let since = TypedDate::new(&options.since.map(iso).unwrap_or_default());
     let since_error = RwSignal::new(None::<String>);
     let completed = RwSignal::new(options.include_completed);
+    let with_suggestions = RwSignal::new(options.include_suggestions);
+    let has_suggestions = plan
+        .recommendations
+        .iter()
+        .any(|r| !r.suggestions.is_empty());
     let theme = RwSignal::new(options.filter.themes.first().cloned().unwrap_or_default());
     let group = RwSignal::new(options.filter.groups.first().cloned().unwrap_or_default());
     let lead = RwSignal::new(options.filter.leads.first().cloned().unwrap_or_default());
@@ -195,6 +200,7 @@ fn OptionsForm(
             meeting: meeting_date,
             since: since_date,
             include_completed: completed.get_untracked(),
+            include_suggestions: with_suggestions.get_untracked(),
             ..ReportOptions::default()
         };
         chosen.filter.themes = Some(theme.get_untracked())
@@ -266,6 +272,13 @@ fn OptionsForm(
                         on:change=move |ev| completed.set(event_target_checked(&ev)) />
                     <label class="govuk-label govuk-checkboxes__label" for="report-completed">"List completed actions"</label>
                 </div>
+                {has_suggestions.then(|| view! {
+                    <div class="govuk-checkboxes__item">
+                        <input class="govuk-checkboxes__input" id="report-suggestions" type="checkbox" checked=options.include_suggestions
+                            on:change=move |ev| with_suggestions.set(event_target_checked(&ev)) />
+                        <label class="govuk-label govuk-checkboxes__label" for="report-suggestions">"Include a later review's suggestions and the actions that follow from them"</label>
+                    </div>
+                })}
             </div>
             <div class="govuk-button-group">
                 <button type="submit" class="govuk-button govuk-button--secondary">"Update the report"</button>

@@ -50,7 +50,12 @@ fn follow(
         // reason trimmed, a list without its blank lines): that is not written back over
         // what the officer is typing.
         let mine = own.get_value().as_deref() == Some(v.as_str());
-        if before.is_some_and(|b| b != v) && v != text.get_untracked() && !mine {
+        let changed = before.is_some_and(|b| b != v);
+        if changed {
+            // Only the change the field itself just made; a redo of it later is followed.
+            own.set_value(None);
+        }
+        if changed && v != text.get_untracked() && !mine {
             text.set(v.clone());
             error.set(None);
         }
