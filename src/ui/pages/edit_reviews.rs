@@ -13,7 +13,9 @@ use crate::ui::components::form::{
     DateField, DateInput, ErrorSummary, FormErrors, RadiosField, SelectField, TextField, TypedDate,
 };
 use crate::ui::components::title::set_title;
-use crate::ui::pages::editing::{change, date_text, from_plan, optional_date, ControlEdits};
+use crate::ui::pages::editing::{
+    change, date_text, from_plan, optional_date, typed_web_address, ControlEdits,
+};
 use crate::ui::pages::not_found::WhenFound;
 use crate::ui::state::use_state;
 
@@ -221,16 +223,6 @@ fn LaterReviewSection(plan_id: String, review_id: String) -> impl IntoView {
     }
 }
 
-/// A link typed: empty, or an http(s) address.
-fn web_address(text: String) -> Result<String, String> {
-    let text = text.trim().to_string();
-    if text.is_empty() || crate::domain::validate::is_web_address(&text) {
-        Ok(text)
-    } else {
-        Err("Enter a web address that starts with https:// or http://".to_string())
-    }
-}
-
 /// A value of the review, following the plan.
 fn read(plan_id: &str, id: Option<String>, f: fn(&Review) -> String) -> Signal<String> {
     from_plan(plan_id, move |p| {
@@ -275,7 +267,7 @@ fn ReviewFields(plan_id: String, review_id: Option<String>) -> impl IntoView {
             on_change=write(&plan_id, id.clone(), "duration", |r, v| { r.duration = v.trim().to_string(); Ok(()) }) />
         <TextField id=format!("{field}-report-url") label="Link to the published report" input_type="url"
             value=read(&plan_id, id.clone(), |r| r.report_url.clone())
-            on_change=write(&plan_id, id.clone(), "report-url", |r, v| { r.report_url = web_address(v)?; Ok(()) }) />
+            on_change=write(&plan_id, id.clone(), "report-url", |r, v| { r.report_url = typed_web_address(v, None)?; Ok(()) }) />
         <DateField id=format!("{field}-published") label="Report published on" hint="The LGA expects it within twelve months"
             value=read(&plan_id, id.clone(), |r| date_text(r.report_published))
             on_change=write(&plan_id, id.clone(), "published", |r, v| { r.report_published = optional_date(&v)?; Ok(()) }) />

@@ -136,3 +136,15 @@ impl ControlEdits {
         result.is_ok()
     }
 }
+
+/// A web address typed for a link: trimmed, and refused unless it is http(s), in the words
+/// every link field uses. Empty is refused with `needed`, or kept when that is none.
+pub fn typed_web_address(text: String, needed: Option<&str>) -> Result<String, String> {
+    let text = text.trim().to_string();
+    match needed {
+        Some(why) if text.is_empty() => Err(why.to_string()),
+        None if text.is_empty() => Ok(text),
+        _ if crate::domain::validate::is_web_address(&text) => Ok(text),
+        _ => Err("Enter a web address that starts with https:// or http://".to_string()),
+    }
+}

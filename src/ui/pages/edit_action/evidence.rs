@@ -4,20 +4,18 @@ use leptos::prelude::*;
 
 use super::replace_action;
 
-use crate::domain::validate::is_web_address;
 use crate::domain::Link;
 use crate::ui::components::form::NewItemInput;
 use crate::ui::components::form::{first_reason, TextField};
-use crate::ui::pages::editing::{change, from_plan, ControlEdits};
+use crate::ui::pages::editing::{change, from_plan, typed_web_address, ControlEdits};
 use crate::ui::state::use_state;
 
+/// An evidence link's address: http(s) only.
 fn check_url(url: String) -> Result<String, String> {
-    let url = url.trim().to_string();
-    if is_web_address(&url) {
-        Ok(url)
-    } else {
-        Err("Enter a web address that starts with https:// or http://".to_string())
-    }
+    typed_web_address(
+        url,
+        Some("Enter a web address that starts with https:// or http://"),
+    )
 }
 
 #[component]

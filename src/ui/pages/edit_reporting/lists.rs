@@ -5,22 +5,15 @@ use leptos::prelude::*;
 
 use super::{governance, summarise};
 use crate::domain::edit::{Edit, Governance};
-use crate::domain::validate::is_web_address;
+
 use crate::domain::Link;
 use crate::ui::components::form::{first_reason, focus_field, NewItemInput, TextField};
-use crate::ui::pages::editing::{draft, from_plan, required, ControlEdits};
+use crate::ui::pages::editing::{draft, from_plan, required, typed_web_address, ControlEdits};
 use crate::ui::state::use_state;
 
-/// The refusal a link that is not http(s) gets, as on an action's evidence.
+/// A document's address: required, and http(s) only, as on an action's evidence.
 fn check_url(url: String) -> Result<String, String> {
-    let url = url.trim().to_string();
-    if url.is_empty() {
-        Err("Enter the document's web address".to_string())
-    } else if is_web_address(&url) {
-        Ok(url)
-    } else {
-        Err("Enter a web address that starts with https:// or http://".to_string())
-    }
+    typed_web_address(url, Some("Enter the document's web address"))
 }
 
 /// Moves or removes item `index` of one of the plan's governance lists, showing a refusal
