@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::reports::narrative_rows;
 use crate::domain::{Narrative, RatingScale};
+use crate::ui::components::summary_list::SummaryList;
 
 /// The rows, or nothing when the council has said nothing yet. A rating shows only in the
 /// plan's own scale.
@@ -13,16 +14,13 @@ pub fn NarrativeSummary(narrative: Option<Narrative>, scale: Option<RatingScale>
     let rows = narrative
         .map(|n| narrative_rows(&n, scale.as_ref()))
         .unwrap_or_default();
-    (!rows.is_empty()).then(|| {
-        view! {
-            <dl class="govuk-summary-list govuk-summary-list--no-border app-narrative" data-testid="narrative">
-                {rows.into_iter().map(|(key, value)| view! {
-                    <div class="govuk-summary-list__row">
-                        <dt class="govuk-summary-list__key">{key}</dt>
-                        <dd class="govuk-summary-list__value app-prewrap">{value}</dd>
-                    </div>
-                }).collect_view()}
-            </dl>
-        }
-    })
+    (!rows.is_empty()).then(|| view! { <NarrativeRows rows=rows /> })
+}
+
+/// Narrative rows already worked out (the position statement has them so).
+#[component]
+pub fn NarrativeRows(rows: Vec<(String, String)>) -> impl IntoView {
+    view! {
+        <SummaryList rows=rows testid="narrative" class="govuk-summary-list--no-border app-narrative" prewrap=true />
+    }
 }

@@ -132,14 +132,8 @@ pub fn reporting_section(plan: &Plan, today: NaiveDate, published: bool) -> Opti
             <p class="govuk-body"><a class="govuk-link" href=issued data-testid="reports-issued-link">{issued_words}</a></p>
         })}
         {(!rows.is_empty()).then(|| view! {
-            <dl class="govuk-summary-list" data-testid="plan-reporting">
-                {rows.into_iter().map(|(key, value)| view! {
-                    <div class="govuk-summary-list__row">
-                        <dt class="govuk-summary-list__key">{key}</dt>
-                        <dd class="govuk-summary-list__value">{value}</dd>
-                    </div>
-                }).collect_view()}
-            </dl>
+            <crate::ui::components::summary_list::SummaryList
+                rows=rows.into_iter().map(|(k, v)| (k.to_string(), v)).collect() testid="plan-reporting" />
         })}
         {(!documents.is_empty()).then(|| view! {
             <h3 class="govuk-heading-s">"Documents"</h3>

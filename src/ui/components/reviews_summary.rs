@@ -91,14 +91,7 @@ pub fn later_reviews(plan: &Plan, as_at: NaiveDate, published: bool) -> impl Int
             view! {
                 <section class="app-review" data-testid="later-review-summary" aria-label=name.clone()>
                     <h3 class="govuk-heading-s">{name.clone()}</h3>
-                    <dl class="govuk-summary-list">
-                        {rows.into_iter().map(|(k, v)| view! {
-                            <div class="govuk-summary-list__row">
-                                <dt class="govuk-summary-list__key">{k}</dt>
-                                <dd class="govuk-summary-list__value">{v}</dd>
-                            </div>
-                        }).collect_view()}
-                    </dl>
+                    <crate::ui::components::summary_list::SummaryList rows=rows />
                     <PeerFeedback review=review heading_level="h4" />
                 </section>
             }

@@ -31,9 +31,10 @@ use crate::presentation::text::{shorten, TABLE_CHARS};
 use crate::ui::components::address_problems::AddressProblems;
 use crate::ui::components::breadcrumbs::{plan_trail, Breadcrumbs};
 use crate::ui::components::charts::{Legend, StatusBar};
-use crate::ui::components::narrative_summary::NarrativeSummary;
+use crate::ui::components::narrative_summary::{NarrativeRows, NarrativeSummary};
 use crate::ui::components::since_section::SinceSection;
 use crate::ui::components::status_tag::{OverdueTag, StatusTag};
+use crate::ui::components::summary_list::SummaryList;
 use crate::ui::components::title::set_title;
 use crate::ui::pages::not_found::WhenFound;
 use crate::ui::state::{navigate_to, use_state};
@@ -677,14 +678,8 @@ fn PositionStatementReport(plan: Plan, options: ReportOptions, as_at: NaiveDate)
     let plan_id = plan.id.clone();
     view! {
         <h2 class="govuk-heading-m">{ps::CHALLENGE_PART}</h2>
-        <dl class="govuk-summary-list govuk-summary-list--no-border app-statement__facts" data-testid="statement-facts">
-            {statement.facts.iter().map(|f| view! {
-                <div class="govuk-summary-list__row">
-                    <dt class="govuk-summary-list__key">{f.label.clone()}</dt>
-                    <dd class="govuk-summary-list__value">{f.value.clone()}</dd>
-                </div>
-            }).collect_view()}
-        </dl>
+        <SummaryList rows=statement.facts.iter().map(|f| (f.label.clone(), f.value.clone())).collect()
+            testid="statement-facts" class="govuk-summary-list--no-border app-statement__facts" />
         <h2 class="govuk-heading-m">{ps::SUMMARY_PART}</h2>
         <p class="govuk-body" data-testid="report-summary">{statement.summary.clone()}</p>
         <nav aria-labelledby="statement-contents" data-testid="statement-contents">
@@ -751,17 +746,7 @@ fn StatementPart(plan_id: String, section: StatementSection) -> impl IntoView {
     }
     .href();
     let progress = match section.progress.clone() {
-        ProgressToDate::Narrative(rows) => view! {
-            <dl class="govuk-summary-list govuk-summary-list--no-border app-narrative" data-testid="narrative">
-                {rows.into_iter().map(|(key, value)| view! {
-                    <div class="govuk-summary-list__row">
-                        <dt class="govuk-summary-list__key">{key}</dt>
-                        <dd class="govuk-summary-list__value app-prewrap">{value}</dd>
-                    </div>
-                }).collect_view()}
-            </dl>
-        }
-        .into_any(),
+        ProgressToDate::Narrative(rows) => view! { <NarrativeRows rows=rows /> }.into_any(),
         ProgressToDate::Updates(lines) => view! {
             <p class="govuk-body-s">{ps::FROM_UPDATES}</p>
             <ul class="govuk-list govuk-list--bullet" data-testid="latest-updates">
