@@ -276,6 +276,21 @@ impl Checker {
         out
     }
 
+    /// True or false; absent or null is false. `None` means it was there but wrong.
+    pub(super) fn flag(&mut self, path: &str, map: &Map<String, Value>, key: &str) -> Option<bool> {
+        match map.get(key) {
+            None | Some(Value::Null) => Some(false),
+            Some(Value::Bool(b)) => Some(*b),
+            Some(other) => {
+                self.problem(
+                    join(path, key),
+                    format!("should be true or false, not {}", kind_of(other)),
+                );
+                None
+            }
+        }
+    }
+
     pub(super) fn id(
         &mut self,
         path: &str,

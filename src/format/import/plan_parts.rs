@@ -141,17 +141,7 @@ impl Checker {
             })
             .collect();
         let closed = self.closure(map.get("closed"));
-        let draft = match map.get("draft") {
-            None | Some(Value::Null) => Some(false),
-            Some(Value::Bool(b)) => Some(*b),
-            Some(other) => {
-                self.problem(
-                    "plan.draft",
-                    format!("should be true or false, not {}", kind_of(other)),
-                );
-                None
-            }
-        };
+        let draft = self.flag(path, map, "draft");
 
         Some(Plan {
             id: id?,

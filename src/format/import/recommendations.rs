@@ -225,17 +225,7 @@ impl Checker {
                 None
             }
         };
-        let noted = match map.get("noted") {
-            None | Some(Value::Null) => Some(false),
-            Some(Value::Bool(b)) => Some(*b),
-            Some(other) => {
-                self.problem(
-                    join(path, "noted"),
-                    format!("should be true or false, not {}", kind_of(other)),
-                );
-                None
-            }
-        };
+        let noted = self.flag(path, map, "noted");
         Some(Suggestion {
             id: id?,
             number: number?,
