@@ -2,7 +2,7 @@
 // site's own files, and the inline scripts in it, by their hashes (trunk's one start-up
 // script; `scripts/serve` turns trunk's live-reload script off, because trunk fills in its
 // address as it serves the page, after this hook has hashed it).
-// Run by trunk as a post_build hook (Trunk.toml), so every build has it. Anything it does
+// Run after every build by scripts/finish-dist.mjs, trunk's post_build hook (Trunk.toml). Anything it does
 // not recognise fails the build, loudly: a page without its policy must never ship.
 
 import { createHash } from 'node:crypto';

@@ -109,6 +109,8 @@ pub fn App(published: Option<Published>) -> impl IntoView {
     };
     provide_context(state);
     follow_the_date(state.today);
+    let (update_ready, tell_update) = signal(false);
+    crate::browser::offline::start(state.published(), move || tell_update.set(true));
 
     let address = RwSignal::new(current_address());
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -163,7 +165,7 @@ pub fn App(published: Option<Published>) -> impl IntoView {
         }>"Skip to main content"</a>
         <Header route=route address=current />
         <div class="govuk-width-container">
-            <Banners route=route />
+            <Banners route=route update_ready=update_ready />
             <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
                 {move || match (&unpublishable, state.published()) {
                     (Some(problems), _) => view! { <pages::about::Unpublishable problems=problems.clone() /> }.into_any(),

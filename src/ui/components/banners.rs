@@ -1,5 +1,6 @@
 //! What the officer must know about their work, above every page: whether it is saved,
-//! storage problems, damaged stored data, a plan changed in two tabs, and undo.
+//! storage problems, damaged stored data, a plan changed in two tabs, a newer version of
+//! the app, and undo.
 
 use leptos::prelude::*;
 
@@ -57,8 +58,9 @@ fn Banner(
     }
 }
 
+/// `update_ready`: a newer build of the app has been deployed and is waiting.
 #[component]
-pub fn Banners(route: Memo<Route>) -> impl IntoView {
+pub fn Banners(route: Memo<Route>, update_ready: ReadSignal<bool>) -> impl IntoView {
     let state = use_state();
     // First, so that the site build (where this is known at compile time) leaves every
     // banner out.
@@ -270,7 +272,19 @@ pub fn Banners(route: Memo<Route>) -> impl IntoView {
         })
     };
 
+    // Never a reload on its own: the officer may be in the middle of typing.
+    let update = move || {
+        update_ready.get().then(|| view! {
+            <Banner id="update-banner" alert=true heading="A new version of this app is ready">
+                <p class="govuk-body">"It was put on this site since you opened the page. Your plans stay as they are: reload when you are ready, and anything not yet saved is saved first."</p>
+                <button type="button" class="govuk-button govuk-!-margin-bottom-0"
+                    on:click=|_| crate::browser::offline::use_new_version()>"Reload to use the new version"</button>
+            </Banner>
+        })
+    };
+
     view! {
+        {update}
         {storage_problem}
         {nearly_full}
         {unreadable}
