@@ -7,6 +7,7 @@ set -euo pipefail
 
 TRUNK_VERSION=0.21.14
 JSONSCHEMA_VERSION=4.26.0
+OPENPYXL_VERSION=3.1.5
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
@@ -34,12 +35,16 @@ if [ "${1:-}" = "--with-browser" ]; then
 
   # Python's jsonschema checks docs/plan-format-v1.schema.json against the importer's
   # refusals (tests/schema_refusals.rs): an independent validator, with its format checker.
-  if [ "$(python3 -c 'import importlib.metadata as m; print(m.version("jsonschema"))' 2>/dev/null)" != "$JSONSCHEMA_VERSION" ]; then
-    say "Installing jsonschema $JSONSCHEMA_VERSION (pip)"
-    # Debian's own Python refuses pip installs outside a virtual environment unless told.
-    python3 -m pip install --quiet --disable-pip-version-check "jsonschema==$JSONSCHEMA_VERSION" ||
-      python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "jsonschema==$JSONSCHEMA_VERSION"
-  fi
+  # openpyxl reads back the app's Excel files in the browser tests (tests/e2e/sheets.test.mjs).
+  for package in "jsonschema==$JSONSCHEMA_VERSION" "openpyxl==$OPENPYXL_VERSION"; do
+    name="${package%%==*}"
+    if [ "$(python3 -c "import importlib.metadata as m; print(m.version('$name'))" 2>/dev/null)" != "${package##*==}" ]; then
+      say "Installing $package (pip)"
+      # Debian's own Python refuses pip installs outside a virtual environment unless told.
+      python3 -m pip install --quiet --disable-pip-version-check "$package" ||
+        python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "$package"
+    fi
+  done
 fi
 
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
