@@ -10,4 +10,5 @@ pub mod files;
 pub mod offline;
 pub mod published;
 pub mod random;
+pub mod sheets;
 pub mod storage;

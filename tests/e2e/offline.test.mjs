@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, ready, openPage, axeViolations, saved, storedPlan, DIST, ROOT, PLAN_ID } from './harness.mjs';
+import { serve, launch, ready, openPage, axeViolations, saved, storedPlan, download, DIST, ROOT, PLAN_ID } from './harness.mjs';
 
 const SITE_DIST = process.env.SITE_DIST ?? join(ROOT, 'target/site');
 let browser;
@@ -58,6 +58,11 @@ test('after one visit the app opens, edits and saves with no network at all', as
     await title.blur();
     await saved(page);
     assert.equal((await storedPlan(page, PLAN_ID)).file.plan.title, 'Corporate Peer Challenge 2019: written on a train');
+
+    // The spreadsheet worker was kept too: an Excel file is made offline.
+    const file = await download(page, () => page.getByRole('button', { name: 'Download as Excel', exact: true }).click());
+    assert.match(file.name, /-all-actions\.xlsx$/);
+    assert.equal(file.bytes.subarray(0, 2).toString(), 'PK');
 
     // And it is still there when the app is opened again, still offline.
     await page.reload();

@@ -6,7 +6,10 @@ use leptos::prelude::*;
 
 use crate::browser::download::download;
 use crate::browser::storage::StorageProblem;
+use crate::domain::report_options::ReportOptions;
+use crate::format::xlsx::SheetsKind;
 use crate::presentation::route::Route;
+use crate::ui::components::spreadsheet_button::SpreadsheetButton;
 use crate::ui::library::{damaged_file_name, SaveStatus, Theirs};
 use crate::ui::state::{navigate, use_state};
 
@@ -261,6 +264,7 @@ pub fn Banners(route: Memo<Route>, update_ready: ReadSignal<bool>) -> impl IntoV
             .unwrap_or_default();
         let text = info.note();
         let export_id = id.clone();
+        let plan = id.clone();
         let copies = Route::CopiesSent { plan: id.clone() }.href();
         Some(view! {
             <span class="app-toolbar__note" data-testid="export-note">{text}</span>
@@ -269,6 +273,9 @@ pub fn Banners(route: Memo<Route>, update_ready: ReadSignal<bool>) -> impl IntoV
                 on:click=move |_| { library.export(&export_id); }>"Export plan"</button>
             <button type="button" class="govuk-button govuk-button--secondary app-toolbar__button"
                 on:click=move |_| { library.download_csv(&id); }>"Download as CSV"</button>
+            <SpreadsheetButton plan=move || library.plan_now(&plan) kind=SheetsKind::AllActions
+                as_at=state.today.get_untracked() options=ReportOptions::default()
+                class="app-toolbar__button" label="Download as Excel" />
         })
     };
 

@@ -14,6 +14,7 @@ pub mod recommendation_body;
 pub mod reporting;
 pub mod reviews_summary;
 pub mod since_section;
+pub mod spreadsheet_button;
 pub mod status_tag;
 pub mod summary_list;
 pub mod title;

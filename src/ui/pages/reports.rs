@@ -3,6 +3,7 @@
 //! group) are in the address.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -26,6 +27,7 @@ use crate::domain::{Plan, RatingScale};
 use crate::format::docx::{
     action_plan_docx, docx_file_name, position_statement_docx, progress_docx, Heading,
 };
+use crate::format::xlsx::SheetsKind;
 use crate::presentation::route::{carried_href, Address, Query, ReportKind, Route};
 use crate::presentation::text::{shorten, TABLE_CHARS};
 use crate::ui::components::address_problems::AddressProblems;
@@ -33,6 +35,7 @@ use crate::ui::components::breadcrumbs::{plan_trail, Breadcrumbs};
 use crate::ui::components::charts::{Legend, StatusBar};
 use crate::ui::components::narrative_summary::{NarrativeRows, NarrativeSummary};
 use crate::ui::components::since_section::SinceSection;
+use crate::ui::components::spreadsheet_button::SpreadsheetButton;
 use crate::ui::components::status_tag::{OverdueTag, StatusTag};
 use crate::ui::components::summary_list::SummaryList;
 use crate::ui::components::title::set_title;
@@ -302,6 +305,13 @@ fn OptionsForm(
                             );
                         }>"Download as Word (.docx)"</button>
                     }
+                })}
+                {matches!(kind, ReportKind::ActionPlan | ReportKind::Progress).then(|| {
+                    (!use_state().published()).then(|| view! {
+                        <SpreadsheetButton plan={ let plan = Arc::new(plan_for_word.clone()); move || Some(plan.clone()) }
+                            kind=if kind == ReportKind::ActionPlan { SheetsKind::ActionPlan } else { SheetsKind::Progress }
+                            as_at=as_at options=options.clone() />
+                    })
                 })}
             </div>
             <p class="govuk-body-s">"What is printed is exactly the report below, with its pages numbered. To make a PDF, choose “Save as PDF” as the printer."</p>
