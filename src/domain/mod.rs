@@ -25,6 +25,7 @@ pub mod schedule;
 pub mod since;
 pub mod status;
 pub mod suggestions;
+pub mod table;
 pub mod tab_protocol;
 pub mod templates;
 pub mod timescale;

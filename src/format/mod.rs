@@ -12,6 +12,7 @@ pub mod schema;
 pub mod sent;
 pub mod site;
 pub mod stored;
+pub mod table;
 pub mod zip;
 
 pub use crate::domain::problem::Problem;

@@ -1,0 +1,278 @@
+//! Starting a plan from a table: Havering's Appendix B as Word puts it on the clipboard
+//! (HTML), as tab-separated text and as CSV, and as a Word file, read into the plan the
+//! app ships; header guessing; refusals.
+
+mod common;
+
+use cpc_action_plan::domain::table::rows::{recommendation_number, NotReadable};
+use cpc_action_plan::domain::table::{draft, guess_columns, Drafted, Field, Mapping, Table};
+use cpc_action_plan::domain::{Plan, Status};
+use cpc_action_plan::format::table::{read_file, read_paste};
+
+const HTML: &str = include_str!("fixtures/table/havering-appendix-b.html");
+const TSV: &str = include_str!("fixtures/table/havering-appendix-b.tsv");
+const CSV: &str = include_str!("fixtures/table/havering-appendix-b.csv");
+
+fn counter() -> impl FnMut(&str) -> String {
+    let mut n = 0;
+    move |prefix: &str| {
+        n += 1;
+        format!("{prefix}-{n}")
+    }
+}
+
+fn draft_guessed(table: &Table) -> Drafted {
+    let (header_row, fields) = guess_columns(table);
+    let mapping = Mapping {
+        header_row,
+        fields,
+        ..Mapping::default()
+    };
+    draft(table, &mapping, &mut counter()).expect("a recommendation column")
+}
+
+/// The drafted plan holds what the example holds, field for field, for the fields a
+/// table holds: numbers, titles, context, groups; each action's text, timescale, due
+/// date, leads and status.
+fn matches_havering(drafted: &Drafted, with_context: bool) {
+    let example: Plan = common::havering();
+    assert_eq!(drafted.recommendations.len(), 13);
+    assert_eq!(drafted.action_count(), 32);
+    for (got, want) in drafted.recommendations.iter().zip(&example.recommendations) {
+        assert_eq!(got.number, want.number);
+        assert_eq!(got.title, want.title, "recommendation {}", want.number);
+        if with_context {
+            assert_eq!(got.context, want.context, "recommendation {}", want.number);
+        }
+        let group = |plan_groups: &[cpc_action_plan::domain::Group], id: &Option<String>| {
+            id.as_ref()
+                .and_then(|id| plan_groups.iter().find(|g| &g.id == id))
+                .map(|g| g.name.clone())
+        };
+        assert_eq!(
+            group(&drafted.groups, &got.group),
+            group(&example.groups, &want.group),
+            "recommendation {}'s group",
+            want.number
+        );
+        assert_eq!(got.actions.len(), want.actions.len(), "recommendation {}", want.number);
+        for (a, b) in got.actions.iter().zip(&want.actions) {
+            assert_eq!(a.text, b.text);
+            assert_eq!(a.timescale, b.timescale, "{}", b.id);
+            assert_eq!(a.due, b.due, "{}", b.id);
+            assert_eq!(a.leads, b.leads, "{}", b.id);
+            assert_eq!(a.status, b.status, "{}", b.id);
+        }
+    }
+    // Recommendation 11's fourth paragraph ("Are there other live examples we can add?")
+    // has no timescale or lead beside it: it is shown as not placed, not made an action.
+    assert_eq!(drafted.not_placed.len(), 1);
+    assert_eq!(
+        drafted.not_placed[0].text,
+        "Are there other live examples we can add?"
+    );
+}
+
+#[test]
+fn havering_appendix_b_pasted_from_word_gives_the_example_plan() {
+    let read = read_paste(HTML, "").expect("a table");
+    assert_eq!(read.tables.len(), 1);
+    assert!(!read.cut);
+    let table = &read.tables[0];
+    let (header, fields) = guess_columns(table);
+    assert!(header);
+    assert_eq!(
+        fields,
+        [
+            Field::Number,
+            Field::Recommendation,
+            Field::Action,
+            Field::Timescale,
+            Field::Lead
+        ]
+    );
+    let drafted = draft_guessed(table);
+    matches_havering(&drafted, true);
+    let example = common::havering();
+    assert_eq!(
+        drafted.groups.iter().map(|g| (&g.id, &g.name)).collect::<Vec<_>>(),
+        example.groups.iter().map(|g| (&g.id, &g.name)).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn havering_as_tab_separated_text_and_as_csv_gives_the_same_plan() {
+    let pasted = read_paste("", TSV).expect("a table");
+    matches_havering(&draft_guessed(&pasted.tables[0]), true);
+    let from_tsv = read_file("appendix-b.tsv", TSV.as_bytes()).expect("a table");
+    matches_havering(&draft_guessed(&from_tsv.tables[0]), true);
+    let from_csv = read_file("appendix-b.csv", CSV.as_bytes()).expect("a table");
+    matches_havering(&draft_guessed(&from_csv.tables[0]), true);
+}
+
+#[test]
+fn the_plan_a_table_gives_is_one_the_format_accepts() {
+    let read = read_paste(HTML, "").unwrap();
+    let drafted = draft_guessed(&read.tables[0]);
+    let mut plan = cpc_action_plan::domain::templates::new_plan(
+        "p".into(),
+        "London Borough of Havering".into(),
+        "Action plan".into(),
+        cpc_action_plan::domain::ReviewKind::CorporatePeerChallenge,
+        cpc_action_plan::domain::templates::ThemeSet::Core2024,
+    );
+    plan.groups = drafted.groups.clone();
+    plan.recommendations = drafted.recommendations.clone();
+    assert_eq!(cpc_action_plan::domain::validate::validate(&plan), vec![]);
+    let file = cpc_action_plan::format::export(&plan, None);
+    let back = cpc_action_plan::format::import(&file).expect("the format reads it");
+    assert_eq!(back.plan, plan);
+}
+
+#[test]
+fn header_words_councils_use_are_guessed() {
+    use cpc_action_plan::domain::table::columns::guess;
+    for (words, field) in [
+        ("No.", Field::Number),
+        ("Ref", Field::Number),
+        ("Rec no.", Field::Number),
+        ("Recommendation", Field::Recommendation),
+        ("Peer challenge recommendation", Field::Recommendation),
+        ("LGA Draft Peer Challenge Review Recommendation", Field::Recommendation),
+        ("Comment/Action", Field::Action),
+        ("Action", Field::Action),
+        ("Actions", Field::Action),
+        ("Timescale", Field::Timescale),
+        ("Target date", Field::Timescale),
+        ("Lead", Field::Lead),
+        ("Responsible officer", Field::Lead),
+        ("Lead Thematic Steering Group/SLT Officer", Field::Lead),
+        ("Status", Field::Status),
+        ("RAG", Field::Status),
+        ("Progress", Field::Status),
+        ("Theme", Field::Group),
+        ("Notes", Field::Ignored),
+        ("", Field::Ignored),
+    ] {
+        assert_eq!(guess(words), field, "{words:?}");
+    }
+}
+
+#[test]
+fn numbers_are_read_however_they_are_written() {
+    for (written, number) in [
+        ("1", "1"),
+        ("1.", "1"),
+        ("R1", "1"),
+        ("Recommendation 1", "1"),
+        ("Rec. 12", "12"),
+        ("3.2", "3"),
+        ("A", "A"),
+    ] {
+        assert_eq!(recommendation_number(written), number, "{written:?}");
+    }
+}
+
+/// An Excel-shaped table: an action a row, the recommendation repeated or left empty,
+/// statuses in words.
+const EXCEL: &str = "<table><tr><td>Ref</td><td>Recommendation</td><td>Action</td><td>Target date</td><td>Responsible officer</td><td>RAG</td></tr>\
+<tr><td>R1</td><td>Build momentum</td><td>Hold staff events</td><td>March 2020</td><td>Head of HR</td><td>Green</td></tr>\
+<tr><td></td><td></td><td>Publish the plan</td><td>April 2020</td><td>Head of Policy</td><td>Completed</td></tr>\
+<tr><td>R2</td><td>Sharpen decisions</td><td>Review forward plan</td><td>On-going</td><td>COO</td><td>Amber</td></tr>\
+<tr><td>R2</td><td>Sharpen decisions</td><td>Train members</td><td>June 2020</td><td>COO</td><td>Purple</td></tr></table>";
+
+#[test]
+fn statuses_in_words_are_mapped_and_the_officer_can_change_them() {
+    let read = read_paste(EXCEL, "").unwrap();
+    let table = &read.tables[0];
+    let drafted = draft_guessed(table);
+    assert_eq!(drafted.recommendations.len(), 2);
+    let statuses: Vec<Status> = drafted
+        .recommendations
+        .iter()
+        .flat_map(|r| r.actions.iter().map(|a| a.status))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            Status::OnTrack,
+            Status::Completed,
+            Status::AtRisk,
+            Status::NotStarted
+        ]
+    );
+    let purple = drafted
+        .status_words
+        .iter()
+        .find(|w| w.key == "purple")
+        .unwrap();
+    assert!(!purple.known);
+    let (header_row, fields) = guess_columns(table);
+    let mut mapping = Mapping {
+        header_row,
+        fields,
+        ..Mapping::default()
+    };
+    mapping.statuses.insert("purple".into(), Status::Cancelled);
+    mapping.statuses.insert("green".into(), Status::Completed);
+    let again = draft(table, &mapping, &mut counter()).unwrap();
+    let last = &again.recommendations[1].actions[1];
+    assert_eq!(last.status, Status::Cancelled);
+    assert_eq!(again.recommendations[0].actions[0].status, Status::Completed);
+    assert_eq!(again.recommendations[1].actions[1].due.unwrap().to_string(), "2020-06-30");
+}
+
+#[test]
+fn a_table_with_no_recommendation_column_asks_the_officer_to_choose() {
+    let read = read_paste("<table><tr><td>Notes</td><td>Other</td></tr><tr><td>a</td><td>b</td></tr></table>", "").unwrap();
+    let (header, fields) = guess_columns(&read.tables[0]);
+    assert!(!header);
+    let mapping = Mapping {
+        header_row: header,
+        fields,
+        ..Mapping::default()
+    };
+    assert_eq!(
+        draft(&read.tables[0], &mapping, &mut counter()),
+        Err(NotReadable::NoRecommendationColumn)
+    );
+}
+
+#[test]
+fn a_paste_without_a_table_says_what_it_found() {
+    let reason = read_paste("<p>Appendix B: the action plan</p><p>Second</p>", "Appendix B: the action plan\nSecond").unwrap_err();
+    assert!(reason.contains("no table"), "{reason}");
+    assert!(reason.contains("2 paragraphs of text, starting “Appendix B: the action plan"), "{reason}");
+    let picture = read_paste("<img src=\"x.png\">", "").unwrap_err();
+    assert!(picture.contains("1 picture"), "{picture}");
+    assert!(read_paste("", "").unwrap_err().contains("empty"));
+}
+
+#[test]
+fn files_that_are_not_what_their_names_say_are_refused_with_a_reason() {
+    let not_zip = read_file("plan.docx", b"No.\tAction").unwrap_err();
+    assert!(not_zip.contains("is not a Word document"), "{not_zip}");
+    assert!(not_zip.contains("plain text"), "{not_zip}");
+    let pdf = read_file("plan.docx", b"%PDF-1.4").unwrap_err();
+    assert!(pdf.contains("is a PDF"), "{pdf}");
+    let zip = cpc_action_plan::format::zip::zip_stored(&[("a.txt", b"x")]);
+    let not_word = read_file("plan.docx", &zip).unwrap_err();
+    assert!(not_word.contains("not a Word document"), "{not_word}");
+    let workbook = read_file("plan.csv", &zip).unwrap_err();
+    assert!(workbook.contains("is not a text file"), "{workbook}");
+    let xlsx = read_file("plan.xlsx", &zip).unwrap_err();
+    assert!(xlsx.contains("cannot read yet"), "{xlsx}");
+    let other = read_file("plan.pdf", b"%PDF").unwrap_err();
+    assert!(other.contains("not a file this page reads"), "{other}");
+    let no_table = read_file("notes.csv", b"just one line\nand another").unwrap_err();
+    assert!(no_table.contains("no line has two cells"), "{no_table}");
+}
+
+#[test]
+fn windows_csv_from_excel_is_read() {
+    // "Council’s" saved by Excel on Windows: the apostrophe is byte 0x92.
+    let bytes = b"No.,Recommendation,Action\r\n1,The council\x92s plan,Do it\r\n";
+    let read = read_file("plan.csv", bytes).unwrap();
+    let drafted = draft_guessed(&read.tables[0]);
+    assert_eq!(drafted.recommendations[0].title, "The council’s plan");
+}
