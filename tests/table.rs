@@ -276,3 +276,130 @@ fn windows_csv_from_excel_is_read() {
     let drafted = draft_guessed(&read.tables[0]);
     assert_eq!(drafted.recommendations[0].title, "The council’s plan");
 }
+
+#[test]
+fn a_word_document_made_by_the_apps_own_writer_reads_back_as_the_plan() {
+    use cpc_action_plan::domain::reports::ReportOptions;
+    use cpc_action_plan::format::docx::{action_plan_docx, Heading};
+    let example = common::havering();
+    let options = ReportOptions {
+        include_completed: true,
+        ..ReportOptions::default()
+    };
+    let heading = Heading {
+        report: "Action plan",
+        committee: "Overview and Scrutiny Board",
+        meeting: None,
+        as_at: common::d(2019, 9, 4),
+    };
+    let bytes = action_plan_docx(&example, &options, &heading);
+    let read = read_file("Havering action plan.docx", &bytes).expect("a table");
+    assert_eq!(read.tables.len(), 1);
+    let drafted = draft_guessed(&read.tables[0]);
+    assert_eq!(drafted.recommendations.len(), 13);
+    for (got, want) in drafted.recommendations.iter().zip(&example.recommendations) {
+        assert_eq!(got.number, want.number);
+        assert_eq!(got.title, want.title);
+        assert_eq!(got.actions.len(), want.actions.len());
+        assert_eq!(got.context, want.context);
+        for (a, b) in got.actions.iter().zip(&want.actions) {
+            assert_eq!(
+                (&a.text, &a.timescale, &a.leads, a.status, a.due),
+                (&b.text, &b.timescale, &b.leads, b.status, b.due)
+            );
+        }
+    }
+    assert!(drafted.not_placed.is_empty());
+}
+
+mod never_panics {
+    use super::*;
+    use cpc_action_plan::domain::table::Field;
+    use proptest::prelude::*;
+
+    /// Tag soup made of the pieces the readers look for, so the table code runs, not
+    /// only the refusal.
+    fn soup() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("<table>".to_string()),
+            Just("</table>".to_string()),
+            Just("<tr>".to_string()),
+            Just("</tr>".to_string()),
+            Just("<td>".to_string()),
+            Just("</td>".to_string()),
+            Just("<th colspan=3>".to_string()),
+            Just("<td rowspan=\"4\">".to_string()),
+            Just("<td rowspan=99999999999>".to_string()),
+            Just("<p>".to_string()),
+            Just("</p>".to_string()),
+            Just("<br>".to_string()),
+            Just("<b>".to_string()),
+            Just("</b>".to_string()),
+            Just("<i style='font-style:normal'>".to_string()),
+            Just("<!--".to_string()),
+            Just("<script>".to_string()),
+            Just("&#x110000;".to_string()),
+            Just("&amp".to_string()),
+            Just("\t".to_string()),
+            Just("\n".to_string()),
+            Just("\"".to_string()),
+            Just("OPPORTUNITIES".to_string()),
+            Just("R1".to_string()),
+            Just("<w:tbl>".to_string()),
+            Just("<w:tr>".to_string()),
+            Just("<w:tc>".to_string()),
+            Just("<w:vMerge/>".to_string()),
+            Just("<w:gridSpan w:val=\"7\"/>".to_string()),
+            Just("<w:p>".to_string()),
+            Just("<w:t>".to_string()),
+            Just("</w:tc>".to_string()),
+            Just("</w:tbl>".to_string()),
+            "\\PC{0,12}",
+        ];
+        prop::collection::vec(piece, 0..80).prop_map(|v| v.concat())
+    }
+
+    fn fields() -> impl Strategy<Value = Vec<Field>> {
+        prop::collection::vec(prop::sample::select(Field::ALL.to_vec()), 0..8)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn reading_and_drafting_any_paste_never_panics(html in soup(), text in soup(), fields in fields(), header_row: bool) {
+            if let Ok(read) = read_paste(&html, &text) {
+                for table in &read.tables {
+                    let (guessed_header, guessed) = guess_columns(table);
+                    for mapping in [
+                        Mapping { header_row: guessed_header, fields: guessed, ..Mapping::default() },
+                        Mapping { header_row, fields: fields.clone(), ..Mapping::default() },
+                    ] {
+                        if let Ok(drafted) = draft(table, &mapping, &mut counter()) {
+                            prop_assert!(drafted.recommendations.iter().all(|r| !r.title.trim().is_empty()));
+                        }
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn reading_any_file_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..400), soup in soup(), ending in prop::sample::select(vec!["docx", "csv", "tsv", "html", "xlsx", "doc", "txt", ""])) {
+            let name = format!("file.{ending}");
+            let _ = read_file(&name, &bytes);
+            let _ = read_file(&name, soup.as_bytes());
+            // A zip whose document is tag soup.
+            let zip = cpc_action_plan::format::zip::zip_stored(&[("word/document.xml", soup.as_bytes())]);
+            let _ = read_file("file.docx", &zip);
+            // And the same zip cut short or damaged.
+            let cut = zip.len().saturating_sub(bytes.len() % 64);
+            let _ = read_file("file.docx", &zip[..cut]);
+            let mut damaged = zip.clone();
+            for (i, b) in bytes.iter().enumerate().take(16) {
+                let at = (usize::from(*b) * 7 + i * 131) % damaged.len().max(1);
+                if let Some(x) = damaged.get_mut(at) { *x = b.wrapping_add(i as u8); }
+            }
+            let _ = read_file("file.docx", &damaged);
+        }
+    }
+}

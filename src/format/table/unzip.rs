@@ -80,3 +80,52 @@ mod tests {
         assert!(file_in_zip(b"PK", "a").is_err());
     }
 }
+
+#[cfg(test)]
+mod deflated {
+    use super::*;
+
+    /// A zip of one deflated file, as Word writes them.
+    fn zip_deflated(name: &str, data: &[u8]) -> Vec<u8> {
+        let packed = miniz_oxide::deflate::compress_to_vec(data, 6);
+        let crc = crate::format::zip::crc32(data);
+        let mut out = Vec::new();
+        out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+        out.extend_from_slice(&[20, 0, 0, 0, 8, 0, 0, 0, 0x21, 0]);
+        out.extend_from_slice(&crc.to_le_bytes());
+        out.extend_from_slice(&(packed.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(name.len() as u16).to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes());
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(&packed);
+        let central_at = out.len() as u32;
+        out.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
+        out.extend_from_slice(&[20, 0, 20, 0, 0, 0, 8, 0, 0, 0, 0x21, 0]);
+        out.extend_from_slice(&crc.to_le_bytes());
+        out.extend_from_slice(&(packed.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(name.len() as u16).to_le_bytes());
+        out.extend_from_slice(&[0; 12]);
+        out.extend_from_slice(&0u32.to_le_bytes());
+        out.extend_from_slice(name.as_bytes());
+        let central_size = out.len() as u32 - central_at;
+        out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+        out.extend_from_slice(&[0, 0, 0, 0, 1, 0, 1, 0]);
+        out.extend_from_slice(&central_size.to_le_bytes());
+        out.extend_from_slice(&central_at.to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes());
+        out
+    }
+
+    #[test]
+    fn a_deflated_file_is_unpacked() {
+        let text = "<w:document>".repeat(100);
+        let zip = zip_deflated("word/document.xml", text.as_bytes());
+        assert_eq!(file_in_zip(&zip, "word/document.xml").unwrap(), text.as_bytes());
+        let mut broken = zip.clone();
+        // The first byte of the packed data: a block of the reserved type.
+        broken[30 + 17] = 0xff;
+        assert!(file_in_zip(&broken, "word/document.xml").is_err());
+    }
+}
