@@ -403,3 +403,24 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn recommendations_from_a_table_are_added_after_a_plans_own_with_its_groups_reused() {
+    use cpc_action_plan::domain::table::{added_to, plan_from_table};
+    let html = "<table><tr><th>No.</th><th>Recommendation</th><th>Action</th><th>Lead</th></tr>\
+        <tr><td>14</td><td>Keep going</td><td>Report yearly</td><td><p>PLACE</p><p>CE</p></td></tr>\
+        <tr><td>15</td><td>Look outward</td><td>Join networks</td><td><p>PARTNERS</p><p>CE</p></td></tr></table>";
+    let read = read_paste(html, "").unwrap();
+    let drafted = draft_guessed(&read.tables[0]);
+    let havering = common::havering();
+    let plan = added_to(&havering, &drafted);
+    assert_eq!(plan.recommendations.len(), 15);
+    assert_eq!(plan.recommendations[13].group.as_deref(), Some("place"));
+    assert_eq!(plan.groups.len(), havering.groups.len() + 1);
+    assert_eq!(plan.recommendations[14].group.as_deref(), Some("partners"));
+    assert_eq!(cpc_action_plan::domain::validate::validate(&plan), vec![]);
+    let new = plan_from_table("p".into(), "A council".into(), "A plan".into(), &drafted);
+    assert_eq!(new.recommendations.len(), 2);
+    assert!(new.draft);
+    assert_eq!(cpc_action_plan::domain::validate::validate(&new), vec![]);
+}

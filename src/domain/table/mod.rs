@@ -6,10 +6,12 @@
 
 pub mod columns;
 pub mod grid;
+pub mod into_plan;
 pub mod lead_words;
 pub mod rows;
 pub mod status_words;
 
 pub use columns::{guess_columns, Field};
 pub use grid::{Cell, Paragraph, Table};
-pub use rows::{draft, Drafted, Mapping, RowNote};
+pub use into_plan::{added_to, plan_from_table};
+pub use rows::{draft, Drafted, Mapping, NotReadable, RowNote, StatusWord};
