@@ -65,7 +65,8 @@ fn matches_havering(drafted: &Drafted, with_context: bool) {
         }
     }
     // Recommendation 11's fourth paragraph ("Are there other live examples we can add?")
-    // has no timescale or lead beside it: it is shown as not placed, not made an action.
+    // has no timescale or lead beside it, where the timescale and lead cells line up with
+    // each other: it is shown as not placed, not made an action.
     assert_eq!(drafted.not_placed.len(), 1);
     assert_eq!(
         drafted.not_placed[0].text,
@@ -423,4 +424,21 @@ fn recommendations_from_a_table_are_added_after_a_plans_own_with_its_groups_reus
     assert_eq!(new.recommendations.len(), 2);
     assert!(new.draft);
     assert_eq!(cpc_action_plan::domain::validate::validate(&new), vec![]);
+}
+
+#[test]
+fn one_short_cell_beside_the_actions_is_matched_in_order_and_flagged() {
+    // Havering's recommendation 3 without its timescales: four actions, two leads.
+    let html = "<table><tr><th>No.</th><th>Recommendation</th><th>Action</th><th>Lead</th></tr>\
+        <tr><td>3</td><td>One team</td><td><p>A</p><p>B</p><p>C</p><p>D</p></td><td><p>CE</p><p>SLT</p></td></tr></table>";
+    let drafted = draft_guessed(&read_paste(html, "").unwrap().tables[0]);
+    let leads: Vec<Vec<String>> = drafted.recommendations[0]
+        .actions
+        .iter()
+        .map(|a| a.leads.clone())
+        .collect();
+    assert_eq!(leads, [vec!["CE".to_string()], vec!["SLT".into()], vec![], vec![]]);
+    assert!(drafted.not_placed.is_empty());
+    assert_eq!(drafted.checks.len(), 1);
+    assert!(drafted.checks[0].reason.contains("has 4 actions but 2 leads: they were matched in order"));
 }

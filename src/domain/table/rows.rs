@@ -260,15 +260,18 @@ fn actions_of_row(
         return;
     }
     let n = actions.len();
-    // Where other cells line up paragraph by paragraph, an action paragraph past all of
-    // them has nothing beside it: it is read as a note, not an action.
+    // Where two other cells line up with each other paragraph by paragraph, and both
+    // stop short of the action cell, its paragraphs past them have nothing beside them:
+    // they are read as notes, not actions. One short cell alone is matched in order.
     let lined_up: Vec<usize> = [&timescales, &leads, &statuses]
         .iter()
         .map(|v| v.len())
         .filter(|len| *len >= 2)
         .collect();
-    let placed = match lined_up.iter().max() {
-        Some(most) if *most < n => *most,
+    let placed = match lined_up.as_slice() {
+        [first, rest @ ..] if !rest.is_empty() && rest.iter().all(|l| l == first) && *first < n => {
+            *first
+        }
         _ => n,
     };
     for (k, text) in actions.iter().enumerate() {

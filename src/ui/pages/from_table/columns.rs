@@ -83,7 +83,7 @@ pub fn Columns(
                 </div>
             </div>
         </div>
-        <div class="app-table-columns">
+        <div>
             {columns.into_iter().map(|(col, header, example)| {
                 let id = format!("column-{}", col + 1);
                 let hint_id = format!("{id}-hint");
