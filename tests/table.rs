@@ -55,7 +55,12 @@ fn matches_havering(drafted: &Drafted, with_context: bool) {
             "recommendation {}'s group",
             want.number
         );
-        assert_eq!(got.actions.len(), want.actions.len(), "recommendation {}", want.number);
+        assert_eq!(
+            got.actions.len(),
+            want.actions.len(),
+            "recommendation {}",
+            want.number
+        );
         for (a, b) in got.actions.iter().zip(&want.actions) {
             assert_eq!(a.text, b.text);
             assert_eq!(a.timescale, b.timescale, "{}", b.id);
@@ -96,8 +101,16 @@ fn havering_appendix_b_pasted_from_word_gives_the_example_plan() {
     matches_havering(&drafted, true);
     let example = common::havering();
     assert_eq!(
-        drafted.groups.iter().map(|g| (&g.id, &g.name)).collect::<Vec<_>>(),
-        example.groups.iter().map(|g| (&g.id, &g.name)).collect::<Vec<_>>()
+        drafted
+            .groups
+            .iter()
+            .map(|g| (&g.id, &g.name))
+            .collect::<Vec<_>>(),
+        example
+            .groups
+            .iter()
+            .map(|g| (&g.id, &g.name))
+            .collect::<Vec<_>>()
     );
 }
 
@@ -139,7 +152,10 @@ fn header_words_councils_use_are_guessed() {
         ("Rec no.", Field::Number),
         ("Recommendation", Field::Recommendation),
         ("Peer challenge recommendation", Field::Recommendation),
-        ("LGA Draft Peer Challenge Review Recommendation", Field::Recommendation),
+        (
+            "LGA Draft Peer Challenge Review Recommendation",
+            Field::Recommendation,
+        ),
         ("Comment/Action", Field::Action),
         ("Action", Field::Action),
         ("Actions", Field::Action),
@@ -219,13 +235,23 @@ fn statuses_in_words_are_mapped_and_the_officer_can_change_them() {
     let again = draft(table, &mapping, &mut counter()).unwrap();
     let last = &again.recommendations[1].actions[1];
     assert_eq!(last.status, Status::Cancelled);
-    assert_eq!(again.recommendations[0].actions[0].status, Status::Completed);
-    assert_eq!(again.recommendations[1].actions[1].due.unwrap().to_string(), "2020-06-30");
+    assert_eq!(
+        again.recommendations[0].actions[0].status,
+        Status::Completed
+    );
+    assert_eq!(
+        again.recommendations[1].actions[1].due.unwrap().to_string(),
+        "2020-06-30"
+    );
 }
 
 #[test]
 fn a_table_with_no_recommendation_column_asks_the_officer_to_choose() {
-    let read = read_paste("<table><tr><td>Notes</td><td>Other</td></tr><tr><td>a</td><td>b</td></tr></table>", "").unwrap();
+    let read = read_paste(
+        "<table><tr><td>Notes</td><td>Other</td></tr><tr><td>a</td><td>b</td></tr></table>",
+        "",
+    )
+    .unwrap();
     let (header, fields) = guess_columns(&read.tables[0]);
     assert!(!header);
     let mapping = Mapping {
@@ -241,9 +267,16 @@ fn a_table_with_no_recommendation_column_asks_the_officer_to_choose() {
 
 #[test]
 fn a_paste_without_a_table_says_what_it_found() {
-    let reason = read_paste("<p>Appendix B: the action plan</p><p>Second</p>", "Appendix B: the action plan\nSecond").unwrap_err();
+    let reason = read_paste(
+        "<p>Appendix B: the action plan</p><p>Second</p>",
+        "Appendix B: the action plan\nSecond",
+    )
+    .unwrap_err();
     assert!(reason.contains("no table"), "{reason}");
-    assert!(reason.contains("2 paragraphs of text, starting “Appendix B: the action plan"), "{reason}");
+    assert!(
+        reason.contains("2 paragraphs of text, starting “Appendix B: the action plan"),
+        "{reason}"
+    );
     let picture = read_paste("<img src=\"x.png\">", "").unwrap_err();
     assert!(picture.contains("1 picture"), "{picture}");
     assert!(read_paste("", "").unwrap_err().contains("empty"));
@@ -437,8 +470,13 @@ fn one_short_cell_beside_the_actions_is_matched_in_order_and_flagged() {
         .iter()
         .map(|a| a.leads.clone())
         .collect();
-    assert_eq!(leads, [vec!["CE".to_string()], vec!["SLT".into()], vec![], vec![]]);
+    assert_eq!(
+        leads,
+        [vec!["CE".to_string()], vec!["SLT".into()], vec![], vec![]]
+    );
     assert!(drafted.not_placed.is_empty());
     assert_eq!(drafted.checks.len(), 1);
-    assert!(drafted.checks[0].reason.contains("has 4 actions but 2 leads: they were matched in order"));
+    assert!(drafted.checks[0]
+        .reason
+        .contains("has 4 actions but 2 leads: they were matched in order"));
 }

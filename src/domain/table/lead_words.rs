@@ -6,7 +6,11 @@
 /// paragraph has no comma and no other " and ".
 pub fn leads_in(paragraph: &str) -> Vec<String> {
     let mut leads = Vec::new();
-    for part in paragraph.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+    for part in paragraph
+        .split(';')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         let pieces: Vec<&str> = part.split(" and ").collect();
         if pieces.len() == 2 && !part.contains(',') && pieces.iter().all(|p| !p.trim().is_empty()) {
             leads.extend(pieces.iter().map(|p| p.trim().to_string()));

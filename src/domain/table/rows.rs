@@ -140,9 +140,9 @@ pub fn draft(
         let starts = match (&number, &current) {
             (Some(n), Some(b)) => *n != b.rec.number,
             (Some(_), None) => true,
-            (None, Some(b)) => rec_cell.is_some_and(|c| {
-                cols[0].is_none() && title_and_context(c).0 != b.rec.title
-            }),
+            (None, Some(b)) => {
+                rec_cell.is_some_and(|c| cols[0].is_none() && title_and_context(c).0 != b.rec.title)
+            }
             (None, None) => rec_cell.is_some(),
         };
         if starts {
@@ -195,7 +195,16 @@ pub fn draft(
         if building.group.is_none() {
             building.group = group;
         }
-        actions_of_row(row_number, &cells, &lead_paragraphs, building, &mut out, &mut words, mapping, next_id);
+        actions_of_row(
+            row_number,
+            &cells,
+            &lead_paragraphs,
+            building,
+            &mut out,
+            &mut words,
+            mapping,
+            next_id,
+        );
     }
     if let Some(done) = current.take() {
         finished.push(done);
@@ -318,7 +327,11 @@ fn actions_of_row(
             ..Action::default()
         }));
     }
-    for (what, list) in [("timescales", &timescales), ("leads", &leads), ("statuses", &statuses)] {
+    for (what, list) in [
+        ("timescales", &timescales),
+        ("leads", &leads),
+        ("statuses", &statuses),
+    ] {
         if list.len() >= 2 && list.len() != n && n > 1 && list.len() < n {
             out.checks.push(RowNote {
                 row,
@@ -332,7 +345,10 @@ fn actions_of_row(
             out.checks.push(RowNote {
                 row,
                 text: list[n..].join(" "),
-                reason: format!("has {} {what} for {n} actions: the extra ones were left out", list.len()),
+                reason: format!(
+                    "has {} {what} for {n} actions: the extra ones were left out",
+                    list.len()
+                ),
             });
         }
     }

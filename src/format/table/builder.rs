@@ -57,7 +57,13 @@ impl TableBuilder {
                 due.push((column, spanned_copy(&cell)));
             } else {
                 self.cut = true;
-                due.push((column, Cell { paragraphs: Vec::new(), spanned: true }));
+                due.push((
+                    column,
+                    Cell {
+                        paragraphs: Vec::new(),
+                        spanned: true,
+                    },
+                ));
             }
             if left > 1 {
                 carry.push((column, left - 1, cell));

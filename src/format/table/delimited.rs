@@ -78,7 +78,10 @@ pub fn separator_of(text: &str) -> char {
 /// A delimited text as a table, or `None` when no row has two cells.
 pub fn table(text: &str, separator: char) -> Option<(Table, bool)> {
     let (rows, cut) = rows(text, separator);
-    if !rows.iter().any(|r| r.iter().filter(|c| !c.trim().is_empty()).count() >= 2) {
+    if !rows
+        .iter()
+        .any(|r| r.iter().filter(|c| !c.trim().is_empty()).count() >= 2)
+    {
         return None;
     }
     let table = Table::from_text_rows(&rows);

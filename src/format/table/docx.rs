@@ -159,7 +159,13 @@ pub fn tables_in_document_xml(xml: &str) -> (Vec<Table>, bool, Found) {
     (tables, cut, found)
 }
 
-fn text(builder: &mut Option<TableBuilder>, found: &mut Found, words: &str, bold: bool, italic: bool) {
+fn text(
+    builder: &mut Option<TableBuilder>,
+    found: &mut Found,
+    words: &str,
+    bold: bool,
+    italic: bool,
+) {
     match builder.as_mut() {
         Some(b) => b.text(words, bold, italic),
         None => found.text(words),
@@ -179,8 +185,12 @@ fn fill_merged(table: &mut Table, merges: &[Vec<Placed>]) {
     let mut copied = 0usize;
     for r in 1..table.rows.len() {
         let (above, below) = table.rows.split_at_mut(r);
-        let Some(row) = below.first_mut() else { continue };
-        let Some(previous) = above.last() else { continue };
+        let Some(row) = below.first_mut() else {
+            continue;
+        };
+        let Some(previous) = above.last() else {
+            continue;
+        };
         for (c, cell) in row.iter_mut().enumerate() {
             let continues = merges
                 .get(r)
@@ -188,7 +198,8 @@ fn fill_merged(table: &mut Table, merges: &[Vec<Placed>]) {
                 .is_some_and(|p| p.merged_from_above);
             if continues {
                 if let Some(top) = previous.get(c) {
-                    copied = copied.saturating_add(top.paragraphs.iter().map(|p| p.text.len()).sum());
+                    copied =
+                        copied.saturating_add(top.paragraphs.iter().map(|p| p.text.len()).sum());
                     if copied > COPIED_MAX {
                         return;
                     }

@@ -14,7 +14,20 @@ const VOID: [&str; 11] = [
 
 /// Elements that end a paragraph.
 const BLOCKS: [&str; 14] = [
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "hr",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "hr",
 ];
 
 /// An inline element's say on bold and italic (`None`: it does not say).

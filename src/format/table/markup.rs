@@ -202,14 +202,23 @@ mod tests {
 
     #[test]
     fn references_are_decoded_and_unknown_ones_kept() {
-        assert_eq!(decode("A &amp; B&#8217;s &#x2013; &nbsp;"), "A & B’s – \u{a0}");
+        assert_eq!(
+            decode("A &amp; B&#8217;s &#x2013; &nbsp;"),
+            "A & B’s – \u{a0}"
+        );
         assert_eq!(decode("R&D &unknown; &"), "R&D &unknown; &");
     }
 
     #[test]
     fn attributes_are_read_quoted_or_not() {
-        assert_eq!(attribute(" rowspan=2 class='x'", "ROWSPAN").as_deref(), Some("2"));
-        assert_eq!(attribute(" a=\"1\" w:val=\"restart\"", "w:val").as_deref(), Some("restart"));
+        assert_eq!(
+            attribute(" rowspan=2 class='x'", "ROWSPAN").as_deref(),
+            Some("2")
+        );
+        assert_eq!(
+            attribute(" a=\"1\" w:val=\"restart\"", "w:val").as_deref(),
+            Some("restart")
+        );
         assert_eq!(attribute(" nowrap", "nowrap").as_deref(), Some(""));
         assert_eq!(attribute(" = =", "x"), None);
     }

@@ -124,7 +124,9 @@ pub fn read_paste(html: &str, text: &str) -> Result<Tables, String> {
 /// refused, saying why.
 pub fn read_file(name: &str, bytes: &[u8]) -> Result<Tables, String> {
     if bytes.len() > MAX_BYTES {
-        return Err(format!("“{name}” is larger than 50 MB, so it was not read."));
+        return Err(format!(
+            "“{name}” is larger than 50 MB, so it was not read."
+        ));
     }
     let lower = name.to_lowercase();
     let ending = lower.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
@@ -226,7 +228,7 @@ pub fn text_of(bytes: &[u8]) -> Option<String> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Some(text.strip_prefix('\u{feff}').unwrap_or(text).to_string());
     }
-    if bytes.iter().any(|b| *b == 0) {
+    if bytes.contains(&0) {
         return None;
     }
     Some(bytes.iter().map(|b| windows_1252(*b)).collect())
@@ -235,8 +237,8 @@ pub fn text_of(bytes: &[u8]) -> Option<String> {
 fn windows_1252(byte: u8) -> char {
     const HIGH: [char; 32] = [
         '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ',
-        '\u{9d}', 'ž', 'Ÿ',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
     ];
     match byte {
         0x80..=0x9f => HIGH[usize::from(byte - 0x80)],

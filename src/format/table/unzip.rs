@@ -6,8 +6,8 @@ const UNPACKED_MAX: usize = 64 * 1024 * 1024;
 
 /// The named file's bytes, or why they could not be read.
 pub fn file_in_zip(archive: &[u8], wanted: &str) -> Result<Vec<u8>, String> {
-    let end = end_of_directory(archive)
-        .ok_or("is damaged: its list of contents could not be found")?;
+    let end =
+        end_of_directory(archive).ok_or("is damaged: its list of contents could not be found")?;
     let count = u16_at(archive, end + 10).unwrap_or(0) as usize;
     let mut at = u32_at(archive, end + 16).ok_or("is damaged")? as usize;
     for _ in 0..count {
@@ -75,8 +75,13 @@ mod tests {
     #[test]
     fn a_stored_file_is_read_back() {
         let zip = zip_stored(&[("a.txt", b"one"), ("word/document.xml", b"<w:document/>")]);
-        assert_eq!(file_in_zip(&zip, "word/document.xml").unwrap(), b"<w:document/>");
-        assert!(file_in_zip(&zip, "nothing").unwrap_err().contains("has no nothing"));
+        assert_eq!(
+            file_in_zip(&zip, "word/document.xml").unwrap(),
+            b"<w:document/>"
+        );
+        assert!(file_in_zip(&zip, "nothing")
+            .unwrap_err()
+            .contains("has no nothing"));
         assert!(file_in_zip(b"PK", "a").is_err());
     }
 }
@@ -122,7 +127,10 @@ mod deflated {
     fn a_deflated_file_is_unpacked() {
         let text = "<w:document>".repeat(100);
         let zip = zip_deflated("word/document.xml", text.as_bytes());
-        assert_eq!(file_in_zip(&zip, "word/document.xml").unwrap(), text.as_bytes());
+        assert_eq!(
+            file_in_zip(&zip, "word/document.xml").unwrap(),
+            text.as_bytes()
+        );
         let mut broken = zip.clone();
         // The first byte of the packed data: a block of the reserved type.
         broken[30 + 17] = 0xff;

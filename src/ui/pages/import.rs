@@ -33,7 +33,8 @@ pub fn accept_drops(state: AppState) {
     let _ = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
     let _ = window_event_listener(leptos::ev::drop, move |ev| {
         ev.prevent_default();
-        let route = crate::presentation::route::Address::parse(&crate::browser::document::hash()).route;
+        let route =
+            crate::presentation::route::Address::parse(&crate::browser::document::hash()).route;
         if matches!(route, Route::NewFromTable | Route::AddFromTable { .. }) {
             return;
         }

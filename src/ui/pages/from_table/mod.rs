@@ -133,10 +133,7 @@ fn FromTable(plan_id: Option<String>) -> impl IntoView {
     on_cleanup(move || dropping.remove());
 
     let table = Memo::new(move |_| {
-        source.with(|s| {
-            s.as_ref()
-                .and_then(|s| s.tables.get(chosen.get()).cloned())
-        })
+        source.with(|s| s.as_ref().and_then(|s| s.tables.get(chosen.get()).cloned()))
     });
     let drafted = Memo::new(move |_| {
         let mapping = mapping.get();
@@ -154,8 +151,9 @@ fn FromTable(plan_id: Option<String>) -> impl IntoView {
         let Some(table) = table.get_untracked() else {
             return;
         };
-        let Ok(drafted) = draft(&table, &mapping.get_untracked(), &mut |prefix| new_id(prefix))
-        else {
+        let Ok(drafted) = draft(&table, &mapping.get_untracked(), &mut |prefix| {
+            new_id(prefix)
+        }) else {
             return;
         };
         let plan = match &plan_for_create {
