@@ -480,3 +480,30 @@ fn one_short_cell_beside_the_actions_is_matched_in_order_and_flagged() {
         .reason
         .contains("has 4 actions but 2 leads: they were matched in order"));
 }
+
+#[test]
+fn a_heading_row_across_the_table_groups_the_recommendations_below_it() {
+    let html = "<table><tr><th>No.</th><th>Recommendation</th><th>Action</th><th>Lead</th></tr>\
+        <tr><td colspan=4><b>Leadership of place</b></td></tr>\
+        <tr><td>1</td><td>Lead the place</td><td>Hold a summit</td><td>CE</td></tr>\
+        <tr><td>2</td><td>Work with partners</td><td>Meet monthly</td><td><p>PARTNERSHIPS</p><p>CE</p></td></tr>\
+        <tr><td colspan=4>Finance</td></tr>\
+        <tr><td>3</td><td>Balance the budget</td><td>Set the MTFS</td><td>S151 officer</td></tr></table>";
+    let drafted = draft_guessed(&read_paste(html, "").unwrap().tables[0]);
+    let groups: Vec<Option<String>> = drafted
+        .recommendations
+        .iter()
+        .map(|r| r.group.clone())
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            Some("leadership-of-place".to_string()),
+            Some("leadership-of-place".to_string()),
+            Some("finance".to_string())
+        ],
+        "a heading row's group comes before a capitalised lead paragraph"
+    );
+    assert_eq!(drafted.recommendations[1].actions[0].leads, ["CE"]);
+    assert!(drafted.checks.is_empty() && drafted.not_placed.is_empty());
+}

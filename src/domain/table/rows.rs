@@ -118,6 +118,8 @@ pub fn draft(
     let mut out = Drafted::default();
     let mut words: BTreeMap<String, StatusWord> = BTreeMap::new();
     let mut current: Option<Building> = None;
+    // A heading row across the whole table names the group of the recommendations below.
+    let mut heading_group: Option<String> = None;
     let mut finished: Vec<Building> = Vec::new();
     let skip = usize::from(mapping.header_row);
     for (index, row) in table.rows.iter().enumerate().skip(skip) {
@@ -133,6 +135,13 @@ pub fn draft(
             group: cell(cols[6]),
         };
         if row.iter().all(Cell::is_empty) {
+            continue;
+        }
+        if let Some(name) = heading_across(row) {
+            if let Some(done) = current.take() {
+                finished.push(done);
+            }
+            heading_group = Some(name);
             continue;
         }
         let number = own(cells.number).map(|c| recommendation_number(&c.text()));
@@ -169,7 +178,7 @@ pub fn draft(
                     context,
                     ..Recommendation::default()
                 },
-                group: None,
+                group: heading_group.clone(),
                 first_row: row_number,
             });
         }
@@ -456,6 +465,17 @@ pub fn group_id(name: &str) -> String {
     } else {
         id
     }
+}
+
+/// The words of a row that is one cell spanning the whole table (`colspan`): a heading
+/// such as "Theme 1: Leadership of place".
+fn heading_across(row: &[Cell]) -> Option<String> {
+    let (first, rest) = row.split_first()?;
+    let across = !rest.is_empty()
+        && !first.spanned
+        && !first.is_empty()
+        && rest.iter().all(|c| c.spanned && c.paragraphs.is_empty());
+    across.then(|| first.text())
 }
 
 /// A cell that is the row's own (not spanned from above) and has words.

@@ -140,6 +140,19 @@ impl TableBuilder {
         self.row = Some(row);
     }
 
+    /// A column the cell just ended spans across (Word's `w:gridSpan`, known only once
+    /// the cell has begun).
+    pub fn span_across(&mut self) {
+        if let Some(row) = self.row.as_mut() {
+            if row.len() < COLUMNS_MAX {
+                row.push(Cell {
+                    paragraphs: Vec::new(),
+                    spanned: true,
+                });
+            }
+        }
+    }
+
     /// A break between paragraphs (`<p>`, `<br>`, `<w:p>`).
     pub fn end_paragraph(&mut self) {
         let words = std::mem::take(&mut self.paragraph);

@@ -139,8 +139,7 @@ pub fn tables_in_document_xml(xml: &str) -> (Vec<Table>, bool, Found) {
                             }
                         }
                         for _ in 1..span {
-                            b.start_cell(1, 1);
-                            b.end_cell();
+                            b.span_across();
                         }
                     }
                 }
@@ -210,5 +209,39 @@ fn fill_merged(table: &mut Table, merges: &[Vec<Placed>]) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(xml: &str) -> String {
+        format!("<w:tc>{xml}</w:tc>")
+    }
+
+    #[test]
+    fn merged_cells_repeat_above_and_spans_across_are_marked() {
+        let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+        let xml = format!(
+            "<w:document><w:body><w:p><w:r><w:t>Appendix B</w:t></w:r></w:p><w:tbl>\
+             <w:tr>{}</w:tr>\
+             <w:tr>{}{}</w:tr>\
+             <w:tr>{}{}</w:tr></w:tbl></w:body></w:document>",
+            cell(&format!("<w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>{}", p("Theme"))),
+            cell(&format!("<w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Title</w:t></w:r></w:p>{}", p("Context"))),
+            cell(&p("Action 1")),
+            cell(&format!("<w:tcPr><w:vMerge/></w:tcPr>{}", "<w:p/>")),
+            cell(&p("Action 2")),
+        );
+        let (tables, cut, found) = tables_in_document_xml(&xml);
+        assert!(!cut);
+        assert_eq!(found.paragraphs, 1);
+        let rows = &tables[0].rows;
+        assert!(rows[0][1].spanned && rows[0][1].paragraphs.is_empty());
+        assert!(rows[1][0].paragraphs[0].bold);
+        assert!(rows[2][0].spanned);
+        assert_eq!(rows[2][0].text(), "Title Context");
+        assert_eq!(rows[2][1].text(), "Action 2");
     }
 }
