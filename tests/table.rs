@@ -22,13 +22,7 @@ fn counter() -> impl FnMut(&str) -> String {
 }
 
 fn draft_guessed(table: &Table) -> Drafted {
-    let (header_row, fields) = guess_columns(table);
-    let mapping = Mapping {
-        header_row,
-        fields,
-        ..Mapping::default()
-    };
-    draft(table, &mapping, &mut counter()).expect("a recommendation column")
+    draft(table, &Mapping::guessed(table), &mut counter()).expect("a recommendation column")
 }
 
 /// The drafted plan holds what the example holds, field for field, for the fields a
@@ -295,7 +289,9 @@ fn files_that_are_not_what_their_names_say_are_refused_with_a_reason() {
     let workbook = read_file("plan.csv", &zip).unwrap_err();
     assert!(workbook.contains("is not a text file"), "{workbook}");
     let xlsx = read_file("plan.xlsx", &zip).unwrap_err();
-    assert!(xlsx.contains("cannot read yet"), "{xlsx}");
+    assert!(xlsx.contains("not an Excel workbook"), "{xlsx}");
+    let csv_as_xlsx = read_file("plan.xlsx", b"No.,Action").unwrap_err();
+    assert!(csv_as_xlsx.contains("is not an Excel workbook"), "{csv_as_xlsx}");
     let other = read_file("plan.pdf", b"%PDF").unwrap_err();
     assert!(other.contains("not a file this page reads"), "{other}");
     let no_table = read_file("notes.csv", b"just one line\nand another").unwrap_err();
@@ -388,6 +384,12 @@ mod never_panics {
             Just("<w:t>".to_string()),
             Just("</w:tc>".to_string()),
             Just("</w:tbl>".to_string()),
+            Just("<row r=\"3\">".to_string()),
+            Just("<c r=\"B3\" t=\"s\" s=\"1\">".to_string()),
+            Just("<v>".to_string()),
+            Just("<si><t>".to_string()),
+            Just("<mergeCell ref=\"A1:ZZ99999\"/>".to_string()),
+            Just("<xf numFmtId=\"14\"/>".to_string()),
             "\\PC{0,12}",
         ];
         prop::collection::vec(piece, 0..80).prop_map(|v| v.concat())
@@ -425,6 +427,16 @@ mod never_panics {
             // A zip whose document is tag soup.
             let zip = cpc_action_plan::format::zip::zip_stored(&[("word/document.xml", soup.as_bytes())]);
             let _ = read_file("file.docx", &zip);
+            let workbook = cpc_action_plan::format::zip::zip_stored(&[
+                ("xl/worksheets/sheet1.xml", soup.as_bytes()),
+                ("xl/sharedStrings.xml", soup.as_bytes()),
+                ("xl/styles.xml", soup.as_bytes()),
+            ]);
+            if let Ok(read) = read_file("file.xlsx", &workbook) {
+                for table in &read.tables {
+                    let _ = draft(table, &Mapping::guessed(table), &mut counter());
+                }
+            }
             // And the same zip cut short or damaged.
             let cut = zip.len().saturating_sub(bytes.len() % 64);
             let _ = read_file("file.docx", &zip[..cut]);
@@ -506,4 +518,16 @@ fn a_heading_row_across_the_table_groups_the_recommendations_below_it() {
     );
     assert_eq!(drafted.recommendations[1].actions[0].leads, ["CE"]);
     assert!(drafted.checks.is_empty() && drafted.not_placed.is_empty());
+}
+
+#[test]
+fn havering_as_an_excel_workbook_with_merged_cells_gives_the_same_plan() {
+    let bytes = include_bytes!("fixtures/table/havering-appendix-b.xlsx");
+    let read = read_file("Appendix B.xlsx", bytes).expect("a table");
+    assert_eq!(read.tables.len(), 1);
+    let table = &read.tables[0];
+    // A title above the table, then a blank row: the headings are found under them.
+    assert_eq!(table.rows[0][0].text(), "Appendix B: the action plan");
+    assert_eq!(Mapping::guessed(table).start, 2);
+    matches_havering(&draft_guessed(table), true);
 }

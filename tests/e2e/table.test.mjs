@@ -70,6 +70,10 @@ test('Havering’s Appendix B pasted from Word previews 13 recommendations and 3
       example.recommendations[0].actions[0].text, 'Completed', '', 'AD Communications; AD Policy', 'Completed',
     ]);
     assert.deepEqual(await axeViolations(page), [], 'the preview');
+    // Reflow: at 320 CSS pixels nothing scrolls sideways.
+    await page.setViewportSize({ width: 320, height: 800 });
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= 320), true, 'no sideways scrolling at 320 px');
+    await page.setViewportSize({ width: 1280, height: 800 });
     assert.deepEqual(await storedIds(page), before, 'nothing is stored by the preview');
 
     // The officer leaves the timescales out: the preview follows at once. Recommendation
@@ -130,6 +134,12 @@ test('a Word document is chosen, and a plan’s recommendations are added from a
     assert.equal(await page.getByTestId('table-counts').innerText(), '13 recommendations and 32 actions');
     assert.match(await page.getByTestId('table-status').innerText(), /from action-plan\.docx/);
     assert.deepEqual(await axeViolations(page), [], 'a Word file previewed');
+
+    // An Excel workbook: a title above the table, merged cells.
+    await page.getByLabel('Or choose a file').setInputFiles(join(ROOT, 'tests/fixtures/table/havering-appendix-b.xlsx'));
+    await page.getByTestId('table-status').getByText('from havering-appendix-b.xlsx').waitFor();
+    assert.equal(await page.getByTestId('table-counts').innerText(), '13 recommendations and 32 actions');
+    assert.equal(await page.getByLabel("Row 3 is the table's headings (the rows above it are left out)").isChecked(), true);
 
     // Adding to an existing plan: a small table, one status word to map.
     await page.goto(at(`/plan/${PLAN_ID}/recommendations`));

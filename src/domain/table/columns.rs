@@ -112,11 +112,28 @@ pub fn guess(header: &str) -> Field {
     Field::Ignored
 }
 
-/// The first guess for a table: whether its first row is headings, and each column's
-/// field. A field is given to the first column that names it; later ones are left out.
+/// Where the headings are: the first of the first ten rows in which two cells name
+/// fields (a title row above the table, as spreadsheets often have, is passed over);
+/// else the first row.
+pub fn heading_row(table: &Table) -> usize {
+    table
+        .rows
+        .iter()
+        .take(10)
+        .position(|row| {
+            row.iter()
+                .filter(|c| guess(&c.text()) != Field::Ignored)
+                .count()
+                >= 2
+        })
+        .unwrap_or(0)
+}
+
+/// The first guess for a table: whether its heading row (`heading_row`) is headings, and
+/// each column's field. A field is given to the first column that names it; later ones are left out.
 pub fn guess_columns(table: &Table) -> (bool, Vec<Field>) {
     let width = table.width();
-    let Some(first) = table.rows.first() else {
+    let Some(first) = table.rows.get(heading_row(table)) else {
         return (false, Vec::new());
     };
     let mut fields = Vec::with_capacity(width);

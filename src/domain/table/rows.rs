@@ -21,14 +21,33 @@ use super::status_words;
 use crate::domain::timescale::suggest;
 use crate::domain::{Action, Group, Recommendation, Status};
 
-/// The officer's choices: whether the first row is headings, each column's field, and
-/// what each status word found means.
+/// The officer's choices: where the table starts and whether that row is headings, each
+/// column's field, and what each status word found means.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Mapping {
+    /// Rows before this one (a title above the table) are left out.
+    pub start: usize,
     pub header_row: bool,
     pub fields: Vec<Field>,
     /// Keyed by `status_words::key`; a word not here is read by `status_words::status_of`.
     pub statuses: BTreeMap<String, Status>,
+}
+
+impl Mapping {
+    /// The first guess for a table: its heading row, and each column's field from it.
+    pub fn guessed(table: &Table) -> Mapping {
+        let (header_row, fields) = super::columns::guess_columns(table);
+        Mapping {
+            start: if header_row {
+                super::columns::heading_row(table)
+            } else {
+                0
+            },
+            header_row,
+            fields,
+            statuses: BTreeMap::new(),
+        }
+    }
 }
 
 /// Something about one row the officer should look at.
@@ -121,7 +140,7 @@ pub fn draft(
     // A heading row across the whole table names the group of the recommendations below.
     let mut heading_group: Option<String> = None;
     let mut finished: Vec<Building> = Vec::new();
-    let skip = usize::from(mapping.header_row);
+    let skip = mapping.start.saturating_add(usize::from(mapping.header_row));
     for (index, row) in table.rows.iter().enumerate().skip(skip) {
         let row_number = index + 1;
         let cell = |col: Option<usize>| col.and_then(|c| row.get(c));

@@ -1,6 +1,6 @@
 //! Reading a table the council already has: pasted from Word, Excel, LibreOffice or a web
 //! page (the clipboard's HTML, else its tab-separated text), or from a file (`.docx`,
-//! `.csv`, `.tsv`, `.txt`, `.html`). Each reader yields `domain::table::Table`s; when there
+//! `.xlsx`, `.csv`, `.tsv`, `.txt`, `.html`). Each reader yields `domain::table::Table`s; when there
 //! is no table, the refusal says what there was instead.
 
 mod builder;
@@ -9,6 +9,7 @@ pub mod docx;
 pub mod html;
 pub mod markup;
 mod unzip;
+pub mod xlsx;
 
 use crate::domain::table::Table;
 
@@ -155,7 +156,24 @@ pub fn read_file(name: &str, bytes: &[u8]) -> Result<Tables, String> {
             Ok(Tables { tables, cut })
         }
         "doc" => refuse("is an older Word document (.doc). Open it in Word and save it as a Word Document (.docx), or copy the table and paste it.".into()),
-        "xlsx" | "xls" | "xlsm" | "ods" => refuse("is a spreadsheet workbook, which this app cannot read yet. Select the table in the spreadsheet, copy it and paste it here, or save it as CSV.".into()),
+        "xlsx" | "xlsm" => {
+            if is_old_office {
+                return refuse("is an older Excel workbook (.xls) renamed .xlsx. Open it in Excel and save it as an Excel Workbook (.xlsx), or as CSV.".into());
+            }
+            if !is_zip {
+                return refuse(format!(
+                    "is not an Excel workbook: a .xlsx file is a zip archive, and this one {}.",
+                    starts_as(bytes)
+                ));
+            }
+            let (tables, cut) =
+                xlsx::tables_in_xlsx(bytes).map_err(|reason| format!("“{name}” {reason}."))?;
+            if tables.is_empty() {
+                return refuse("has no cells with words in any of its worksheets.".into());
+            }
+            Ok(Tables { tables, cut })
+        }
+        "xls" | "ods" => refuse("is a spreadsheet this app cannot read: save it as an Excel Workbook (.xlsx) or as CSV, or select the table, copy it and paste it here.".into()),
         "csv" | "tsv" | "txt" | "tab" => {
             if is_zip || is_old_office {
                 return refuse(format!(
@@ -198,7 +216,7 @@ pub fn read_file(name: &str, bytes: &[u8]) -> Result<Tables, String> {
             }
             Ok(Tables { tables, cut })
         }
-        _ => refuse("is not a file this page reads: choose a Word document (.docx), a CSV file (.csv), or copy the table and paste it.".into()),
+        _ => refuse("is not a file this page reads: choose a Word document (.docx), an Excel workbook (.xlsx) or a CSV file (.csv), or copy the table and paste it.".into()),
     }
 }
 

@@ -23,9 +23,10 @@ pub fn Columns(
     drafted: Memo<Option<Result<Drafted, NotReadable>>>,
 ) -> impl IntoView {
     let width = table.width();
+    let start = mapping.with_untracked(|m| m.start);
     let first_row: Vec<String> = table
         .rows
-        .first()
+        .get(start)
         .map(|r| r.iter().map(|c| c.text()).collect())
         .unwrap_or_default();
     // An example of each column's contents, from the first rows under the headings.
@@ -33,7 +34,7 @@ pub fn Columns(
         table
             .rows
             .iter()
-            .skip(1)
+            .skip(start + 1)
             .filter_map(|r| r.get(col))
             .map(|c| c.text())
             .find(|t| !t.is_empty())
@@ -49,6 +50,11 @@ pub fn Columns(
             )
         })
         .collect();
+    let heading_label = if start == 0 {
+        "The first row is the table's headings".to_string()
+    } else {
+        format!("Row {} is the table's headings (the rows above it are left out)", start + 1)
+    };
     let no_recommendation = move || {
         matches!(
             drafted.get(),
@@ -79,7 +85,7 @@ pub fn Columns(
                             let on = event_target_checked(&ev);
                             mapping.update(|m| m.header_row = on);
                         } />
-                    <label class="govuk-label govuk-checkboxes__label" for="header-row">"The first row is the table's headings"</label>
+                    <label class="govuk-label govuk-checkboxes__label" for="header-row">{heading_label}</label>
                 </div>
             </div>
         </div>

@@ -10,7 +10,7 @@ mod columns;
 mod preview;
 
 use crate::browser::random::new_id;
-use crate::domain::table::{added_to, draft, guess_columns, plan_from_table, Mapping, Table};
+use crate::domain::table::{added_to, draft, plan_from_table, Mapping, Table};
 use crate::domain::validate::validate;
 use crate::format::table::{read_file, read_paste, Tables};
 use crate::presentation::route::Route;
@@ -44,12 +44,7 @@ pub fn FromTablePage(plan_id: Option<String>) -> impl IntoView {
 
 /// The first guess for a table's columns.
 fn guessed(table: Option<&Table>) -> Mapping {
-    let (header_row, fields) = table.map(guess_columns).unwrap_or_default();
-    Mapping {
-        header_row,
-        fields,
-        ..Mapping::default()
-    }
+    table.map(Mapping::guessed).unwrap_or_default()
 }
 
 /// Preview ids: the real ones are made on "Create".
@@ -255,9 +250,9 @@ fn FromTable(plan_id: Option<String>) -> impl IntoView {
         </div>
         <div class="govuk-form-group">
             <label class="govuk-label govuk-label--m" for="table-file">"Or choose a file"</label>
-            <div id="table-file-hint" class="govuk-hint">"A Word document (.docx) or a CSV file. You can also drop the file anywhere on this page."</div>
+            <div id="table-file-hint" class="govuk-hint">"A Word document (.docx), an Excel workbook (.xlsx) or a CSV file. You can also drop the file anywhere on this page."</div>
             <input class="govuk-file-upload" id="table-file" name="table-file" type="file"
-                accept=".docx,.csv,.tsv,.txt,.html,.htm" aria-describedby="table-file-hint" on:change=chose />
+                accept=".docx,.xlsx,.csv,.tsv,.txt,.html,.htm" aria-describedby="table-file-hint" on:change=chose />
         </div>
         <p class="govuk-body" role="status" data-testid="table-status">{move || status.get()}</p>
         {move || source.with(|s| s.as_ref().map(|s| {
