@@ -291,7 +291,10 @@ fn files_that_are_not_what_their_names_say_are_refused_with_a_reason() {
     let xlsx = read_file("plan.xlsx", &zip).unwrap_err();
     assert!(xlsx.contains("not an Excel workbook"), "{xlsx}");
     let csv_as_xlsx = read_file("plan.xlsx", b"No.,Action").unwrap_err();
-    assert!(csv_as_xlsx.contains("is not an Excel workbook"), "{csv_as_xlsx}");
+    assert!(
+        csv_as_xlsx.contains("is not an Excel workbook"),
+        "{csv_as_xlsx}"
+    );
     let other = read_file("plan.pdf", b"%PDF").unwrap_err();
     assert!(other.contains("not a file this page reads"), "{other}");
     let no_table = read_file("notes.csv", b"just one line\nand another").unwrap_err();

@@ -164,6 +164,22 @@ test('a Word document is chosen, and a plan’s recommendations are added from a
   });
 });
 
+test('a CSV file dropped on the page is read there, not taken for a plan file', async () => {
+  await withPage(browser, at('/new/table'), async ({ page, errors }) => {
+    await ready(page);
+    const csv = await readFile(join(ROOT, 'tests/fixtures/table/havering-appendix-b.csv'), 'utf8');
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'appendix-b.csv', { type: 'text/csv' }));
+      document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, csv);
+    await page.getByTestId('table-counts').waitFor();
+    assert.equal(await page.getByTestId('table-counts').innerText(), '13 recommendations and 32 actions');
+    assert.equal(new URL(page.url()).hash, '#/new/table', 'still on this page, not the plan file import');
+    assert.deepEqual(errors, []);
+  });
+});
+
 test('a paste with no table, a file that is not what its name says, and a table with no recommendation column are each explained', async () => {
   await withPage(browser, at('/new/table'), async ({ page, errors }) => {
     await ready(page);

@@ -140,7 +140,9 @@ pub fn draft(
     // A heading row across the whole table names the group of the recommendations below.
     let mut heading_group: Option<String> = None;
     let mut finished: Vec<Building> = Vec::new();
-    let skip = mapping.start.saturating_add(usize::from(mapping.header_row));
+    let skip = mapping
+        .start
+        .saturating_add(usize::from(mapping.header_row));
     for (index, row) in table.rows.iter().enumerate().skip(skip) {
         let row_number = index + 1;
         let cell = |col: Option<usize>| col.and_then(|c| row.get(c));

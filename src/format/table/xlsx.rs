@@ -73,7 +73,11 @@ fn shared_strings(xml: &str) -> Vec<Vec<Run>> {
     let (mut bold, mut italic, mut in_text, mut in_phonetic) = (false, false, false, false);
     for piece in pieces(xml) {
         match piece {
-            Piece::Open { name, attributes, closed } => match name.as_str() {
+            Piece::Open {
+                name,
+                attributes,
+                closed,
+            } => match name.as_str() {
                 "si" if !closed => current = Some(Vec::new()),
                 "si" => strings.push(Vec::new()),
                 "r" if !closed => (bold, italic) = (false, false),
@@ -110,12 +114,19 @@ fn date_styles(xml: &str) -> Vec<bool> {
     let mut in_cell_xfs = false;
     for piece in pieces(xml) {
         match piece {
-            Piece::Open { name, attributes, closed } => match name.as_str() {
+            Piece::Open {
+                name,
+                attributes,
+                closed,
+            } => match name.as_str() {
                 "numfmt" => {
                     let id = attribute(attributes, "numFmtId").and_then(|v| v.parse().ok());
-                    let code = attribute(attributes, "formatCode").unwrap_or_default().to_lowercase();
+                    let code = attribute(attributes, "formatCode")
+                        .unwrap_or_default()
+                        .to_lowercase();
                     // A date shows days or years; "0.00" and "#,##0" do not.
-                    let date = code.contains('y') || (code.contains('d') && !code.contains("[red]"));
+                    let date =
+                        code.contains('y') || (code.contains('d') && !code.contains("[red]"));
                     if let Some(id) = id {
                         custom.push((id, date));
                     }
@@ -138,6 +149,9 @@ fn date_styles(xml: &str) -> Vec<bool> {
     styles
 }
 
+/// A merged range: its top-left and bottom-right cells, as (row, column) from 0.
+type Merged = ((usize, usize), (usize, usize));
+
 /// A cell being read: its column, type, style and value.
 #[derive(Default)]
 struct Reading {
@@ -150,14 +164,18 @@ struct Reading {
 
 fn worksheet(xml: &str, strings: &[Vec<Run>], dates: &[bool]) -> (Table, bool) {
     let mut builder = TableBuilder::default();
-    let mut merges: Vec<((usize, usize), (usize, usize))> = Vec::new();
+    let mut merges: Vec<Merged> = Vec::new();
     let mut row_number = 0usize;
     let mut next_column = 0usize;
     let mut cell: Option<Reading> = None;
     let (mut in_value, mut in_text) = (false, false);
     for piece in pieces(xml) {
         match piece {
-            Piece::Open { name, attributes, closed } => match name.as_str() {
+            Piece::Open {
+                name,
+                attributes,
+                closed,
+            } => match name.as_str() {
                 "row" => {
                     let wanted = attribute(attributes, "r")
                         .and_then(|r| r.parse::<usize>().ok())
@@ -219,7 +237,10 @@ fn worksheet(xml: &str, strings: &[Vec<Run>], dates: &[bool]) -> (Table, bool) {
                     if in_value {
                         reading.value.push_str(&text);
                     } else if in_text {
-                        reading.inline.push(Run { text, ..Run::default() });
+                        reading.inline.push(Run {
+                            text,
+                            ..Run::default()
+                        });
                     }
                 }
             }
@@ -231,7 +252,12 @@ fn worksheet(xml: &str, strings: &[Vec<Run>], dates: &[bool]) -> (Table, bool) {
 }
 
 /// Puts a cell read into the row at its column, with empty cells for the columns skipped.
-fn place(builder: &mut TableBuilder, next: &mut usize, cell: Option<Reading>, strings: &[Vec<Run>]) {
+fn place(
+    builder: &mut TableBuilder,
+    next: &mut usize,
+    cell: Option<Reading>,
+    strings: &[Vec<Run>],
+) {
     let Some(cell) = cell else { return };
     if cell.column >= COLUMNS_MAX || cell.column < *next {
         return;
@@ -251,7 +277,12 @@ fn place(builder: &mut TableBuilder, next: &mut usize, cell: Option<Reading>, st
             .unwrap_or_default(),
         "inlineStr" => cell.inline,
         "b" => vec![Run {
-            text: if cell.value.trim() == "1" { "TRUE" } else { "FALSE" }.into(),
+            text: if cell.value.trim() == "1" {
+                "TRUE"
+            } else {
+                "FALSE"
+            }
+            .into(),
             ..Run::default()
         }],
         _ if cell.date => vec![Run {
@@ -295,7 +326,10 @@ fn serial_date(value: &str) -> Option<String> {
 
 /// "B12" as (row 11, column 1), counted from 0.
 fn position(reference: &str) -> Option<(usize, usize)> {
-    let letters: String = reference.chars().take_while(char::is_ascii_alphabetic).collect();
+    let letters: String = reference
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect();
     if letters.is_empty() || letters.len() > 3 {
         return None;
     }
@@ -308,7 +342,7 @@ fn position(reference: &str) -> Option<(usize, usize)> {
 }
 
 /// Merged cells: the cells under the top-left one repeat it, those beside it are spanned.
-fn merge(table: &mut Table, merges: &[((usize, usize), (usize, usize))]) {
+fn merge(table: &mut Table, merges: &[Merged]) {
     let mut copied = 0usize;
     for &((top, left), (bottom, right)) in merges {
         let Some(first) = table.rows.get(top).and_then(|r| r.get(left)).cloned() else {
@@ -317,7 +351,9 @@ fn merge(table: &mut Table, merges: &[((usize, usize), (usize, usize))]) {
         let bottom = bottom.min(table.rows.len().saturating_sub(1));
         let right = right.min(COLUMNS_MAX - 1);
         for r in top..=bottom {
-            let Some(row) = table.rows.get_mut(r) else { break };
+            let Some(row) = table.rows.get_mut(r) else {
+                break;
+            };
             for c in left..=right {
                 if r == top && c == left {
                     continue;
@@ -331,7 +367,11 @@ fn merge(table: &mut Table, merges: &[((usize, usize), (usize, usize))]) {
                     return;
                 }
                 row[c] = Cell {
-                    paragraphs: if below { first.paragraphs.clone() } else { Vec::new() },
+                    paragraphs: if below {
+                        first.paragraphs.clone()
+                    } else {
+                        Vec::new()
+                    },
                     spanned: true,
                 };
             }

@@ -53,7 +53,10 @@ pub fn Columns(
     let heading_label = if start == 0 {
         "The first row is the table's headings".to_string()
     } else {
-        format!("Row {} is the table's headings (the rows above it are left out)", start + 1)
+        format!(
+            "Row {} is the table's headings (the rows above it are left out)",
+            start + 1
+        )
     };
     let no_recommendation = move || {
         matches!(
