@@ -534,3 +534,21 @@ fn havering_as_an_excel_workbook_with_merged_cells_gives_the_same_plan() {
     assert_eq!(Mapping::guessed(table).start, 2);
     matches_havering(&draft_guessed(table), true);
 }
+
+#[test]
+fn a_recommendation_under_an_empty_number_cell_is_kept_and_numbered_to_check() {
+    let html = "<table><tr><th>No.</th><th>Recommendation</th><th>Action</th></tr>\
+        <tr><td>1</td><td>First</td><td>Do one</td></tr>\
+        <tr><td></td><td></td><td>Do two</td></tr>\
+        <tr><td></td><td>Second, unnumbered</td><td>Do three</td></tr></table>";
+    let drafted = draft_guessed(&read_paste(html, "").unwrap().tables[0]);
+    let recs: Vec<(&str, &str, usize)> = drafted
+        .recommendations
+        .iter()
+        .map(|r| (r.number.as_str(), r.title.as_str(), r.actions.len()))
+        .collect();
+    assert_eq!(recs, [("1", "First", 2), ("2", "Second, unnumbered", 1)]);
+    assert_eq!(drafted.checks.len(), 1);
+    assert_eq!(drafted.checks[0].row, 4);
+    assert!(drafted.checks[0].reason.contains("has no number: it is numbered 2"));
+}

@@ -170,16 +170,29 @@ pub fn draft(
         let starts = match (&number, &current) {
             (Some(n), Some(b)) => *n != b.rec.number,
             (Some(_), None) => true,
-            (None, Some(b)) => {
-                rec_cell.is_some_and(|c| cols[0].is_none() && title_and_context(c).0 != b.rec.title)
-            }
+            // A recommendation of its own under an empty number cell is a new one too,
+            // whose number is guessed (and listed to check), so its words are never lost.
+            (None, Some(b)) => rec_cell.is_some_and(|c| title_and_context(c).0 != b.rec.title),
             (None, None) => rec_cell.is_some(),
         };
         if starts {
             if let Some(done) = current.take() {
                 finished.push(done);
             }
-            let number = number.unwrap_or_else(|| (finished.len() + 1).to_string());
+            let number = match number {
+                Some(number) => number,
+                None => {
+                    let guessed = (finished.len() + 1).to_string();
+                    if cols[0].is_some() {
+                        out.checks.push(RowNote {
+                            row: row_number,
+                            text: rec_cell.map(Cell::text).unwrap_or_default(),
+                            reason: format!("has no number: it is numbered {guessed}"),
+                        });
+                    }
+                    guessed
+                }
+            };
             let (title, context) = rec_cell.map(title_and_context).unwrap_or_default();
             let title = if title.is_empty() {
                 out.checks.push(RowNote {
