@@ -67,6 +67,15 @@ fn matches_havering(drafted: &Drafted, with_context: bool) {
     // has no timescale or lead beside it, where the timescale and lead cells line up with
     // each other: it is shown as not placed, not made an action.
     assert_eq!(drafted.not_placed.len(), 1);
+    // Only recommendation 3's two leads for four actions is left to check.
+    assert_eq!(
+        drafted
+            .checks
+            .iter()
+            .map(|c| c.reason.as_str())
+            .collect::<Vec<_>>(),
+        ["has 4 actions but 2 leads: they were matched in order"]
+    );
     assert_eq!(
         drafted.not_placed[0].text,
         "Are there other live examples we can add?"
@@ -550,5 +559,7 @@ fn a_recommendation_under_an_empty_number_cell_is_kept_and_numbered_to_check() {
     assert_eq!(recs, [("1", "First", 2), ("2", "Second, unnumbered", 1)]);
     assert_eq!(drafted.checks.len(), 1);
     assert_eq!(drafted.checks[0].row, 4);
-    assert!(drafted.checks[0].reason.contains("has no number: it is numbered 2"));
+    assert!(drafted.checks[0]
+        .reason
+        .contains("has no number: it is numbered 2"));
 }

@@ -370,26 +370,27 @@ fn actions_of_row(
             ..Action::default()
         }));
     }
+    // Against the actions placed: paragraphs read as notes are listed already.
     for (what, list) in [
         ("timescales", &timescales),
         ("leads", &leads),
         ("statuses", &statuses),
     ] {
-        if list.len() >= 2 && list.len() != n && n > 1 && list.len() < n {
+        if placed > 1 && list.len() >= 2 && list.len() < placed {
             out.checks.push(RowNote {
                 row,
                 text: actions.first().cloned().unwrap_or_default(),
                 reason: format!(
-                    "has {n} actions but {} {what}: they were matched in order",
+                    "has {placed} actions but {} {what}: they were matched in order",
                     list.len()
                 ),
             });
-        } else if n > 1 && list.len() > n {
+        } else if placed > 1 && list.len() > placed {
             out.checks.push(RowNote {
                 row,
-                text: list[n..].join(" "),
+                text: list[placed..].join(" "),
                 reason: format!(
-                    "has {} {what} for {n} actions: the extra ones were left out",
+                    "has {} {what} for {placed} actions: the extra ones were left out",
                     list.len()
                 ),
             });
