@@ -412,7 +412,7 @@ mod never_panics {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(256))]
+        #![proptest_config(ProptestConfig::with_cases(128))]
 
         #[test]
         fn reading_and_drafting_any_paste_never_panics(html in soup(), text in soup(), fields in fields(), header_row: bool) {
