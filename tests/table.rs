@@ -563,3 +563,14 @@ fn a_recommendation_under_an_empty_number_cell_is_kept_and_numbered_to_check() {
         .reason
         .contains("has no number: it is numbered 2"));
 }
+
+#[test]
+fn headings_repeated_down_the_table_are_passed_over() {
+    let html = "<table><tr><th>No.</th><th>Recommendation</th><th>Action</th></tr>\
+        <tr><td>1</td><td>First</td><td>Do one</td></tr>\
+        <tr><th>No.</th><th>Recommendation</th><th>Action</th></tr>\
+        <tr><td>2</td><td>Second</td><td>Do two</td></tr></table>";
+    let drafted = draft_guessed(&read_paste(html, "").unwrap().tables[0]);
+    assert_eq!(drafted.recommendations.len(), 2);
+    assert!(drafted.checks.is_empty() && drafted.not_placed.is_empty());
+}

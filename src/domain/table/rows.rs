@@ -143,6 +143,10 @@ pub fn draft(
     let skip = mapping
         .start
         .saturating_add(usize::from(mapping.header_row));
+    let headings = mapping
+        .header_row
+        .then(|| table.rows.get(mapping.start).map(|r| texts_of(r)))
+        .flatten();
     for (index, row) in table.rows.iter().enumerate().skip(skip) {
         let row_number = index + 1;
         let cell = |col: Option<usize>| col.and_then(|c| row.get(c));
@@ -156,6 +160,11 @@ pub fn draft(
             group: cell(cols[6]),
         };
         if row.iter().all(Cell::is_empty) {
+            continue;
+        }
+        // The headings repeated further down (a table copied from pages that repeat
+        // them) are not a recommendation.
+        if headings.as_ref().is_some_and(|h| *h == texts_of(row)) {
             continue;
         }
         if let Some(name) = heading_across(row) {
@@ -516,6 +525,10 @@ fn heading_across(row: &[Cell]) -> Option<String> {
 /// A cell that is the row's own (not spanned from above) and has words.
 fn own(cell: Option<&Cell>) -> Option<&Cell> {
     cell.filter(|c| !c.spanned && !c.is_empty())
+}
+
+fn texts_of(row: &[Cell]) -> Vec<String> {
+    row.iter().map(Cell::text).collect()
 }
 
 fn row_text(row: &[Cell]) -> String {
