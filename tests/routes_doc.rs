@@ -47,6 +47,8 @@ fn every_view_is_documented() {
     let every = [
         Route::Plans,
         Route::NewPlan,
+        Route::NewFromTable,
+        Route::AddFromTable { plan: "p".into() },
         Route::Import,
         Route::ImportMerge,
         Route::HelpPlanFile,
@@ -94,6 +96,8 @@ fn every_view_is_documented() {
         match &route {
             Route::Plans
             | Route::NewPlan
+            | Route::NewFromTable
+            | Route::AddFromTable { .. }
             | Route::Import
             | Route::ImportMerge
             | Route::HelpPlanFile

@@ -26,6 +26,7 @@ pub mod since;
 pub mod status;
 pub mod suggestions;
 pub mod tab_protocol;
+pub mod table;
 pub mod templates;
 pub mod timescale;
 pub mod validate;

@@ -12,6 +12,7 @@ pub mod schema;
 pub mod sent;
 pub mod site;
 pub mod stored;
+pub mod table;
 pub mod xlsx;
 pub mod zip;
 

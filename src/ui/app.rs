@@ -209,6 +209,12 @@ fn page(address: Address) -> AnyView {
         #[cfg(not(feature = "site"))]
         Route::NewPlan => view! { <new_plan::NewPlanPage /> }.into_any(),
         #[cfg(not(feature = "site"))]
+        Route::NewFromTable => view! { <from_table::FromTablePage plan_id=None /> }.into_any(),
+        #[cfg(not(feature = "site"))]
+        Route::AddFromTable { plan } => {
+            view! { <from_table::FromTablePage plan_id=Some(plan) /> }.into_any()
+        }
+        #[cfg(not(feature = "site"))]
         Route::Import => view! { <import::ImportPage /> }.into_any(),
         #[cfg(not(feature = "site"))]
         Route::ImportMerge => view! { <import_merge::ImportMergePage /> }.into_any(),

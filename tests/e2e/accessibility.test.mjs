@@ -27,6 +27,8 @@ const screens = [
   ['one action', `/plan/${PLAN_ID}/actions/r1-a7`],
   ['not found', '/plan/nowhere'],
   ['new plan form', '/new'],
+  ['plan from a table', '/new/table'],
+  ['recommendations from a table', `/plan/${PLAN_ID}/add-table`],
   ['plan details form', `/plan/${PLAN_ID}/edit`],
   ['themes and groups form', `/plan/${PLAN_ID}/themes`],
   ['milestones form', `/plan/${PLAN_ID}/milestones`],

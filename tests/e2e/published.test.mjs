@@ -86,7 +86,7 @@ test('the home page gives residents the summary, and the site changes and stores
       assert.equal(controls, 0, `no control changes anything on ${hash}`);
       assert.equal(await page.locator('.app-toolbar').count(), 0);
     }
-    for (const hash of ['/new', '/import', `/plan/${PLAN_ID}/edit`, `/plan/${PLAN_ID}/actions/r1-a7/edit`, `/plan/${PLAN_ID}/delete`]) {
+    for (const hash of ['/new', '/new/table', `/plan/${PLAN_ID}/add-table`, '/import', `/plan/${PLAN_ID}/edit`, `/plan/${PLAN_ID}/actions/r1-a7/edit`, `/plan/${PLAN_ID}/delete`]) {
       await page.goto(at(hash));
       await ready(page);
       assert.equal(await page.locator('main h1').innerText(), 'Page not found', hash);

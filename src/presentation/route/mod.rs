@@ -103,6 +103,12 @@ pub enum Route {
     },
     /// Start a new plan.
     NewPlan,
+    /// Start a plan from a table: pasted, or from a Word or CSV file.
+    NewFromTable,
+    /// Add recommendations to a plan from a table.
+    AddFromTable {
+        plan: String,
+    },
     /// Import a plan file: choose it, then see what it holds and what to do with it.
     Import,
     /// Merge the file being imported into the plan of the same id.
@@ -257,6 +263,7 @@ impl Address {
         let route = match segments.as_slice() {
             [] => Route::Plans,
             ["new"] => Route::NewPlan,
+            ["new", "table"] => Route::NewFromTable,
             ["import"] => Route::Import,
             ["import", "merge"] => Route::ImportMerge,
             ["help", "plan-file"] => Route::HelpPlanFile,
@@ -276,6 +283,9 @@ impl Address {
                 plan: plan.to_string(),
             },
             ["plan", plan, "edit"] => Route::EditPlan {
+                plan: plan.to_string(),
+            },
+            ["plan", plan, "add-table"] => Route::AddFromTable {
                 plan: plan.to_string(),
             },
             ["plan", plan, "themes"] => Route::EditThemes {
@@ -350,6 +360,8 @@ impl Route {
         match self {
             Route::Plans | Route::NotFound => "/".to_string(),
             Route::NewPlan => "/new".to_string(),
+            Route::NewFromTable => "/new/table".to_string(),
+            Route::AddFromTable { plan } => format!("/plan/{}/add-table", encode(plan)),
             Route::Import => "/import".to_string(),
             Route::ImportMerge => "/import/merge".to_string(),
             Route::HelpPlanFile => "/help/plan-file".to_string(),
@@ -414,6 +426,7 @@ impl Route {
             | Route::Report { plan, .. }
             | Route::EditPlan { plan }
             | Route::EditThemes { plan }
+            | Route::AddFromTable { plan }
             | Route::EditMilestones { plan }
             | Route::EditReporting { plan }
             | Route::DeletePlan { plan }
@@ -426,6 +439,7 @@ impl Route {
             | Route::EditAction { plan, .. } => Some(plan),
             Route::Plans
             | Route::NewPlan
+            | Route::NewFromTable
             | Route::Import
             | Route::ImportMerge
             | Route::HelpPlanFile

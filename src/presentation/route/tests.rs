@@ -45,6 +45,11 @@ fn every_address_in_routes_md_reads_as_its_view() {
             },
         ),
         ("#/new", Route::NewPlan),
+        ("#/new/table", Route::NewFromTable),
+        (
+            "#/plan/p/add-table",
+            Route::AddFromTable { plan: plan("p") },
+        ),
         ("#/plan/p/dashboard", Route::Dashboard { plan: plan("p") }),
         (
             "#/plan/p/reports/action-plan",

@@ -27,11 +27,17 @@ pub fn receive(state: AppState, file: web_sys::File) {
     });
 }
 
-/// Lets a plan file be dropped anywhere on the page.
+/// Lets a plan file be dropped anywhere on the page, save on the pages that start a plan
+/// from a table, which take dropped files themselves.
 pub fn accept_drops(state: AppState) {
     let _ = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
     let _ = window_event_listener(leptos::ev::drop, move |ev| {
         ev.prevent_default();
+        let route =
+            crate::presentation::route::Address::parse(&crate::browser::document::hash()).route;
+        if matches!(route, Route::NewFromTable | Route::AddFromTable { .. }) {
+            return;
+        }
         if let Some(file) = crate::browser::files::dropped(&ev) {
             receive(state, file);
         }

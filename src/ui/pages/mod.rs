@@ -14,6 +14,7 @@ pub mod edit_reporting;
 pub mod edit_reviews;
 pub mod edit_themes;
 pub mod editing;
+pub mod from_table;
 pub mod help_plan_file;
 pub mod import;
 pub mod import_merge;

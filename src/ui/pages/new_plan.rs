@@ -12,9 +12,9 @@ use crate::ui::components::form::{focus_field, ErrorSummary, FormErrors};
 use crate::ui::components::title::set_title;
 use crate::ui::state::{navigate, use_state};
 
-/// A labelled text input whose error shows only after "Start the plan" is pressed.
+/// A labelled text input whose error shows only after the form's button is pressed.
 #[component]
-fn PlainInput(
+pub fn PlainInput(
     id: &'static str,
     label: &'static str,
     hint: &'static str,
@@ -94,6 +94,7 @@ pub fn NewPlanPage() -> impl IntoView {
         <ErrorSummary />
         <h1 class="govuk-heading-l">"Start a new plan"</h1>
         <p class="govuk-body">"Start a plan when the peer team's report arrives. You can add the peer team, the recommendations and the actions next."</p>
+        <p class="govuk-body">"Already have the action plan as a table, in a committee paper or a spreadsheet? "<a class="govuk-link" href=Route::NewFromTable.href()>"Start the plan from the table"</a>"."</p>
         <form novalidate data-own-undo="" on:submit=start>
             <PlainInput id="council" label="Council" hint="As the report names it, for example London Borough of Havering" value=council error=council_error />
             <PlainInput id="title" label="Title of the plan" hint="For example Corporate Peer Challenge 2025: action plan" value=title error=title_error />

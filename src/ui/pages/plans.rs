@@ -22,6 +22,7 @@ pub fn PlansPage() -> impl IntoView {
         </p>
         <div class="govuk-button-group">
             <a href=Route::NewPlan.href() class="govuk-button" draggable="false">"Start a new plan"</a>
+            <a href=Route::NewFromTable.href() class="govuk-button govuk-button--secondary" draggable="false">"Start a plan from a table"</a>
             <a href=Route::Import.href() class="govuk-button govuk-button--secondary" draggable="false">"Import a plan file"</a>
             <button type="button" class="govuk-button govuk-button--secondary"
                 disabled=move || library.plans.with(|p| p.is_empty())

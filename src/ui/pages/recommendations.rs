@@ -66,6 +66,8 @@ pub fn RecommendationsPage(plan_id: String, query: Query) -> impl IntoView {
                     <p class="govuk-body">
                         <a class="govuk-link" href="#new-recommendation-number" data-testid="to-add-recommendation"
                             on:click=|ev| { ev.prevent_default(); focus_field("new-recommendation-number"); }>"Add a recommendation"</a>
+                        " or "
+                        <a class="govuk-link" href=Route::AddFromTable { plan: plan.id.clone() }.href() data-testid="add-from-table">"add recommendations from a table"</a>
                     </p>
                 })}
                 <AddressProblems problems=paging.address_problem(query.get("page")).into_iter().collect() instead="" />
