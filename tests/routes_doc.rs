@@ -72,6 +72,7 @@ fn every_view_is_documented() {
         Route::EditMilestones { plan: "p".into() },
         Route::EditReporting { plan: "p".into() },
         Route::DeletePlan { plan: "p".into() },
+        Route::Publish { plan: "p".into() },
         Route::CopiesSent { plan: "p".into() },
         Route::ReportsIssued { plan: "p".into() },
         Route::EditReviews { plan: "p".into() },
@@ -110,6 +111,7 @@ fn every_view_is_documented() {
             | Route::EditMilestones { .. }
             | Route::EditReporting { .. }
             | Route::DeletePlan { .. }
+            | Route::Publish { .. }
             | Route::CopiesSent { .. }
             | Route::ReportsIssued { .. }
             | Route::EditReviews { .. }

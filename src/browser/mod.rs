@@ -8,4 +8,5 @@ pub mod download;
 pub mod files;
 pub mod published;
 pub mod random;
+pub mod site_build;
 pub mod storage;

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use crate::ui::components::needs_javascript::NeedsJavaScript;
 
 use crate::ui::components::form::{DateInput, ErrorMessage, TypedDate};
 
@@ -252,6 +253,7 @@ fn OptionsForm(
     };
     view! {
         <form class="app-filter" novalidate data-own-undo="" on:submit=update data-testid="report-options">
+            <NeedsJavaScript />
             <h2 class="govuk-heading-s">"Report options"</h2>
             <ErrorMessage error=error alert=true />
             <DateInput id="report-as-at" legend="As at" typed=date error=date_error />

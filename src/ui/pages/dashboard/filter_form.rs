@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use crate::ui::components::needs_javascript::NeedsJavaScript;
 
 use crate::ui::components::form::{DateInput, TypedDate};
 
@@ -92,6 +93,7 @@ pub(super) fn FilterForm(
     };
     view! {
         <form class="app-filter" novalidate data-own-undo="" on:submit=show data-testid="filter-form">
+            <NeedsJavaScript />
             <DateInput id="as-at" legend="As at" bold=true typed=date error=date_error
                 hint="The day the figures are worked out for, such as the date of a committee meeting." />
             <details class="govuk-details" open=!filter.is_empty()>
