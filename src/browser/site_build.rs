@@ -138,10 +138,8 @@ impl Frame {
         let _ = frame.set_attribute("title", "The residents' site, being written");
         let _ = frame.set_attribute("aria-hidden", "true");
         let _ = frame.set_attribute("tabindex", "-1");
-        let _ = frame.set_attribute(
-            "style",
-            "position:absolute;left:-10000px;top:0;width:1024px;height:768px;border:0",
-        );
+        // Placed off screen by a class: the page's policy refuses inline styles.
+        let _ = frame.set_attribute("class", "app-writing-frame");
         frame.set_src(&format!("{SITE_DIR}index.html"));
         document
             .body()
@@ -205,23 +203,24 @@ impl Frame {
         sleep(20).await;
         let document = self.document().ok_or("the frame has no document")?;
         let body = document.body().ok_or("the frame's page has no body")?;
+        // The frame's nodes belong to its own window, so they are not instances of this
+        // window's classes: they are cast, not checked.
         let copy: web_sys::Element = body
             .clone_node_with_deep(true)
-            .ok()
-            .and_then(|n| n.dyn_into().ok())
-            .ok_or("the page could not be copied")?;
+            .map_err(|_| "the page could not be copied")?
+            .unchecked_into();
         for selector in [":scope > noscript", "script"] {
             if let Ok(found) = copy.query_selector_all(selector) {
                 for i in 0..found.length() {
-                    if let Some(element) = found.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                        element.remove();
+                    if let Some(node) = found.item(i) {
+                        node.unchecked_into::<web_sys::Element>().remove();
                     }
                 }
             }
         }
         if let Ok(links) = copy.query_selector_all("a[href]") {
             for i in 0..links.length() {
-                if let Some(a) = links.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                if let Some(a) = links.item(i).map(|n| n.unchecked_into::<web_sys::Element>()) {
                     if let Some(href) = a.get_attribute("href") {
                         let _ = a.set_attribute("href", &link(&href));
                     }
