@@ -101,7 +101,10 @@ fn the_feed_is_atom_with_one_entry_per_update_newest_first() {
     assert_eq!(root.tag_name().namespace(), Some(atom));
     assert_eq!(root.tag_name().name(), "feed");
     for required in ["id", "title", "updated", "author"] {
-        assert!(child(root, required).is_some(), "the feed has no {required}");
+        assert!(
+            child(root, required).is_some(),
+            "the feed has no {required}"
+        );
     }
     let entries: Vec<_> = root
         .children()
@@ -155,11 +158,9 @@ fn the_feed_keeps_user_text_as_text_and_says_when_a_status_changed() {
         .descendants()
         .any(|n| n.text() == Some("Done <script>alert(1)</script> & more ")));
     // An update at a new status says so; one at the same status is a progress update.
-    let changed = plan.actions().any(|(_, a)| {
-        a.updates
-            .windows(2)
-            .any(|w| w[0].status != w[1].status)
-    });
+    let changed = plan
+        .actions()
+        .any(|(_, a)| a.updates.windows(2).any(|w| w[0].status != w[1].status));
     assert!(changed, "the example has a status change");
     assert!(feed.contains(": status changed to "));
     assert!(feed.contains(": progress update, "));
@@ -189,7 +190,7 @@ fn page() -> Page {
         file: "recommendation-r3.html".into(),
         title: "Focus & \"clarity\" <now>".into(),
         address: "#/plan/p/recommendations/r3".into(),
-        body: "<main><h1>Focus</h1></main>".into(),
+        body: "<main><!----><h1>Focus</h1><!----></main>".into(),
     }
 }
 
@@ -261,7 +262,11 @@ fn the_zip_holds_the_build_the_pages_the_plan_settings_feed_and_readme() {
             .expect("readable");
         text
     };
-    assert_eq!(read("index.html"), b"<p>home</p>", "the home page replaces the shell");
+    assert_eq!(
+        read("index.html"),
+        b"<p>home</p>",
+        "the home page replaces the shell"
+    );
     assert_eq!(read("plan.json"), plan_json.as_bytes());
     assert_eq!(read("app-1a2b_bg.wasm"), [0, 97, 115, 109]);
     let readme = String::from_utf8(read("README.txt")).expect("text");

@@ -61,7 +61,11 @@ pub fn handed_over() -> Option<(String, String)> {
     window.frame_element().ok().flatten()?;
     let storage = window.session_storage().ok().flatten()?;
     let plan = storage.get_item(PLAN_KEY).ok().flatten()?;
-    let settings = storage.get_item(SETTINGS_KEY).ok().flatten().unwrap_or_default();
+    let settings = storage
+        .get_item(SETTINGS_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     Some((plan, settings))
 }
 
@@ -75,7 +79,10 @@ async fn fetched(path: &str) -> Result<web_sys::Response, String> {
             .dyn_into()
             .map_err(|_| format!("{path} could not be fetched"))?;
     if !response.ok() {
-        return Err(format!("{path} is missing (the server said {})", response.status()));
+        return Err(format!(
+            "{path} is missing (the server said {})",
+            response.status()
+        ));
     }
     Ok(response)
 }
@@ -83,11 +90,15 @@ async fn fetched(path: &str) -> Result<web_sys::Response, String> {
 /// A file of this build, as text.
 pub async fn text(path: &str) -> Result<String, String> {
     let response = fetched(path).await?;
-    JsFuture::from(response.text().map_err(|_| format!("{path} could not be read"))?)
-        .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| format!("{path} could not be read"))
+    JsFuture::from(
+        response
+            .text()
+            .map_err(|_| format!("{path} could not be read"))?,
+    )
+    .await
+    .ok()
+    .and_then(|t| t.as_string())
+    .ok_or_else(|| format!("{path} could not be read"))
 }
 
 /// A file of this build, as bytes.
@@ -197,7 +208,9 @@ impl Frame {
             }
         }
         if !drawn {
-            return Err(format!("the page {address} was not drawn within 10 seconds"));
+            return Err(format!(
+                "the page {address} was not drawn within 10 seconds"
+            ));
         }
         // Effects that follow the page (its title) run after it is drawn.
         sleep(20).await;
@@ -220,7 +233,10 @@ impl Frame {
         }
         if let Ok(links) = copy.query_selector_all("a[href]") {
             for i in 0..links.length() {
-                if let Some(a) = links.item(i).map(|n| n.unchecked_into::<web_sys::Element>()) {
+                if let Some(a) = links
+                    .item(i)
+                    .map(|n| n.unchecked_into::<web_sys::Element>())
+                {
                     if let Some(href) = a.get_attribute("href") {
                         let _ = a.set_attribute("href", &link(&href));
                     }

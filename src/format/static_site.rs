@@ -53,7 +53,9 @@ pub fn page_html(shell: &str, page: &Page, check: &str) -> Result<String, String
         (Some(start), Some(end)) if start < end => format!(
             "{}<div id=\"{STATIC_ID}\">{}</div>{}",
             &rest[..start],
-            page.body,
+            // The app's empty placeholder comments mean nothing without it. User text
+            // never holds one: its `<` is escaped.
+            page.body.replace("<!---->", ""),
             &rest[end + "</noscript>".len()..]
         ),
         _ => return Err("the site build's index.html has no <noscript> message".to_string()),

@@ -4,6 +4,6 @@
 
 pub mod paging;
 pub mod route;
-pub mod static_pages;
 pub mod stacking;
+pub mod static_pages;
 pub mod text;

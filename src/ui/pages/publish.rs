@@ -16,9 +16,7 @@ use crate::format::static_site::{self, Page};
 use crate::presentation::route::Route;
 use crate::presentation::static_pages::{file_of, file_safe, routes, static_href};
 use crate::ui::components::breadcrumbs::{plan_trail, Breadcrumbs};
-use crate::ui::components::form::{
-    DateInput, ErrorSummary, FormErrors, TextField, TypedDate,
-};
+use crate::ui::components::form::{DateInput, ErrorSummary, FormErrors, TextField, TypedDate};
 use crate::ui::components::title::set_title;
 use crate::ui::pages::edit_reporting::{governance, schedules::Schedules};
 use crate::ui::pages::editing::from_plan;
@@ -167,7 +165,9 @@ fn PublishForm(plan_id: String) -> impl IntoView {
             spawn_local(async move {
                 match make_site(&plan, &settings, progress).await {
                     Ok(done) => progress.set(Progress::Done(done)),
-                    Err(why) => progress.set(Progress::Failed(format!("The site was not made: {why}."))),
+                    Err(why) => {
+                        progress.set(Progress::Failed(format!("The site was not made: {why}.")))
+                    }
                 }
             });
         }

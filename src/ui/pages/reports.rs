@@ -4,9 +4,9 @@
 
 use std::borrow::Cow;
 
+use crate::ui::components::needs_javascript::NeedsJavaScript;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use crate::ui::components::needs_javascript::NeedsJavaScript;
 
 use crate::ui::components::form::{DateInput, ErrorMessage, TypedDate};
 

@@ -1,8 +1,8 @@
 //! The progress view's as-at date and filter: chosen in a form, kept in the address.
 
+use crate::ui::components::needs_javascript::NeedsJavaScript;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use crate::ui::components::needs_javascript::NeedsJavaScript;
 
 use crate::ui::components::form::{DateInput, TypedDate};
 

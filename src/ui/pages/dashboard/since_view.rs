@@ -2,9 +2,9 @@
 //! and the view's as-at date, for the actions its theme, group or lead choose; the same
 //! lists as the progress report's "Since the last report".
 
+use crate::ui::components::needs_javascript::NeedsJavaScript;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use crate::ui::components::needs_javascript::NeedsJavaScript;
 
 use crate::domain::dates::{date_from_address, format_long, iso};
 use crate::domain::reports::ReportOptions;
