@@ -88,6 +88,9 @@ test('the officer fills in the publish form, previews the home page and download
     assert.equal(await page.locator('iframe[title="The residents\' site, being written"]').count(), 0, 'the writing frame is gone');
     assert.deepEqual(errors, []);
     assert.deepEqual(await axeViolations(page), [], 'axe when the site is ready');
+    await page.setViewportSize({ width: 320, height: 640 });
+    const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    assert.equal(scroll, client, 'the publish page reflows at 320 CSS px');
     // The officer's plan is the one changed by the form, and nothing else was stored.
     const keys = await page.evaluate(() => Object.keys(localStorage));
     assert.ok(keys.every((k) => k.startsWith('cpc-action-plan/')), keys.join());
