@@ -74,6 +74,7 @@ fn every_view_is_documented() {
         Route::EditMilestones { plan: "p".into() },
         Route::EditReporting { plan: "p".into() },
         Route::DeletePlan { plan: "p".into() },
+        Route::Publish { plan: "p".into() },
         Route::CopiesSent { plan: "p".into() },
         Route::ReportsIssued { plan: "p".into() },
         Route::EditReviews { plan: "p".into() },
@@ -114,6 +115,7 @@ fn every_view_is_documented() {
             | Route::EditMilestones { .. }
             | Route::EditReporting { .. }
             | Route::DeletePlan { .. }
+            | Route::Publish { .. }
             | Route::CopiesSent { .. }
             | Route::ReportsIssued { .. }
             | Route::EditReviews { .. }

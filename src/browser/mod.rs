@@ -11,4 +11,5 @@ pub mod offline;
 pub mod published;
 pub mod random;
 pub mod sheets;
+pub mod site_build;
 pub mod storage;

@@ -57,6 +57,14 @@ pub fn start(published: bool, update_ready: impl Fn() + Clone + 'static) {
     let Some(container) = container() else {
         return;
     };
+    // The publish page runs the site build in a hidden frame to write its pages: that is
+    // no visit to keep for offline use.
+    let framed = web_sys::window()
+        .and_then(|w| w.top().ok().flatten().map(|top| top != w))
+        .unwrap_or(false);
+    if framed {
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let options = web_sys::RegistrationOptions::new();
         // The worker's own file is always asked of the server, so a deployment is noticed.

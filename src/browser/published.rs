@@ -8,12 +8,39 @@ use wasm_bindgen_futures::JsFuture;
 use crate::domain::{Plan, Problem};
 use crate::format::import;
 use crate::format::site::{is_web_page, SiteSettings};
+use crate::format::static_site::{plan_check, PAGE_META, PLAN_CHECK_META, STATIC_ID};
 
 /// A published site: its plan (or why it cannot be shown) and its settings.
 #[derive(Clone, Debug)]
 pub struct Published {
     pub plan: Result<Plan, Vec<Problem>>,
     pub settings: SiteSettings,
+    /// This page was written (as plain HTML) from another `plan.json` than the one the
+    /// site has now: what readers without JavaScript see is older.
+    pub pages_differ: bool,
+}
+
+fn meta(name: &str) -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()??
+        .get_attribute("content")
+}
+
+/// The `#/` address a written page (`recommendation-r3.html`) shows, when it is one.
+pub fn page_address() -> Option<String> {
+    meta(PAGE_META)
+}
+
+/// Takes a written page's plain HTML away, for the app to draw the page in its place.
+pub fn remove_static_page() {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(STATIC_ID))
+    {
+        element.remove();
+    }
 }
 
 /// Asks for a file beside `index.html`; the answer is read by [`text_of`].
@@ -51,13 +78,23 @@ pub fn missing_plan() -> Problem {
 pub async fn detect() -> Option<Published> {
     // Both requests are sent before either answer is awaited: the app waits for one
     // round trip, not two.
-    let (plan, settings) = (request("plan.json"), request("site.json"));
-    let plan = text_of(plan).await;
-    let settings = text_of(settings).await;
+    let (plan, settings) = match super::site_build::handed_over() {
+        // The officer's app is writing this site: it handed over the plan and settings.
+        Some((plan, settings)) => (Some(plan), Some(settings)),
+        None => {
+            let (plan, settings) = (request("plan.json"), request("site.json"));
+            (text_of(plan).await, text_of(settings).await)
+        }
+    };
     if plan.is_none() && settings.is_none() {
         return None;
     }
+    let pages_differ = match (meta(PLAN_CHECK_META), &plan) {
+        (Some(check), Some(text)) => check != plan_check(text),
+        _ => false,
+    };
     Some(Published {
+        pages_differ,
         plan: match plan {
             Some(text) => import(&text).map(|i| i.plan),
             None => Err(vec![missing_plan()]),

@@ -401,7 +401,8 @@ fn text_runs(text: &str) -> String {
         .join("<w:br/>")
 }
 
-fn escape(text: &str) -> String {
+/// Text for XML: markup characters escaped, and what XML 1.0 forbids left out.
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -4,6 +4,7 @@
 pub mod csv;
 pub mod docx;
 pub mod export;
+pub mod feed;
 pub mod import;
 pub mod merge;
 pub mod packed;
@@ -11,6 +12,7 @@ pub mod packed;
 pub mod schema;
 pub mod sent;
 pub mod site;
+pub mod static_site;
 pub mod stored;
 pub mod table;
 pub mod xlsx;

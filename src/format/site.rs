@@ -53,6 +53,72 @@ impl SiteSettings {
     }
 }
 
+/// Which field of the publish form a problem is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SiteField {
+    Email,
+    ReportUrl,
+}
+
+impl SiteSettings {
+    /// The settings as the officer typed them, checked: an email address must look like
+    /// one and the report link must be a web address; either may be left blank.
+    pub fn typed(
+        email: &str,
+        phone: &str,
+        report_url: &str,
+        statement_date: Option<NaiveDate>,
+    ) -> Result<SiteSettings, Vec<(SiteField, String)>> {
+        let email = email.trim();
+        let report_url = report_url.trim();
+        let mut problems = Vec::new();
+        if !email.is_empty() && (!email.contains('@') || email.contains(char::is_whitespace)) {
+            problems.push((
+                SiteField::Email,
+                "Enter an email address in the correct format, like name@example.gov.uk"
+                    .to_string(),
+            ));
+        }
+        if !report_url.is_empty() && !is_web_address(report_url) {
+            problems.push((
+                SiteField::ReportUrl,
+                "Enter the report link as a web address starting with https://".to_string(),
+            ));
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(SiteSettings {
+            contact_email: email.to_string(),
+            contact_phone: phone.trim().to_string(),
+            report_url: Some(report_url.to_string()).filter(|u| !u.is_empty()),
+            statement_date,
+        })
+    }
+
+    /// Writes `site.json`, leaving out what is not set; [`SiteSettings::from_text`] reads it
+    /// back the same.
+    pub fn to_json(&self) -> String {
+        let mut map = serde_json::Map::new();
+        let mut put = |key: &str, value: String| {
+            if !value.is_empty() {
+                map.insert(key.to_string(), serde_json::Value::String(value));
+            }
+        };
+        put("contact_email", self.contact_email.clone());
+        put("contact_phone", self.contact_phone.clone());
+        put("report_url", self.report_url.clone().unwrap_or_default());
+        put(
+            "statement_date",
+            self.statement_date
+                .map(crate::domain::dates::iso)
+                .unwrap_or_default(),
+        );
+        serde_json::to_string_pretty(&serde_json::Value::Object(map))
+            .unwrap_or_else(|_| "{}".to_string())
+    }
+}
+
 /// Whether a file asked for is really a web page: what a host with a single-page-app
 /// fallback sends for a file that is not there. A plan or settings file is JSON, which
 /// never starts with `<`.
@@ -82,6 +148,27 @@ mod tests {
         );
         assert_eq!(bad, SiteSettings::default());
         assert_eq!(SiteSettings::from_text("not json"), SiteSettings::default());
+    }
+
+    #[test]
+    fn typed_settings_are_checked_and_written_back_the_same() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23);
+        let s = SiteSettings::typed(
+            " policy@havering.gov.uk ",
+            "01708 434343",
+            "https://www.havering.gov.uk/pc",
+            day,
+        )
+        .expect("good settings");
+        assert_eq!(SiteSettings::from_text(&s.to_json()), s);
+        let blank = SiteSettings::typed("", "", "", None).expect("all optional");
+        assert_eq!(blank.to_json(), "{}");
+        let bad = SiteSettings::typed("policy at havering", "", "javascript:alert(1)", None)
+            .expect_err("refused");
+        assert_eq!(
+            bad.iter().map(|(f, _)| *f).collect::<Vec<_>>(),
+            [SiteField::Email, SiteField::ReportUrl]
+        );
     }
 
     #[test]

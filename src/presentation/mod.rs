@@ -5,4 +5,5 @@
 pub mod paging;
 pub mod route;
 pub mod stacking;
+pub mod static_pages;
 pub mod text;

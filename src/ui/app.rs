@@ -77,6 +77,7 @@ fn follow_the_date(today: RwSignal<NaiveDate>) {
 /// The whole app: the officer's, or a published site's when `published` is given.
 #[component]
 pub fn App(published: Option<Published>) -> impl IntoView {
+    let pages_differ = published.as_ref().is_some_and(|p| p.pages_differ);
     let (library, site, unpublishable) = match published {
         #[cfg(not(feature = "site"))]
         None => (Library::load(example_plan), None, None),
@@ -89,10 +90,12 @@ pub fn App(published: Option<Published>) -> impl IntoView {
         Some(Published {
             plan: Ok(plan),
             settings,
+            ..
         }) => (Library::published(vec![plan]), Some(settings), None),
         Some(Published {
             plan: Err(problems),
             settings,
+            ..
         }) => (
             Library::published(Vec::new()),
             Some(settings),
@@ -167,6 +170,15 @@ pub fn App(published: Option<Published>) -> impl IntoView {
         <div class="govuk-width-container">
             <Banners route=route update_ready=update_ready />
             <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
+                {pages_differ.then(|| view! {
+                    <div class="govuk-warning-text" data-testid="pages-differ">
+                        <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                        <strong class="govuk-warning-text__text">
+                            <span class="govuk-visually-hidden">"Warning: "</span>
+                            "The council has published a newer plan file than this site's plain pages were made from. You are seeing the newer plan; without JavaScript the pages show the plan as it was when the site was made."
+                        </strong>
+                    </div>
+                })}
                 {move || match (&unpublishable, state.published()) {
                     (Some(problems), _) => view! { <pages::about::Unpublishable problems=problems.clone() /> }.into_any(),
                     (None, true) => published_page(current.get(), &library),
@@ -252,6 +264,8 @@ fn page(address: Address) -> AnyView {
         Route::EditReporting { plan } => {
             view! { <edit_reporting::EditReportingPage plan_id=plan /> }.into_any()
         }
+        #[cfg(not(feature = "site"))]
+        Route::Publish { plan } => view! { <publish::PublishPage plan_id=plan /> }.into_any(),
         #[cfg(not(feature = "site"))]
         Route::CopiesSent { plan } => {
             view! { <copies_sent::CopiesSentPage plan_id=plan /> }.into_any()

@@ -132,7 +132,7 @@ test('a host that answers a missing plan.json with index.html still serves the o
 
 test('every build ships its hosting headers, and the policy script fails the build when it cannot place the policy', () => {
   for (const dir of [DIST, join(ROOT, 'target/site')]) {
-    assert.match(readFileSync(join(dir, '_headers'), 'utf8'), /frame-ancestors 'none'[\s\S]*X-Content-Type-Options: nosniff/);
+    assert.match(readFileSync(join(dir, '_headers'), 'utf8'), /frame-ancestors 'self'[\s\S]*X-Content-Type-Options: nosniff/);
     assert.match(readFileSync(join(dir, '.htaccess'), 'utf8'), /X-Content-Type-Options "nosniff"/);
     assert.match(readFileSync(join(dir, 'index.html'), 'utf8'), /<meta http-equiv="Content-Security-Policy"/);
   }

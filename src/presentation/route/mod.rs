@@ -136,6 +136,10 @@ pub enum Route {
     EditReporting {
         plan: String,
     },
+    /// Publish the plan for residents: the site's settings, a preview and the zip.
+    Publish {
+        plan: String,
+    },
     /// Confirm deleting a plan.
     DeletePlan {
         plan: String,
@@ -306,6 +310,9 @@ impl Address {
             ["plan", plan, "reviews"] => Route::EditReviews {
                 plan: plan.to_string(),
             },
+            ["plan", plan, "publish"] => Route::Publish {
+                plan: plan.to_string(),
+            },
             ["plan", plan, "delete"] => Route::DeletePlan {
                 plan: plan.to_string(),
             },
@@ -376,6 +383,7 @@ impl Route {
             Route::EditMilestones { plan } => format!("/plan/{}/milestones", encode(plan)),
             Route::EditReporting { plan } => format!("/plan/{}/edit/reporting", encode(plan)),
             Route::DeletePlan { plan } => format!("/plan/{}/delete", encode(plan)),
+            Route::Publish { plan } => format!("/plan/{}/publish", encode(plan)),
             Route::CopiesSent { plan } => format!("/plan/{}/copies", encode(plan)),
             Route::Leads { plan } => format!("/plan/{}/leads", encode(plan)),
             Route::ReportsIssued { plan } => format!("/plan/{}/issued", encode(plan)),
@@ -430,6 +438,7 @@ impl Route {
             | Route::EditMilestones { plan }
             | Route::EditReporting { plan }
             | Route::DeletePlan { plan }
+            | Route::Publish { plan }
             | Route::CopiesSent { plan }
             | Route::ReportsIssued { plan }
             | Route::EditReviews { plan }

@@ -9,6 +9,7 @@ pub mod charts;
 pub mod form;
 pub mod layout;
 pub mod narrative_summary;
+pub mod needs_javascript;
 pub mod pagination;
 pub mod recommendation_body;
 pub mod reporting;

@@ -163,6 +163,9 @@ fn EditPlanForm(plan_id: String) -> impl IntoView {
         <p class="govuk-body">
             <a class="govuk-link" href=Route::EditReporting { plan: plan_id.clone() }.href()>"Committee reporting: contacts, key areas of progress, documents, rating scale, reporting schedules and closing the plan"</a>
         </p>
+        <p class="govuk-body">
+            <a class="govuk-link" href=Route::Publish { plan: plan_id.clone() }.href()>"Publish for residents: the residents' site as one zip to upload"</a>
+        </p>
         <a class="govuk-button" href=overview>"Back to the plan"</a>
     }
 }

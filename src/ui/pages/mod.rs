@@ -24,6 +24,7 @@ pub mod new_plan;
 pub mod not_found;
 pub mod overview;
 pub mod plans;
+pub mod publish;
 pub mod recommendation;
 pub mod recommendations;
 pub mod reports;

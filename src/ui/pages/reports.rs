@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use crate::ui::components::needs_javascript::NeedsJavaScript;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -255,6 +256,7 @@ fn OptionsForm(
     };
     view! {
         <form class="app-filter" novalidate data-own-undo="" on:submit=update data-testid="report-options">
+            <NeedsJavaScript />
             <h2 class="govuk-heading-s">"Report options"</h2>
             <ErrorMessage error=error alert=true />
             <DateInput id="report-as-at" legend="As at" typed=date error=date_error />

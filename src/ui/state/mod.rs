@@ -73,7 +73,14 @@ pub fn use_state() -> AppState {
 
 /// The address the browser shows now.
 pub fn current_address() -> Address {
-    Address::parse(&document::hash())
+    let hash = document::hash();
+    // A written page of the residents' site opened by its own address shows its view.
+    if hash.trim_start_matches('#').is_empty() {
+        if let Some(address) = crate::browser::published::page_address() {
+            return Address::parse(&address);
+        }
+    }
+    Address::parse(&hash)
 }
 
 /// Goes to a route, as following a link would.

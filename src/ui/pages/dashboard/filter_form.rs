@@ -1,5 +1,6 @@
 //! The progress view's as-at date and filter: chosen in a form, kept in the address.
 
+use crate::ui::components::needs_javascript::NeedsJavaScript;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -92,6 +93,7 @@ pub(super) fn FilterForm(
     };
     view! {
         <form class="app-filter" novalidate data-own-undo="" on:submit=show data-testid="filter-form">
+            <NeedsJavaScript />
             <DateInput id="as-at" legend="As at" bold=true typed=date error=date_error
                 hint="The day the figures are worked out for, such as the date of a committee meeting." />
             <details class="govuk-details" open=!filter.is_empty()>

@@ -2,6 +2,7 @@
 //! and the view's as-at date, for the actions its theme, group or lead choose; the same
 //! lists as the progress report's "Since the last report".
 
+use crate::ui::components::needs_javascript::NeedsJavaScript;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -79,6 +80,7 @@ pub(super) fn SinceView(plan_id: String, as_at: NaiveDate, query: Query) -> impl
     };
     view! {
         <form class="app-filter" novalidate data-own-undo="" on:submit=show data-testid="since-form">
+            <NeedsJavaScript />
             <h2 class="govuk-heading-s">"What changed"</h2>
             <DateInput id="since-date" legend="Changes since" hint=format!("Lists what changed after this date, up to {}.", format_long(as_at)) typed=typed error=error />
             <button type="submit" class="govuk-button govuk-button--secondary">"List what changed"</button>

@@ -18,7 +18,7 @@ use crate::ui::state::use_state;
 
 mod closing;
 mod lists;
-mod schedules;
+pub(crate) mod schedules;
 
 #[component]
 pub fn EditReportingPage(plan_id: String) -> impl IntoView {
@@ -31,7 +31,7 @@ pub fn EditReportingPage(plan_id: String) -> impl IntoView {
 
 /// A change to the plan's contacts, highlights, documents or rating scale, made by `set`
 /// on what the plan has now.
-pub(super) fn governance(
+pub(crate) fn governance(
     plan_id: &str,
     key: impl Into<String>,
     set: impl Fn(&mut Governance, String) -> Result<(), String> + Send + Sync + 'static,

@@ -53,7 +53,7 @@ fn with_cadence(mut schedule: Schedule, cadence: Cadence) -> Schedule {
 }
 
 #[component]
-pub(super) fn Schedules(plan_id: String) -> impl IntoView {
+pub(crate) fn Schedules(plan_id: String) -> impl IntoView {
     let state = use_state();
     let library = state.library;
     let ids = {
