@@ -77,6 +77,7 @@ fn follow_the_date(today: RwSignal<NaiveDate>) {
 /// The whole app: the officer's, or a published site's when `published` is given.
 #[component]
 pub fn App(published: Option<Published>) -> impl IntoView {
+    let updated = published.as_ref().and_then(|p| p.updated);
     let (library, site, unpublishable) = match published {
         #[cfg(not(feature = "site"))]
         None => (Library::load(example_plan), None, None),
@@ -89,10 +90,12 @@ pub fn App(published: Option<Published>) -> impl IntoView {
         Some(Published {
             plan: Ok(plan),
             settings,
+            ..
         }) => (Library::published(vec![plan]), Some(settings), None),
         Some(Published {
             plan: Err(problems),
             settings,
+            ..
         }) => (
             Library::published(Vec::new()),
             Some(settings),
@@ -105,6 +108,7 @@ pub fn App(published: Option<Published>) -> impl IntoView {
         flash: RwSignal::new(None),
         pending: RwSignal::new(None),
         site: site.map(StoredValue::new),
+        updated,
         drafts: Drafts::default(),
     };
     provide_context(state);
@@ -113,6 +117,7 @@ pub fn App(published: Option<Published>) -> impl IntoView {
     let address = RwSignal::new(current_address());
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         address.set(current_address());
+        crate::browser::document::close_menus();
         focus_heading();
     });
     if !state.published() {
@@ -165,6 +170,7 @@ pub fn App(published: Option<Published>) -> impl IntoView {
         <div class="govuk-width-container">
             <Banners route=route />
             <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
+                <crate::ui::components::last_updated::LastUpdated />
                 {move || match (&unpublishable, state.published()) {
                     (Some(problems), _) => view! { <pages::about::Unpublishable problems=problems.clone() /> }.into_any(),
                     (None, true) => published_page(current.get(), &library),

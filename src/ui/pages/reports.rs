@@ -253,6 +253,7 @@ fn OptionsForm(
     view! {
         <form class="app-filter" novalidate data-own-undo="" on:submit=update data-testid="report-options">
             <h2 class="govuk-heading-s">"Report options"</h2>
+            <crate::ui::components::needs_javascript::NeedsJavaScript what="Changing the report's date and options" />
             <ErrorMessage error=error alert=true />
             <DateInput id="report-as-at" legend="As at" typed=date error=date_error />
             <div class="govuk-form-group">
