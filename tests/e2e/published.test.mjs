@@ -71,6 +71,8 @@ test('the home page gives residents the summary, and the site changes and stores
   await withPage(browser, site.url, async ({ page, errors }) => {
     await ready(page);
     assert.equal(await page.locator('main h1').innerText(), plan.title);
+    // The example file has no exported_at: the site says so, and its figures are as at today.
+    assert.match(await page.getByTestId('last-updated').innerText(), /does not say when the council last updated it, so its figures are as at today/);
     assert.equal(
       await page.getByTestId('plan-summary').innerText(),
       `Of 32 actions, ${count('completed')} are completed, ${count('ongoing')} are now part of everyday work and ${count('not_started')} are not started; ${overdue} are past their date.`,
@@ -152,6 +154,7 @@ test('a missing or unreadable plan file gets a clear message, not a blank page',
         await ready(page);
         assert.equal(await page.locator('main h1').innerText(), 'The action plan cannot be shown');
         assert.match(await page.getByTestId('unpublishable').textContent(), says);
+        assert.equal(await page.getByTestId('last-updated').count(), 0, 'no plan, so no date');
         assert.deepEqual(await axeViolations(page), []);
         assert.equal(await page.evaluate(() => localStorage.length), 0);
       });

@@ -13,7 +13,8 @@ pub fn LastUpdated() -> impl IntoView {
     let state = use_state();
     let updated = state.updated;
     move || {
-        if !state.published() {
+        // A site whose plan cannot be shown says why, and nothing about dates.
+        if !state.published() || state.library.plans.with(|p| p.is_empty()) {
             return None;
         }
         let today = state.today.get();
