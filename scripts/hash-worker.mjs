@@ -34,9 +34,10 @@ rmSync(join(dir, `${NAME}_loader.js`), { force: true });
 writeFileSync(join(dir, `${base}_loader.js`), `importScripts("./${base}.js");wasm_bindgen("./${base}_bg.wasm");`);
 
 const index = join(dir, 'index.html');
-let html = readFileSync(index, 'utf8').replace(/\s*<meta name="app-sheets-worker"[^>]*>/, '');
-const anchor = '<meta charset="utf-8">';
-if (html.split(anchor).length !== 2) fail(`expected one ${anchor} in ${index}`);
-html = html.replace(anchor, `${anchor}\n  <meta name="app-sheets-worker" content="${base}_loader.js">`);
+let html = readFileSync(index, 'utf8').replace(/\s*<meta name=["']?app-sheets-worker["']?[^>]*>/, '');
+// A release build's page is minified (Trunk.toml), which drops the quotes around values.
+const anchors = html.match(/<meta charset=["']?utf-8["']?\s*\/?>/gi) ?? [];
+if (anchors.length !== 1) fail(`expected one <meta charset="utf-8"> in ${index}`);
+html = html.replace(anchors[0], `${anchors[0]}\n  <meta name="app-sheets-worker" content="${base}_loader.js">`);
 writeFileSync(index, html);
 console.log(`hash-worker: the spreadsheet worker is ${base}`);

@@ -573,3 +573,26 @@ proptest! {
         prop_assert_eq!(read_date_parts(&format!("0{d}"), &format!("0{m}"), &y, "Date"), Ok(Some(date)));
     }
 }
+
+proptest! {
+    /// A published plan turns out of date once, somewhere between 181 and 184 days after
+    /// it was exported (six calendar months), and stays so; its export day is read from
+    /// any `exported_at` that starts with it, whatever follows.
+    #[test]
+    fn a_published_plan_goes_out_of_date_after_six_months_and_stays(updated in date(), days in 0i64..800, rest in "\\PC{0,12}") {
+        use cpc_action_plan::domain::dates::iso;
+        use cpc_action_plan::domain::last_updated::{exported_on, is_out_of_date};
+        let today = updated + chrono::Duration::days(days);
+        let old = is_out_of_date(updated, today);
+        if days <= 181 {
+            prop_assert!(!old);
+        }
+        if days > 184 {
+            prop_assert!(old);
+        }
+        if old {
+            prop_assert!(is_out_of_date(updated, today + chrono::Duration::days(1)));
+        }
+        prop_assert_eq!(exported_on(&format!("{}{rest}", iso(updated))), Some(updated));
+    }
+}

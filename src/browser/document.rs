@@ -27,6 +27,29 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// Sets the page's `<meta name="description">`, which search engines show under its title.
+pub fn set_description(text: &str) {
+    if let Some(meta) =
+        document().and_then(|d| d.query_selector("meta[name=description]").ok().flatten())
+    {
+        let _ = meta.set_attribute("content", text);
+    }
+}
+
+/// Closes the navigation's "Menu" (`details.app-nav-menu`), as a new page would be drawn
+/// with it closed.
+pub fn close_menus() {
+    let Some(document) = document() else {
+        return;
+    };
+    // Each one closed no longer matches, so this ends.
+    while let Ok(Some(menu)) = document.query_selector("details.app-nav-menu[open]") {
+        if menu.remove_attribute("open").is_err() {
+            return;
+        }
+    }
+}
+
 /// Moves focus to an element by id and scrolls it into view.
 pub fn focus_element(id: &str) {
     let element = document()

@@ -5,6 +5,9 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use chrono::NaiveDate;
+
+use crate::domain::last_updated::exported_on;
 use crate::domain::{Plan, Problem};
 use crate::format::import;
 use crate::format::site::{is_web_page, SiteSettings};
@@ -14,6 +17,8 @@ use crate::format::static_site::{plan_check, PAGE_META, PLAN_CHECK_META, STATIC_
 #[derive(Clone, Debug)]
 pub struct Published {
     pub plan: Result<Plan, Vec<Problem>>,
+    /// The day the council exported the plan file (its `exported_at`), when it says.
+    pub updated: Option<NaiveDate>,
     pub settings: SiteSettings,
     /// This page was written (as plain HTML) from another `plan.json` than the one the
     /// site has now: what readers without JavaScript see is older.
@@ -75,7 +80,15 @@ pub fn missing_plan() -> Problem {
 }
 
 /// Looks for a published plan. `None` means this is the ordinary app.
+///
+/// Only the site build looks: the officer's app never asks for files that are not there,
+/// because each answer of 404 is an error in the browser's console that no script can
+/// silence. A council publishes with the site build (`scripts/publish`, or the officer's
+/// "Publish for residents" download), not with the officer's app.
 pub async fn detect() -> Option<Published> {
+    if !cfg!(feature = "site") {
+        return None;
+    }
     // Both requests are sent before either answer is awaited: the app waits for one
     // round trip, not two.
     let (plan, settings) = match super::site_build::handed_over() {
@@ -93,12 +106,19 @@ pub async fn detect() -> Option<Published> {
         (Some(check), Some(text)) => check != plan_check(text),
         _ => false,
     };
+    let imported = match plan {
+        Some(text) => import(&text),
+        None => Err(vec![missing_plan()]),
+    };
+    let updated = imported
+        .as_ref()
+        .ok()
+        .and_then(|i| i.exported_at.as_deref())
+        .and_then(exported_on);
     Some(Published {
         pages_differ,
-        plan: match plan {
-            Some(text) => import(&text).map(|i| i.plan),
-            None => Err(vec![missing_plan()]),
-        },
+        plan: imported.map(|i| i.plan),
+        updated,
         settings: settings
             .map(|t| SiteSettings::from_text(&t))
             .unwrap_or_default(),

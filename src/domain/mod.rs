@@ -9,6 +9,7 @@ pub mod figures;
 pub mod filter;
 pub mod history;
 pub mod ids;
+pub mod last_updated;
 pub mod leads;
 pub mod narrative;
 pub mod plan;

@@ -78,6 +78,7 @@ fn follow_the_date(today: RwSignal<NaiveDate>) {
 #[component]
 pub fn App(published: Option<Published>) -> impl IntoView {
     let pages_differ = published.as_ref().is_some_and(|p| p.pages_differ);
+    let updated = published.as_ref().and_then(|p| p.updated);
     let (library, site, unpublishable) = match published {
         #[cfg(not(feature = "site"))]
         None => (Library::load(example_plan), None, None),
@@ -108,6 +109,7 @@ pub fn App(published: Option<Published>) -> impl IntoView {
         flash: RwSignal::new(None),
         pending: RwSignal::new(None),
         site: site.map(StoredValue::new),
+        updated,
         drafts: Drafts::default(),
     };
     provide_context(state);
@@ -118,6 +120,7 @@ pub fn App(published: Option<Published>) -> impl IntoView {
     let address = RwSignal::new(current_address());
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         address.set(current_address());
+        crate::browser::document::close_menus();
         focus_heading();
     });
     if !state.published() {
@@ -179,6 +182,7 @@ pub fn App(published: Option<Published>) -> impl IntoView {
                         </strong>
                     </div>
                 })}
+                <crate::ui::components::last_updated::LastUpdated />
                 {move || match (&unpublishable, state.published()) {
                     (Some(problems), _) => view! { <pages::about::Unpublishable problems=problems.clone() /> }.into_any(),
                     (None, true) => published_page(current.get(), &library),

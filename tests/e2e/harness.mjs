@@ -86,10 +86,10 @@ export async function watch(page, url) {
   const errors = [];
   const requests = [];
   page.on('console', (msg) => {
-    // The app asks whether it is a published site; an ordinary one answers 404. That is
-    // the only error it may log.
-    const published = /\/(plan|site)\.json$/.test(msg.location()?.url ?? '');
-    if (msg.type() === 'error' && !(published && /404/.test(msg.text()))) errors.push(msg.text());
+    // A published site asks for its site.json, which a council may leave out: that 404
+    // is the only error it may log. The officer's app asks for nothing that may be missing.
+    const settings = /\/site\.json$/.test(msg.location()?.url ?? '');
+    if (msg.type() === 'error' && !(settings && /404/.test(msg.text()))) errors.push(msg.text());
   });
   page.on('pageerror', (err) => errors.push(String(err)));
   page.on('request', (req) => requests.push(req.url()));

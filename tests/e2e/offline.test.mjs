@@ -87,7 +87,7 @@ test('a new deployment is announced, and the page reloads into it only when the 
 
     // Deploy a changed build behind the same address: a changed page, and so a changed worker.
     const index = join(dir, 'index.html');
-    await writeFile(index, (await readFile(index, 'utf8')).replace('</body>', '<!-- deployment 2 --></body>'));
+    await writeFile(index, `${await readFile(index, 'utf8')}\n<!-- deployment 2 -->\n`);
     execFileSync('node', [join(ROOT, 'scripts/offline-dist.mjs'), dir], { cwd: ROOT, stdio: 'pipe' });
 
     // The officer opens the app again and starts typing; the old version still runs.

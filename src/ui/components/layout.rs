@@ -68,7 +68,7 @@ pub fn Header(route: Memo<Route>, address: Memo<Address>) -> impl IntoView {
                                         <span class="govuk-service-navigation__service-name">
                                             <a href=Route::Overview { plan: id }.href() class="govuk-service-navigation__link">{shorten(&title, TITLE_CHARS).into_owned()}</a>
                                         </span>
-                                        <NavList items=items current=current from=address.get() />
+                                        <Navigation items=items current=current from=address.get() />
                                     </div>
                                 </div>
                             </section>
@@ -79,7 +79,7 @@ pub fn Header(route: Memo<Route>, address: Memo<Address>) -> impl IntoView {
                         <div class="govuk-service-navigation">
                             <div class="govuk-width-container">
                                 <div class="govuk-service-navigation__container">
-                                    <NavList items=vec![("All plans", Route::Plans)] current=current from=address.get() />
+                                    <Navigation items=vec![("All plans", Route::Plans)] current=current from=address.get() />
                                 </div>
                             </div>
                         </div>
@@ -106,10 +106,35 @@ fn is_current(item: &Route, current: &Route) -> Option<&'static str> {
     }
 }
 
+/// The navigation: a row of links on a wide screen; on a small one, behind a "Menu"
+/// button. The button is a `details` element, so it opens and closes without JavaScript
+/// (a published site's pages are read without it too). The links are written twice, and
+/// the stylesheet shows one copy (`.app-nav-wide`, `.app-nav-menu`); a single link is
+/// never hidden behind a button.
 #[component]
-fn NavList(items: Vec<(&'static str, Route)>, current: Route, from: Address) -> impl IntoView {
+fn Navigation(items: Vec<(&'static str, Route)>, current: Route, from: Address) -> impl IntoView {
+    if items.len() < 2 {
+        return view! { <NavList items=items current=current from=from class="" /> }.into_any();
+    }
     view! {
-        <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
+        <NavList items=items.clone() current=current.clone() from=from.clone() class="app-nav-wide" />
+        <details class="app-nav-menu" data-testid="nav-menu">
+            <summary class="govuk-service-navigation__toggle">"Menu"</summary>
+            <NavList items=items current=current from=from class="" />
+        </details>
+    }
+    .into_any()
+}
+
+#[component]
+fn NavList(
+    items: Vec<(&'static str, Route)>,
+    current: Route,
+    from: Address,
+    class: &'static str,
+) -> impl IntoView {
+    view! {
+        <nav aria-label="Menu" class=format!("govuk-service-navigation__wrapper {class}")>
             <ul class="govuk-service-navigation__list">
                 {items
                     .into_iter()

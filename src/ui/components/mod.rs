@@ -1,12 +1,14 @@
 //! Pieces that several pages use. Each takes props and reads no global state but the
 //! app's context.
 
+pub mod accountability;
 pub mod actions_table;
 pub mod address_problems;
 pub mod banners;
 pub mod breadcrumbs;
 pub mod charts;
 pub mod form;
+pub mod last_updated;
 pub mod layout;
 pub mod narrative_summary;
 pub mod needs_javascript;

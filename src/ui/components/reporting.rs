@@ -36,14 +36,14 @@ pub fn next_report_text(plan: &Plan, day: NaiveDate) -> Option<String> {
         .map(|(date, committee)| format!("{committee} on {}", format_long(date)))
 }
 
-/// The day a plan's views are as at when the address gives none: today, or the day a
-/// closed plan closed. Changes only when that day does, so a view built on it is not
+/// The day a plan's views are as at when the address gives none: today (a published
+/// plan's export day), or the day a closed plan closed. Changes only when that day does, so a view built on it is not
 /// rebuilt by every edit.
 pub fn default_as_at(plan_id: &str) -> Memo<NaiveDate> {
     let state = use_state();
     let id = plan_id.to_string();
     Memo::new(move |_| {
-        let today = state.today.get();
+        let today = state.figures_day();
         state
             .library
             .with_plan(&id, |p| p.map_or(today, |p| p.as_at(today)))
@@ -94,7 +94,8 @@ pub fn closed_banner(plan: &Plan) -> Option<impl IntoView> {
 
 /// The overview's part on reporting: who is responsible, the next report due as at
 /// `today`, and the documents as links. An officer sees it always, with the link to
-/// change it; a published site only when there is something to show.
+/// change it; a published site only its documents, when it has some (who is responsible
+/// is near the top of its home page, in `accountability`).
 pub fn reporting_section(plan: &Plan, today: NaiveDate, published: bool) -> Option<impl IntoView> {
     let rows: Vec<(&str, String)> = [
         ("Contact officer", plan.contact_officer.trim().to_string()),
@@ -106,7 +107,7 @@ pub fn reporting_section(plan: &Plan, today: NaiveDate, published: bool) -> Opti
         ),
     ]
     .into_iter()
-    .filter(|(_, v)| !v.is_empty())
+    .filter(|(_, v)| !published && !v.is_empty())
     .collect();
     let documents = plan.documents.clone();
     if published && rows.is_empty() && documents.is_empty() {
@@ -126,7 +127,7 @@ pub fn reporting_section(plan: &Plan, today: NaiveDate, published: bool) -> Opti
         n => format!("Reports issued: {n} recorded"),
     };
     Some(view! {
-        <h2 class="govuk-heading-m">"Reporting and documents"</h2>
+        <h2 class="govuk-heading-m">{if published { "Documents" } else { "Reporting and documents" }}</h2>
         {(!published).then(|| view! {
             <p class="govuk-body"><a class="govuk-link" href=edit>"Change the contacts, documents, rating scale, reporting schedules, or close the plan"</a></p>
             <p class="govuk-body"><a class="govuk-link" href=issued data-testid="reports-issued-link">{issued_words}</a></p>
@@ -136,7 +137,7 @@ pub fn reporting_section(plan: &Plan, today: NaiveDate, published: bool) -> Opti
                 rows=rows.into_iter().map(|(k, v)| (k.to_string(), v)).collect() testid="plan-reporting" />
         })}
         {(!documents.is_empty()).then(|| view! {
-            <h3 class="govuk-heading-s">"Documents"</h3>
+            {(!published).then(|| view! { <h3 class="govuk-heading-s">"Documents"</h3> })}
             <ul class="govuk-list govuk-list--bullet" data-testid="plan-documents">
                 {documents.into_iter().map(|d| view! {
                     <li><a class="govuk-link" href=d.url rel="noreferrer noopener">{d.title}</a></li>

@@ -30,7 +30,7 @@ pub fn ActionPage(plan_id: String, action_id: String) -> impl IntoView {
             let rec_href = Route::Recommendation { plan: plan.id.clone(), recommendation: rec.id.clone() }.href();
             let mut crumbs = recommendations_trail(plan, &rec.id);
             crumbs.push((format!("Recommendation {}", rec.number), rec_href.clone()));
-            let today = state.today.get();
+            let today = state.figures_day();
             let overdue = days_late(action, today);
             let slipped = action.slipped(today);
             let moves: Vec<String> = action

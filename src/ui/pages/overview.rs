@@ -22,18 +22,37 @@ pub fn OverviewPage(plan_id: String) -> impl IntoView {
         state.with_plan(&id, |plan| {
             plan.map(|plan| {
                 set_title(&["Overview", &plan.title]);
-                overview(plan, state.today.get(), state.published())
+                overview(
+                    plan,
+                    state.figures_day(),
+                    state.today.get(),
+                    state.published(),
+                )
             })
         })
     };
     view! { <WhenFound plan_id=plan_id>{page.clone()}</WhenFound> }
 }
 
-fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
+/// `day` is the day the figures are as at (a published plan's export day, or today);
+/// `today` is today, for when the plan next reports.
+fn overview(plan: &Plan, day: NaiveDate, today: NaiveDate, published: bool) -> impl IntoView {
     let review = &plan.review;
     // One set of figures for the summary and the table, as the dashboard works them out;
     // a closed plan's stand as at the day it closed.
-    let as_at = plan.as_at(today);
+    let as_at = plan.as_at(day);
+    let progress_heading = if plan.closed.is_some() {
+        "Progress when the plan closed".to_string()
+    } else if as_at == today {
+        "Progress today".to_string()
+    } else {
+        format!("Progress on {}", format_long(as_at))
+    };
+    let progress_caption = if plan.closed.is_some() {
+        "Actions by status when the plan closed".to_string()
+    } else {
+        format!("Actions by status on {}", format_long(as_at))
+    };
     let board = crate::domain::progress::dashboard(plan, as_at);
     let counts = board.counts;
     let recommendations_href = Route::Recommendations {
@@ -113,7 +132,8 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
                 <a class="govuk-link" href=Route::About.href()>"What is a corporate peer challenge?"</a>
             </p>
         })}
-        <h2 class="govuk-heading-m">{if plan.closed.is_some() { "Progress when the plan closed" } else { "Progress today" }}</h2>
+        {published.then(|| crate::ui::components::accountability::accountability(plan, today))}
+        <h2 class="govuk-heading-m">{progress_heading}</h2>
         <p class="govuk-body" data-testid="plan-size">
             {format!("{} recommendations, {} actions. ", plan.recommendations.len(), counts.total())}
             <a class="govuk-link" href=recommendations_href>"See every recommendation and its actions"</a>
@@ -122,7 +142,7 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
             <a class="govuk-link" href=Route::Dashboard { plan: plan.id.clone() }.href()>"See where the plan stands, as at any date"</a>
         </p>
         <table class="govuk-table" data-testid="status-counts">
-            <caption class="govuk-table__caption govuk-visually-hidden">{if plan.closed.is_some() { "Actions by status when the plan closed" } else { "Actions by status today" }}</caption>
+            <caption class="govuk-table__caption govuk-visually-hidden">{progress_caption}</caption>
             <thead class="govuk-table__head">
                 <tr class="govuk-table__row">
                     <th scope="col" class="govuk-table__header">"Status"</th>
@@ -240,7 +260,7 @@ fn overview(plan: &Plan, today: NaiveDate, published: bool) -> impl IntoView {
                     </thead>
                     <tbody class="govuk-table__body" role="rowgroup">
                         {plan.milestones.iter().map(|m| {
-                            let state = milestone_state(m, today);
+                            let state = milestone_state(m, day);
                             let (class, text) = match state {
                                 MilestoneState::Done => ("govuk-tag", format!("Done {}", m.done.map(format_long).unwrap_or_default())),
                                 MilestoneState::Due => ("govuk-tag govuk-tag--grey", state.label().to_string()),

@@ -37,7 +37,7 @@ pub fn RecommendationPage(plan_id: String, recommendation_id: String) -> impl In
                     plan_id=plan.id.clone()
                     recommendation=rec.clone()
                     filing=Filing::of(plan, rec)
-                    today=state.today.get()
+                    today=state.figures_day()
                 />
             }
             .into_any()

@@ -94,7 +94,7 @@ pub fn RecommendationsPage(plan_id: String, query: Query) -> impl IntoView {
                                 plan_id=plan.id.clone()
                                 recommendation=rec.clone()
                                 filing=Filing::of(plan, rec)
-                                today=state.today.get()
+                                today=state.figures_day()
                             />
                         </section>
                     }

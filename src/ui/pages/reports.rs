@@ -256,8 +256,8 @@ fn OptionsForm(
     };
     view! {
         <form class="app-filter" novalidate data-own-undo="" on:submit=update data-testid="report-options">
-            <NeedsJavaScript />
             <h2 class="govuk-heading-s">"Report options"</h2>
+            <NeedsJavaScript what="Changing the report's date and options" />
             <ErrorMessage error=error alert=true />
             <DateInput id="report-as-at" legend="As at" typed=date error=date_error />
             <div class="govuk-form-group">

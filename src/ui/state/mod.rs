@@ -41,6 +41,10 @@ pub struct AppState {
     pub pending: RwSignal<Option<PendingImport>>,
     /// A published site's settings; `None` in the officer's app.
     pub site: Option<StoredValue<SiteSettings>>,
+    /// The day the council last exported a published plan (`exported_at`): a published
+    /// site's figures are as at that day unless a resident picks another. `None` in the
+    /// officer's app, and for a plan file that does not say.
+    pub updated: Option<NaiveDate>,
     /// Text typed for things not yet added, kept across pages.
     pub drafts: Drafts,
 }
@@ -50,6 +54,15 @@ impl AppState {
     /// branch that edits is then known dead when compiling, and left out.
     pub fn published(&self) -> bool {
         cfg!(feature = "site") || self.site.is_some()
+    }
+
+    /// The day figures are as at when the address does not say: a published plan's export
+    /// day, or today. Tracks `today` when it is today.
+    pub fn figures_day(&self) -> NaiveDate {
+        match self.updated {
+            Some(day) if self.published() => day,
+            _ => self.today.get(),
+        }
     }
 
     /// Shows `message` on `route`'s page, with an Undo button, and goes there.

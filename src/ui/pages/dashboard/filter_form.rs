@@ -93,7 +93,7 @@ pub(super) fn FilterForm(
     };
     view! {
         <form class="app-filter" novalidate data-own-undo="" on:submit=show data-testid="filter-form">
-            <NeedsJavaScript />
+            <NeedsJavaScript what="Choosing the date and filtering the actions" />
             <DateInput id="as-at" legend="As at" bold=true typed=date error=date_error
                 hint="The day the figures are worked out for, such as the date of a committee meeting." />
             <details class="govuk-details" open=!filter.is_empty()>

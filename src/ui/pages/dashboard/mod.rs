@@ -381,7 +381,9 @@ fn BreakdownTable(
 ) -> impl IntoView {
     (!rows.is_empty()).then(|| view! {
         <h2 class="govuk-heading-m" id=format!("{id}-heading")>{heading}</h2>
-        <div class="app-scroll">
+        // Stacked on a small screen; between that and a wide one, it scrolls in a region
+        // that the keyboard can reach and that is named by the heading.
+        <div class="app-scroll" role="region" tabindex="0" aria-labelledby=format!("{id}-heading")>
         <table class="govuk-table app-stacked" role="table" data-testid=id aria-labelledby=format!("{id}-heading")>
             <thead class="govuk-table__head" role="rowgroup"><tr class="govuk-table__row" role="row">
                 <th scope="col" class="govuk-table__header" role="columnheader">"Name"</th>

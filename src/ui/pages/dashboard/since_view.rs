@@ -80,8 +80,8 @@ pub(super) fn SinceView(plan_id: String, as_at: NaiveDate, query: Query) -> impl
     };
     view! {
         <form class="app-filter" novalidate data-own-undo="" on:submit=show data-testid="since-form">
-            <NeedsJavaScript />
             <h2 class="govuk-heading-s">"What changed"</h2>
+            <NeedsJavaScript what="Listing what changed" />
             <DateInput id="since-date" legend="Changes since" hint=format!("Lists what changed after this date, up to {}.", format_long(as_at)) typed=typed error=error />
             <button type="submit" class="govuk-button govuk-button--secondary">"List what changed"</button>
         </form>
