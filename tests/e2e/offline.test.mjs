@@ -107,7 +107,8 @@ test('a new deployment is announced, and the page reloads into it only when the 
     assert.equal(await title.inputValue(), 'Half-typed title');
 
     await banner.getByRole('button', { name: 'Reload to use the new version' }).click();
-    await page.waitForFunction(() => document.documentElement.outerHTML.includes('deployment 2'), null, { timeout: 30_000 });
+    // The marker is a comment after the page's last element: a child of the document itself.
+    await page.waitForFunction(() => [...document.childNodes].some((n) => n.nodeType === Node.COMMENT_NODE && n.data.includes('deployment 2')), null, { timeout: 30_000 });
     await ready(page);
     assert.equal(await page.getByTestId('update-banner').count(), 0);
     // What was typed was saved before the reload.
