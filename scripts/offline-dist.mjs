@@ -16,9 +16,13 @@ function fail(why) {
   process.exit(1);
 }
 
-// Never kept: the worker itself, hosting settings, and a published plan's own files,
+// Never kept: the worker itself; hosting settings, at any depth, which many hosts never
+// serve (Apache refuses `.ht` files; Netlify and Cloudflare Pages read `_headers`), and one
+// file that fails would stop the worker installing; and a published plan's own files,
 // which change without a new build (the worker asks the network for those first).
-const LIVE = new Set(['sw.js', '_headers', '.htaccess', 'plan.json', 'site.json']);
+const TOP = new Set(['sw.js', 'plan.json', 'site.json']);
+const ANYWHERE = new Set(['_headers', '.htaccess']);
+const kept = (file) => !TOP.has(file) && !ANYWHERE.has(file.split('/').at(-1));
 
 function files(folder) {
   return readdirSync(folder).flatMap((name) => {
@@ -35,7 +39,7 @@ try {
   fail(`the template ${template} is missing`);
 }
 if (!text.includes("'%FILES%'") || !text.includes("'%VERSION%'")) fail(`${template} has lost its placeholders`);
-const list = files(dir).filter((f) => !LIVE.has(f)).sort();
+const list = files(dir).filter(kept).sort();
 if (!list.includes('index.html')) fail(`there is no index.html in ${dir}`);
 const hash = createHash('sha256');
 for (const file of list) hash.update(file).update('\0').update(readFileSync(join(dir, file)));

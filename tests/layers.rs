@@ -51,7 +51,11 @@ fn modules(root: &Path) -> BTreeMap<String, String> {
                 if !matches!(name.as_str(), "mod" | "lib" | "main") {
                     module.push(name.clone());
                 }
-                if name == "tests" || (prefix.is_empty() && name == "main") {
+                // The entry points start the app (main.rs) or a worker (bin/); they are no layer.
+                if name == "tests"
+                    || (prefix.is_empty() && name == "main")
+                    || prefix.first().is_some_and(|p| p == "bin")
+                {
                     continue;
                 }
                 let text = fs::read_to_string(&path).unwrap();
@@ -323,7 +327,7 @@ fn the_reader_sees_real_imports() {
     assert!(graph.len() > 60, "only {} modules read", graph.len());
 }
 
-/// Only `browser` (and `main.rs`, which starts the app) reaches the browser's own APIs:
+/// Only `browser` (and the entry points, `main.rs` and `bin/`) reaches the browser's own APIs:
 /// the window, JavaScript values, gloo. The UI may name event and file types that Leptos
 /// hands it, and nothing more.
 #[test]

@@ -273,3 +273,32 @@ fn the_zip_holds_the_build_the_pages_the_plan_settings_feed_and_readme() {
     assert!(readme.contains("Replace plan.json"));
     assert!(readme.contains(&plan.council));
 }
+
+/// The residents' site's service worker asks the network first for its written pages, and
+/// is a new worker whenever the plan published changes, so residents' browsers take it.
+#[test]
+fn the_zips_service_worker_takes_pages_from_the_network_and_changes_with_each_plan() {
+    let worker = std::fs::read_to_string("public/offline/sw.js").unwrap();
+    let zipped = |plan_json: &str| {
+        let files = site_files(
+            vec![("sw.js".to_string(), worker.as_bytes().to_vec())],
+            vec![],
+            plan_json,
+            "{}",
+            "<feed/>",
+            "readme",
+        );
+        let (_, bytes) = files.into_iter().find(|(n, _)| n == "sw.js").unwrap();
+        String::from_utf8(bytes).unwrap()
+    };
+    let plan = havering();
+    let first = zipped(&export(&plan, Some("2026-11-26T09:00:00Z")));
+    let second = zipped(&export(&plan, Some("2026-12-26T09:00:00Z")));
+    assert!(
+        worker.contains("const WRITTEN_PAGES = false;"),
+        "the template keeps its mark"
+    );
+    assert!(first.contains("const WRITTEN_PAGES = true; // written from the plan "));
+    assert!(!first.contains("const WRITTEN_PAGES = false;"));
+    assert_ne!(first, second, "another plan, another worker");
+}

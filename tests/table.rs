@@ -574,3 +574,57 @@ fn headings_repeated_down_the_table_are_passed_over() {
     assert_eq!(drafted.recommendations.len(), 2);
     assert!(drafted.checks.is_empty() && drafted.not_placed.is_empty());
 }
+
+/// A plan whose group "Place and economy" has the id `place`, and a table with groups
+/// "Place and economy" and "Place": each table group's recommendations land in their own
+/// group, never carried on into another whose id the first one took.
+#[test]
+fn added_recommendations_keep_their_own_groups_when_ids_cross() {
+    use cpc_action_plan::domain::table::added_to;
+    use cpc_action_plan::domain::Group;
+    let mut plan = common::havering();
+    plan.groups = vec![Group {
+        id: "place".into(),
+        name: "Place and economy".into(),
+    }];
+    for rec in &mut plan.recommendations {
+        rec.group = None;
+    }
+    let mut first = plan.recommendations[0].clone();
+    first.id = "t1".into();
+    first.number = "14".into();
+    first.group = Some("place-and-economy".into());
+    first.actions.clear();
+    let mut second = first.clone();
+    second.id = "t2".into();
+    second.number = "15".into();
+    second.group = Some("place".into());
+    let drafted = Drafted {
+        recommendations: vec![first, second],
+        groups: vec![
+            Group {
+                id: "place-and-economy".into(),
+                name: "Place and economy".into(),
+            },
+            Group {
+                id: "place".into(),
+                name: "Place".into(),
+            },
+        ],
+        ..Drafted::default()
+    };
+    let added = added_to(&plan, &drafted);
+    let group_of = |id: &str| {
+        let rec = added.recommendations.iter().find(|r| r.id == id).unwrap();
+        let group = rec.group.as_deref().unwrap();
+        added
+            .groups
+            .iter()
+            .find(|g| g.id == group)
+            .unwrap()
+            .name
+            .clone()
+    };
+    assert_eq!(group_of("t1"), "Place and economy");
+    assert_eq!(group_of("t2"), "Place");
+}

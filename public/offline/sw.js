@@ -8,6 +8,9 @@
 const VERSION = '%VERSION%';
 // Relative to this file's folder, which is the worker's scope (the site's sub-path).
 const FILES = ['./', ...'%FILES%'.split('\n').filter(Boolean)];
+// True in a residents' site made by the publish page (src/format/static_site.rs sets it,
+// with the plan the pages were written from): its pages come from the network first.
+const WRITTEN_PAGES = false;
 const SCOPE = self.registration.scope;
 // Caches are per origin; two sites under one origin (an app at /a/, a plan at /b/) keep
 // theirs apart by scope, and a worker removes only its own scope's old caches.
@@ -16,10 +19,14 @@ const CACHE = PREFIX + VERSION;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
+    caches.open(CACHE).then(async (cache) => {
       // `no-cache`: checked with the server, never an older build's copy from the HTTP cache.
-      cache.addAll(FILES.map((file) => new Request(new URL(file, SCOPE), { cache: 'no-cache' }))),
-    ),
+      const keep = (file) => cache.add(new Request(new URL(file, SCOPE), { cache: 'no-cache' }));
+      // The page itself must be kept, or the worker is of no use and does not install; any
+      // other file a host will not serve is simply fetched when it is needed.
+      await keep('./');
+      await Promise.allSettled(FILES.filter((file) => file !== './').map(keep));
+    }),
   );
 });
 
@@ -35,6 +42,7 @@ self.addEventListener('activate', (event) => {
 // A published plan's own files were fetched before this worker controlled the page; the
 // site asks for them to be kept too, so that it reopens offline.
 const PUBLISHED = ['plan.json', 'site.json'];
+const CHANGING = [...PUBLISHED, 'updates.xml'];
 
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
@@ -58,18 +66,20 @@ function own(url) {
 }
 
 // Files that change without a new build (a published plan, its settings, its pages and
-// feed): the network first, so residents see the newest, and the last copy offline.
+// feed): the network first, so residents see the newest, and the last copy offline or
+// when the network is too slow to wait for.
+const PATIENCE_MS = 4000;
+
 async function networkFirst(request) {
   const cache = await caches.open(CACHE);
-  try {
-    const response = await fetch(request);
+  const network = fetch(request).then(async (response) => {
     if (response.ok) await cache.put(request, response.clone());
     return response;
-  } catch (offline) {
-    const kept = await cache.match(request, { ignoreSearch: true });
-    if (kept) return kept;
-    throw offline;
-  }
+  });
+  const kept = await cache.match(request, { ignoreSearch: true });
+  if (!kept) return network;
+  const slow = new Promise((answer) => setTimeout(() => answer(kept), PATIENCE_MS));
+  return Promise.race([network.catch(() => kept), slow]);
 }
 
 // This build's own files never change under their names: the kept copy first.
@@ -86,6 +96,10 @@ self.addEventListener('fetch', (event) => {
   // Nothing from another origin or outside this site's folder is kept or answered.
   if (!own(url)) return;
   const path = url.href.slice(SCOPE.length).split(/[?#]/)[0];
-  const built = FILES.includes('./' + path);
-  event.respondWith(built ? keptFirst(request) : networkFirst(request));
+  const page = request.mode === 'navigate' || path === '' || path.endsWith('.html');
+  if (WRITTEN_PAGES && page) return event.respondWith(networkFirst(request));
+  if (FILES.includes('./' + path)) return event.respondWith(keptFirst(request));
+  // Anything else of this folder that changes without a new build; the rest (a host's other
+  // pages, if the app shares its folder) is left to the network and never kept.
+  if (CHANGING.includes(path) || page) event.respondWith(networkFirst(request));
 });

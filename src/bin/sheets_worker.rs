@@ -7,7 +7,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    serve(answer);
+    cpc_action_plan::browser::worker::serve(answer);
 }
 
 #[cfg(all(target_arch = "wasm32", not(feature = "site")))]
@@ -20,40 +20,6 @@ fn answer(request: &str, plan: &str) -> Result<Vec<u8>, String> {
 #[cfg(all(target_arch = "wasm32", feature = "site"))]
 fn answer(_: &str, _: &str) -> Result<Vec<u8>, String> {
     Err("A published site makes no spreadsheets.".to_string())
-}
-
-#[cfg(target_arch = "wasm32")]
-fn serve(answer: fn(&str, &str) -> Result<Vec<u8>, String>) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::{JsCast, JsValue};
-
-    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let reply = scope.clone();
-    let on_message =
-        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let data = js_sys::Array::from(&event.data());
-            let request = data.get(0).as_string().unwrap_or_default();
-            let plan = data.get(1).as_string().unwrap_or_default();
-            let message = js_sys::Array::new();
-            match answer(&request, &plan) {
-                Ok(bytes) => {
-                    let array = js_sys::Uint8Array::from(bytes.as_slice());
-                    message.push(&JsValue::from_str("ok"));
-                    message.push(&array);
-                    // The bytes move to the page rather than being copied.
-                    let transfer = js_sys::Array::of1(&array.buffer());
-                    let _ = reply.post_message_with_transfer(&message, &transfer);
-                }
-                Err(why) => {
-                    message.push(&JsValue::from_str("error"));
-                    message.push(&JsValue::from_str(&why));
-                    let _ = reply.post_message(&message);
-                }
-            }
-        });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    let _ = scope.post_message(&JsValue::from_str("ready"));
 }
 
 #[cfg(not(target_arch = "wasm32"))]

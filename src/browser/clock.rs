@@ -30,13 +30,28 @@ pub fn millis_until_tomorrow() -> u64 {
     }
 }
 
-/// Now as an RFC 3339 time in UTC, as plan files record `exported_at`.
+/// Now as an RFC 3339 time in whole seconds, as plan files record `exported_at`: the
+/// browser's own date and time with its offset ("2026-10-04T00:30:00+01:00"), or `Z` where
+/// that is UTC. Everything that reads the day reads its first ten characters, so the day is
+/// the officer's own: an export just after midnight in summer is on the new day.
 pub fn now_rfc3339() -> String {
-    let iso = js_sys::Date::new_0().to_iso_string();
-    // `toISOString` gives milliseconds ("…T16:00:00.000Z"); files keep whole seconds.
-    let text: String = iso.into();
-    match text.split_once('.') {
-        Some((seconds, _)) => format!("{seconds}Z"),
-        None => text,
-    }
+    let now = js_sys::Date::new_0();
+    // Minutes behind UTC: -60 in British Summer Time.
+    let behind = now.get_timezone_offset() as i32;
+    let zone = if behind == 0 {
+        "Z".to_string()
+    } else {
+        let ahead = -behind;
+        let sign = if ahead >= 0 { '+' } else { '-' };
+        format!("{sign}{:02}:{:02}", ahead.abs() / 60, ahead.abs() % 60)
+    };
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{zone}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date(),
+        now.get_hours(),
+        now.get_minutes(),
+        now.get_seconds()
+    )
 }

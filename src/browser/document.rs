@@ -122,3 +122,11 @@ pub fn ask_before_leaving(ev: &web_sys::Event) {
     // Older browsers ask only when `returnValue` is set too.
     let _ = js_sys::Reflect::set(ev, &"returnValue".into(), &"".into());
 }
+
+/// Whether this page runs inside a frame: the publish page runs the site build in a hidden
+/// frame to write its pages, which must neither take focus nor register a service worker.
+pub fn is_framed() -> bool {
+    web_sys::window()
+        .and_then(|w| w.top().ok().flatten().map(|top| top != w))
+        .unwrap_or(false)
+}

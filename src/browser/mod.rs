@@ -13,3 +13,4 @@ pub mod random;
 pub mod sheets;
 pub mod site_build;
 pub mod storage;
+pub mod worker;

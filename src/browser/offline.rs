@@ -59,10 +59,7 @@ pub fn start(published: bool, update_ready: impl Fn() + Clone + 'static) {
     };
     // The publish page runs the site build in a hidden frame to write its pages: that is
     // no visit to keep for offline use.
-    let framed = web_sys::window()
-        .and_then(|w| w.top().ok().flatten().map(|top| top != w))
-        .unwrap_or(false);
-    if framed {
+    if crate::browser::document::is_framed() {
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {

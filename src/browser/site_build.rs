@@ -127,7 +127,11 @@ pub async fn build_files() -> Result<Vec<(String, Vec<u8>)>, String> {
         if name.contains("..") || name.starts_with('/') {
             return Err(format!("{FILE_LIST} names a file outside the site: {name}"));
         }
-        files.push((name.clone(), bytes(&format!("{SITE_DIR}{name}")).await?));
+        let file = match crate::format::static_site::hosting_file(&name) {
+            Some(text) => text.as_bytes().to_vec(),
+            None => bytes(&format!("{SITE_DIR}{name}")).await?,
+        };
+        files.push((name, file));
     }
     Ok(files)
 }

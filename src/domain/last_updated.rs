@@ -10,8 +10,9 @@ use crate::domain::dates::{format_long, parse_iso};
 pub const OUT_OF_DATE_AFTER: Months = Months::new(6);
 
 /// The day of an RFC 3339 time as the plan file writes `exported_at`
-/// ("2026-10-03T16:00:00Z"): the date as written, before any time zone is applied, because
-/// the council wrote it on that day where it was.
+/// ("2026-10-04T00:30:00+01:00"): the date as written, before any time zone is applied,
+/// because the app writes the officer's own time with its offset (`browser::clock`), so the
+/// date is the day where the council wrote it.
 pub fn exported_on(exported_at: &str) -> Option<NaiveDate> {
     exported_at.trim().get(..10).and_then(parse_iso)
 }

@@ -88,8 +88,9 @@ council's website, a folder on it (such as /council/peer-challenge/), GitHub Pag
 Netlify or any host that serves plain files. No server code, database or build is
 needed. Keep the files together in one folder; index.html is the home page.
 
-Every page is plain HTML that reads without JavaScript (recommendation-*.html,
-action-*.html, progress.html, report-*.html, about.html, accessibility.html). With
+Every page is plain HTML that reads without JavaScript (recommendations.html,
+recommendation-*.html, action-*.html, progress.html, report-*.html, about.html,
+accessibility.html, plan-file.html). With
 JavaScript the same pages become the app, which adds filters and other dates.
 updates.xml is a feed of the progress updates that residents can follow.
 
@@ -121,9 +122,17 @@ pub fn site_files(
     readme: &str,
 ) -> Vec<(String, Vec<u8>)> {
     let written: std::collections::BTreeSet<&str> = pages.iter().map(|(f, _)| f.as_str()).collect();
+    let check = plan_check(plan_json);
     let mut files: Vec<(String, Vec<u8>)> = build
         .into_iter()
         .filter(|(name, _)| !written.contains(name.as_str()))
+        .map(|(name, bytes)| match name.as_str() {
+            WORKER_FILE => {
+                let worker = written_pages_worker(&String::from_utf8_lossy(&bytes), &check);
+                (name, worker.into_bytes())
+            }
+            _ => (name, bytes),
+        })
         .collect();
     files.extend(pages.into_iter().map(|(f, html)| (f, html.into_bytes())));
     files.push((PLAN_FILE.to_string(), plan_json.as_bytes().to_vec()));
@@ -140,4 +149,30 @@ pub fn site_zip(files: &[(String, Vec<u8>)]) -> Vec<u8> {
         .map(|(n, b)| (n.as_str(), b.as_slice()))
         .collect();
     zip_stored(&borrowed)
+}
+
+/// The hosting settings a static host reads (`_headers`, `.htaccess`), built into the app:
+/// many hosts never serve them (Apache refuses `.ht` files; Netlify and Cloudflare Pages
+/// read `_headers` as settings), so the publish page cannot fetch them from `site/`.
+pub fn hosting_file(name: &str) -> Option<&'static str> {
+    match name {
+        "_headers" => Some(include_str!("../../public/hosting/_headers")),
+        ".htaccess" => Some(include_str!("../../public/hosting/.htaccess")),
+        _ => None,
+    }
+}
+
+/// The service worker's file in a site build (`public/offline/sw.js`).
+pub const WORKER_FILE: &str = "sw.js";
+const WORKER_MARK: &str = "const WRITTEN_PAGES = false;";
+
+/// The site's service worker, told that this site has written pages: it asks the network
+/// for pages first (a newer publication replaces them under the same names), and it is a
+/// new worker for each plan published, so residents' browsers take the new one.
+pub fn written_pages_worker(worker: &str, check: &str) -> String {
+    worker.replacen(
+        WORKER_MARK,
+        &format!("const WRITTEN_PAGES = true; // written from the plan {check}"),
+        1,
+    )
 }

@@ -26,6 +26,10 @@ fn example_plan() -> Vec<crate::domain::Plan> {
 
 /// Moves focus to the new page's heading, as a screen reader user expects after a link.
 fn focus_heading() {
+    // Not in the publish page's hidden frame: focus would leave the officer's button.
+    if crate::browser::document::is_framed() {
+        return;
+    }
     request_animation_frame(|| crate::browser::document::focus_first_and_scroll_top("main h1"));
 }
 

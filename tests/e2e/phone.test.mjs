@@ -265,3 +265,20 @@ test('the Menu button opens without JavaScript', async () => {
     // (axe cannot run where scripts are off: the same page passed it with JavaScript, above.)
   }, { contextOptions: { ...phone, javaScriptEnabled: false } });
 });
+
+test('a plan exported just after midnight in summer is dated the new day, with its offset', async () => {
+  await withPage(browser, officer.url, async ({ page }) => {
+    // 00:30 on 4 October 2026 in London is 23:30 on 3 October in UTC.
+    await page.clock.setFixedTime(new Date('2026-10-03T23:30:00Z'));
+    await page.reload();
+    await ready(page);
+    await page.goto(`${officer.url}#/plan/${PLAN_ID}`);
+    await page.getByTestId('plan-summary').waitFor();
+    const [exported] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export plan', exact: true }).click(),
+    ]);
+    const text = JSON.parse(await readFile(await exported.path(), 'utf8'));
+    assert.equal(text.exported_at, '2026-10-04T00:30:00+01:00');
+  }, { contextOptions: { timezoneId: 'Europe/London' } });
+});

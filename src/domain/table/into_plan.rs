@@ -25,6 +25,10 @@ pub fn plan_from_table(id: String, council: String, title: String, drafted: &Dra
 pub fn added_to(plan: &Plan, drafted: &Drafted) -> Plan {
     let mut plan = plan.clone();
     let mut recommendations = drafted.recommendations.clone();
+    // Each table group's id in the plan, worked out for every group before any
+    // recommendation moves: a group renamed to an id another table group had must not
+    // carry that group's recommendations along with it.
+    let mut ids = std::collections::HashMap::new();
     for group in &drafted.groups {
         let id = match plan
             .groups
@@ -46,10 +50,11 @@ pub fn added_to(plan: &Plan, drafted: &Drafted) -> Plan {
                 id
             }
         };
-        for rec in recommendations.iter_mut() {
-            if rec.group.as_deref() == Some(group.id.as_str()) {
-                rec.group = Some(id.clone());
-            }
+        ids.insert(group.id.clone(), id);
+    }
+    for rec in recommendations.iter_mut() {
+        if let Some(id) = rec.group.as_ref().and_then(|g| ids.get(g)) {
+            rec.group = Some(id.clone());
         }
     }
     plan.recommendations.extend(recommendations);

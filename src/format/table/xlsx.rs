@@ -342,8 +342,12 @@ fn position(reference: &str) -> Option<(usize, usize)> {
 }
 
 /// Merged cells: the cells under the top-left one repeat it, those beside it are spanned.
+/// Every cell a merge writes counts against one limit, as every cell read does, so a file
+/// of huge merges (even of empty cells) cannot hold the tab.
 fn merge(table: &mut Table, merges: &[Merged]) {
+    const WRITES_MAX: usize = 1_000_000;
     let mut copied = 0usize;
+    let mut written = 0usize;
     for &((top, left), (bottom, right)) in merges {
         let Some(first) = table.rows.get(top).and_then(|r| r.get(left)).cloned() else {
             continue;
@@ -360,10 +364,12 @@ fn merge(table: &mut Table, merges: &[Merged]) {
                 }
                 while row.len() <= c {
                     row.push(Cell::default());
+                    written += 1;
                 }
                 let below = c == left;
                 copied = copied.saturating_add(if below { first.paragraphs.len() } else { 0 });
-                if copied > 1_000_000 {
+                written += 1;
+                if copied > WRITES_MAX || written > WRITES_MAX {
                     return;
                 }
                 row[c] = Cell {
@@ -390,5 +396,18 @@ mod tests {
         assert_eq!(position("12"), None);
         assert_eq!(serial_date("43830").as_deref(), Some("31 December 2019"));
         assert_eq!(serial_date("-1"), None);
+    }
+
+    #[test]
+    fn huge_merges_of_empty_cells_stop_at_the_limit() {
+        // 100,000 rows of one empty cell, under the reader's own cell limit, then merges
+        // that would write every row out to the widest column, many times over.
+        let mut table = Table {
+            rows: vec![vec![Cell::default()]; 100_000],
+        };
+        let merges = vec![((0, 0), (99_999, COLUMNS_MAX - 1)); 10_000];
+        merge(&mut table, &merges);
+        let cells: usize = table.rows.iter().map(Vec::len).sum();
+        assert!(cells <= 100_000 + 1_000_001, "{cells} cells");
     }
 }

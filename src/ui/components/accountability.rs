@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::domain::dates::format_long;
 use crate::domain::Plan;
 use crate::ui::components::reporting::next_report_text;
 use crate::ui::state::use_state;
@@ -25,7 +26,10 @@ pub fn accountability(plan: &Plan, today: NaiveDate) -> Option<impl IntoView> {
         ),
         (
             "Next reports",
-            next_report_text(plan, today).unwrap_or_default(),
+            // Named with its day: the site's plain pages are read long after they were made.
+            next_report_text(plan, today)
+                .map(|next| format!("{next} (as at {})", format_long(today)))
+                .unwrap_or_default(),
             "next-report",
         ),
         (

@@ -274,7 +274,7 @@ pub fn Banners(route: Memo<Route>, update_ready: ReadSignal<bool>) -> impl IntoV
             <button type="button" class="govuk-button govuk-button--secondary app-toolbar__button"
                 on:click=move |_| { library.download_csv(&id); }>"Download as CSV"</button>
             <SpreadsheetButton plan=move || library.plan_now(&plan) kind=SheetsKind::AllActions
-                as_at=state.today.get_untracked() options=ReportOptions::default()
+                as_at=state.today options=ReportOptions::default()
                 class="app-toolbar__button" label="Download as Excel" />
         })
     };

@@ -19,7 +19,9 @@ const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.
 pub fn SpreadsheetButton(
     #[prop(into)] plan: Callback<(), Option<Arc<Plan>>>,
     kind: SheetsKind,
-    as_at: NaiveDate,
+    /// Read when the button is pressed: the toolbar's follows today past midnight.
+    #[prop(into)]
+    as_at: Signal<NaiveDate>,
     options: ReportOptions,
     /// Extra classes for the button (the toolbar's are smaller).
     #[prop(optional)]
@@ -31,12 +33,6 @@ pub fn SpreadsheetButton(
     let busy = RwSignal::new(false);
     let said = RwSignal::new(String::new());
     let failed = RwSignal::new(None::<String>);
-    let request = SheetsRequest {
-        kind,
-        as_at,
-        options,
-    }
-    .to_message();
     let make = move |_| {
         if busy.get_untracked() {
             return;
@@ -44,12 +40,18 @@ pub fn SpreadsheetButton(
         let Some(plan) = plan.run(()) else {
             return;
         };
+        let as_at = as_at.get_untracked();
         let name = xlsx_file_name(&plan, kind, as_at);
+        let request = SheetsRequest {
+            kind,
+            as_at,
+            options: options.clone(),
+        }
+        .to_message();
         busy.set(true);
         failed.set(None);
         said.set(format!("Making the spreadsheet of {}…", kind.label()));
         let plan_file = crate::format::export(&plan, None);
-        let request = request.clone();
         leptos::task::spawn_local(async move {
             match sheets::make(request, plan_file).await {
                 Ok(bytes) if download_bytes(&name, XLSX, &bytes) => {

@@ -43,7 +43,9 @@ fn overview(plan: &Plan, day: NaiveDate, today: NaiveDate, published: bool) -> i
     let as_at = plan.as_at(day);
     let progress_heading = if plan.closed.is_some() {
         "Progress when the plan closed".to_string()
-    } else if as_at == today {
+    } else if as_at == today && !published {
+        // A published page is read long after it was written (and kept as plain HTML), so
+        // it always names its day.
         "Progress today".to_string()
     } else {
         format!("Progress on {}", format_long(as_at))
