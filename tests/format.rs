@@ -406,7 +406,7 @@ mod stored {
                 file: "havering.plan.json".into(),
                 at: "2026-11-26T09:30:00Z".into(),
             }),
-            plan: import(EXAMPLE_PLAN).unwrap().plan,
+            plan: import(EXAMPLE_PLAN).unwrap().plan.into(),
         }
     }
 
@@ -421,7 +421,7 @@ mod stored {
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(
             import(&value["file"].to_string()).unwrap().plan,
-            original.plan
+            *original.plan
         );
     }
 
@@ -429,7 +429,7 @@ mod stored {
     fn a_bare_plan_file_reads_as_revision_zero() {
         let plan = import(EXAMPLE_PLAN).unwrap().plan;
         let read = StoredPlan::from_text(&export(&plan, None)).unwrap();
-        assert_eq!((read.revision, read.plan), (0, plan));
+        assert_eq!((read.revision, &*read.plan), (0, &plan));
         assert_eq!(StoredPlan::revision_of(EXAMPLE_PLAN), Some(0));
     }
 
@@ -452,7 +452,7 @@ mod stored {
     /// Havering with findings long enough (about 200 KB) to be stored packed.
     fn big(revision: u64) -> StoredPlan {
         let mut big = stored(revision);
-        big.plan.findings = (0..400)
+        std::sync::Arc::make_mut(&mut big.plan).findings = (0..400)
             .map(|i| format!("Finding {i}: the council’s scrutiny arrangements are atypical, with seven committees and a cross-party review under way. ")
                 .repeat(4))
             .collect();
@@ -476,6 +476,19 @@ mod stored {
         assert_eq!(StoredPlan::revision_of(&text), Some(12));
         // A small plan stays plain JSON.
         assert!(!packed::is_packed(&stored(1).to_text()));
+    }
+
+    #[test]
+    fn a_plan_packed_ahead_is_stored_as_if_packed_at_once() {
+        use cpc_action_plan::format::packed;
+        // What the storage worker does off the page's thread, then the save with it: the
+        // same text, character for character.
+        let original = big(5);
+        let file = StoredPlan::plan_file(&original.plan);
+        assert!(StoredPlan::is_big(&file));
+        let text = original.to_text_packed(&packed::compress(&file));
+        assert_eq!(text, original.to_text());
+        assert_eq!(StoredPlan::from_text(&text).unwrap(), original);
     }
 
     #[test]
@@ -509,7 +522,7 @@ mod stored {
         // The importer refuses the plan inside (no council), but it unpacks: the download
         // is the header and the plan file, as JSON.
         let mut refused = big(4);
-        refused.plan.council = String::new();
+        std::sync::Arc::make_mut(&mut refused.plan).council = String::new();
         let file = export(&refused.plan, None);
         let text = packed::pack("{\"revision\":4}", &file);
         assert!(StoredPlan::from_text(&text).is_err());

@@ -440,7 +440,7 @@ fn a_choice_to_write_over_an_unreadable_entry_does_not_carry_over_to_another_tab
         changed_since_export: true,
         origin: None,
         imported: None,
-        plan: b.plan(PLAN).unwrap().as_ref().clone(),
+        plan: b.plan(PLAN).unwrap().clone(),
     };
     use cpc_action_plan::domain::workspace::Store;
     store_b.write(&stored_by_b).unwrap();

@@ -174,7 +174,7 @@ impl World {
             .entries
             .iter()
             .filter_map(|(id, held)| match held {
-                Held::Plan(p) => Some((id.clone(), p.plan.clone())),
+                Held::Plan(p) => Some((id.clone(), (*p.plan).clone())),
                 Held::Damaged { .. } => None,
             })
             .collect()

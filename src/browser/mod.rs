@@ -8,6 +8,7 @@ pub mod document;
 pub mod download;
 pub mod files;
 pub mod offline;
+pub mod packing;
 pub mod published;
 pub mod random;
 pub mod sheets;

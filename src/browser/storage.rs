@@ -7,11 +7,14 @@
 //! Nothing here panics: storage that is missing, blocked or full is reported as a
 //! [`StorageProblem`].
 
+use std::sync::Arc;
+
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
 use crate::domain::workspace::{Entry, Index, Presence, Store, StoredPlan};
 pub use crate::domain::workspace::{StorageProblem, Unreadable};
+use crate::domain::Plan;
 use crate::format::packed;
 use crate::format::sent::{self, SentCopy};
 use crate::format::stored::{self, StorageUsage};
@@ -46,6 +49,44 @@ pub fn read(key: &str) -> Option<String> {
         return None;
     }
     LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+thread_local! {
+    /// Big plans' files compressed ahead of their save by the storage worker, each with
+    /// the plan it was made from: used only for a write of that very plan (the same
+    /// `Arc`, which the entry keeps alive, so its address is not reused), one a plan.
+    static PACKED_AHEAD: std::cell::RefCell<Vec<(Arc<Plan>, Vec<u8>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Keeps a plan's file, compressed by the storage worker, for the plan's next write.
+pub fn keep_packed_ahead(plan: Arc<Plan>, compressed: Vec<u8>) {
+    PACKED_AHEAD.with(|ahead| {
+        let mut ahead = ahead.borrow_mut();
+        ahead.retain(|(kept, _)| kept.id != plan.id);
+        ahead.push((plan, compressed));
+    });
+}
+
+/// Whether this plan, as it is now, has been compressed ahead of its write.
+pub fn is_packed_ahead(plan: &Arc<Plan>) -> bool {
+    PACKED_AHEAD.with(|ahead| {
+        ahead
+            .borrow()
+            .iter()
+            .any(|(kept, _)| Arc::ptr_eq(kept, plan))
+    })
+}
+
+/// The compressed file for a write of this very plan, if the worker made it. Anything
+/// kept for the same plan id is dropped either way: it is of an older version.
+fn take_packed_ahead(plan: &Arc<Plan>) -> Option<Vec<u8>> {
+    PACKED_AHEAD.with(|ahead| {
+        let mut ahead = ahead.borrow_mut();
+        let at = ahead.iter().position(|(kept, _)| kept.id == plan.id)?;
+        let (kept, compressed) = ahead.swap_remove(at);
+        Arc::ptr_eq(&kept, plan).then_some(compressed)
+    })
 }
 
 /// The browser's local storage, as a workspace sees it.
@@ -135,7 +176,11 @@ impl Store for LocalStore {
     }
 
     fn write(&mut self, plan: &StoredPlan) -> Result<(), StorageProblem> {
-        write(&plan_key(&plan.plan.id), &plan.to_text())
+        let text = match take_packed_ahead(&plan.plan) {
+            Some(compressed) => plan.to_text_packed(&compressed),
+            None => plan.to_text(),
+        };
+        write(&plan_key(&plan.plan.id), &text)
     }
 
     fn remove(&mut self, id: &str) -> Result<(), StorageProblem> {

@@ -35,8 +35,18 @@ pub fn is_packed(text: &str) -> bool {
 
 /// A packed entry: the header as it is, and the body compressed.
 pub fn pack(header: &str, body: &str) -> String {
+    pack_compressed(header, &compress(body))
+}
+
+/// The body as a packed entry holds it: the slow part of packing, which the storage
+/// worker does off the page's thread (`src/bin/storage_worker.rs`).
+pub fn compress(body: &str) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(body.as_bytes(), LEVEL)
+}
+
+/// A packed entry from its header and a body already [compressed](compress).
+pub fn pack_compressed(header: &str, compressed: &[u8]) -> String {
     debug_assert!(!header.contains('\n'), "the header is one line of JSON");
-    let compressed = miniz_oxide::deflate::compress_to_vec_zlib(body.as_bytes(), LEVEL);
     let mut text = String::with_capacity(MARK.len() + header.len() + 1 + compressed.len() * 2);
     text.push_str(MARK);
     text.push_str(header);

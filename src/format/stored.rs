@@ -17,7 +17,7 @@ use serde_json::Value;
 use super::export::Envelope;
 use super::import::{import_value, Imported};
 use super::packed;
-use crate::domain::Problem;
+use crate::domain::{Plan, Problem};
 
 use crate::domain::workspace::ImportedFrom;
 pub use crate::domain::workspace::StoredPlan;
@@ -44,11 +44,35 @@ struct Record<'a> {
 impl StoredPlan {
     /// The text to store: plain JSON, or packed when the plan is big.
     pub fn to_text(&self) -> String {
-        let file = serde_json::to_string(&Envelope::new(&self.plan, None))
-            .expect("a plan always serialises");
-        let big = file.len() > packed::PACK_ABOVE;
-        let file = RawValue::from_string(file).expect("serde_json writes valid JSON");
-        let record = Record {
+        let file = Self::plan_file(&self.plan);
+        if Self::is_big(&file) {
+            self.to_text_packed(&packed::compress(&file))
+        } else {
+            let file = RawValue::from_string(file).expect("serde_json writes valid JSON");
+            serde_json::to_string(&self.record(Some(&file))).expect("a record always serialises")
+        }
+    }
+
+    /// The plan file a record holds, as JSON: what a big plan's entry compresses.
+    pub fn plan_file(plan: &Plan) -> String {
+        serde_json::to_string(&Envelope::new(plan, None)).expect("a plan always serialises")
+    }
+
+    /// Whether a plan file is stored packed.
+    pub fn is_big(plan_file: &str) -> bool {
+        plan_file.len() > packed::PACK_ABOVE
+    }
+
+    /// The packed text to store, from the plan file already compressed
+    /// (`packed::compress` of [`plan_file`](Self::plan_file), which must be big): the same
+    /// text [`to_text`](Self::to_text) writes, without its slow part.
+    pub fn to_text_packed(&self, compressed_file: &[u8]) -> String {
+        let header = serde_json::to_string(&self.record(None)).expect("a record always serialises");
+        packed::pack_compressed(&header, compressed_file)
+    }
+
+    fn record<'a>(&'a self, file: Option<&'a RawValue>) -> Record<'a> {
+        Record {
             revision: self.revision,
             tab: &self.tab,
             exported_at: self.exported_at.as_deref(),
@@ -56,13 +80,7 @@ impl StoredPlan {
             origin: self.origin.as_deref(),
             imported_from: self.imported.as_ref().map(|i| i.file.as_str()),
             imported_at: self.imported.as_ref().map(|i| i.at.as_str()),
-            file: (!big).then_some(&*file),
-        };
-        let text = serde_json::to_string(&record).expect("a record always serialises");
-        if big {
-            packed::pack(&text, file.get())
-        } else {
-            text
+            file,
         }
     }
 
@@ -93,7 +111,7 @@ impl StoredPlan {
                 changed_since_export: true,
                 origin: None,
                 imported: None,
-                plan,
+                plan: plan.into(),
             });
         }
         let file = value
@@ -129,7 +147,7 @@ impl StoredPlan {
                 }),
                 _ => None,
             },
-            plan,
+            plan: plan.into(),
         })
     }
 

@@ -69,7 +69,7 @@ const SITE = join(ROOT, 'target', 'site');
 
 // What index.html loads: not the spreadsheet worker (loaded when asked for) nor the
 // service worker (registered after the first page is shown), measured apart.
-const LATER = /^(sheets-worker|sw\.js$)/;
+const LATER = /^(sheets-worker|storage-worker|sw\.js$)/;
 
 async function sizes(dir, later = false) {
   const files = (await readdir(dir)).filter((f) => LATER.test(f) === later);

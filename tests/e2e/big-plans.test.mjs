@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, withPage, ready, saved, download, axeViolations } from './harness.mjs';
+import { inflateSync } from 'node:zlib';
 import { generate } from '../bench/generate.mjs';
 
 let server;
@@ -68,6 +69,83 @@ test('a big plan is stored packed, much smaller, and reads back whole after a re
     assert.match(await page.getByTestId('storage-usage').innerText(), /^This browser's storage for this site is \d+% full\.$/);
     assert.deepEqual(errors, []);
   });
+});
+
+/** The plan file a packed entry holds, unpacked as the app would. */
+function unpacked(text) {
+  const data = text.slice(text.indexOf('\n', MARK.length) + 1);
+  return JSON.parse(inflateSync(Buffer.from([...data].map((c) => c.charCodeAt(0)))).toString('utf8'));
+}
+
+const ACTION = 'r10-a5';
+const actionText = (file) => file.plan.recommendations[9].actions[4].text;
+
+/** Imports the big plan and opens one of its actions to edit, with the plan saved. */
+async function editBigAction(page) {
+  await page.goto(at('/'));
+  await ready(page);
+  await importBig(page);
+  await page.getByTestId('plan-summary').waitFor();
+  await saved(page);
+  await page.goto(at(`/plan/${BIG_ID}/actions/${ACTION}/edit`));
+  return page.getByLabel('What the council will do');
+}
+
+test('a big plan is compressed for its save by the storage worker, off the page', async () => {
+  await withPage(browser, at('/'), async ({ page, errors }) => {
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    const field = await editBigAction(page);
+    await field.fill('Compressed by the storage worker.');
+    await saved(page);
+    assert.ok(requests.some((r) => /storage-worker-[0-9a-f]{16}_bg\.wasm$/.test(r)), 'the storage worker was started');
+    const text = await stored(page, `cpc-action-plan/plan/${BIG_ID}`);
+    assert.ok(text.startsWith(MARK));
+    assert.equal(actionText(unpacked(text)), 'Compressed by the storage worker.');
+    // The worker is kept for the next save, and each save is whole.
+    await field.fill('Compressed again.');
+    await saved(page);
+    assert.equal(actionText(unpacked(await stored(page, `cpc-action-plan/plan/${BIG_ID}`))), 'Compressed again.');
+    assert.equal(requests.filter((r) => /storage-worker-[0-9a-f]{16}_bg\.wasm$/.test(r)).length, 1, 'one worker');
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.getByLabel('What the council will do').inputValue(), 'Compressed again.');
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('a save waiting for the storage worker is written at once when the tab is hidden', async () => {
+  await withPage(browser, at('/'), async ({ page }) => {
+    // The worker never arrives: the save waits for it (up to 10 seconds), as on a slow line.
+    await page.route(/storage-worker/, () => {});
+    const field = await editBigAction(page);
+    const before = await stored(page, `cpc-action-plan/plan/${BIG_ID}`);
+    await field.fill('Kept when the tab was hidden.');
+    await page.getByTestId('save-status').getByText('Saving', { exact: false }).waitFor();
+    await page.waitForTimeout(800);
+    assert.equal(await stored(page, `cpc-action-plan/plan/${BIG_ID}`), before, 'still waiting for the worker');
+    const after = await page.evaluate((key) => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+      return localStorage.getItem(key);
+    }, `cpc-action-plan/plan/${BIG_ID}`);
+    assert.equal(actionText(unpacked(after)), 'Kept when the tab was hidden.');
+  // No service worker: one that had kept the worker's files would answer in the network's place.
+  }, { contextOptions: { serviceWorkers: 'block' } });
+});
+
+test('a big plan saves when the storage worker cannot be started', async () => {
+  await withPage(browser, at('/'), async ({ page, errors }) => {
+    await page.route(/storage-worker/, (route) => route.abort());
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    const field = await editBigAction(page);
+    await field.fill('Compressed on the page instead.');
+    await saved(page);
+    assert.ok(!requests.some((r) => /storage-worker.*_bg\.wasm$/.test(r)), 'the worker never started');
+    assert.equal(actionText(unpacked(await stored(page, `cpc-action-plan/plan/${BIG_ID}`))), 'Compressed on the page instead.');
+    assert.deepEqual(errors.filter((e) => !/Failed to load resource|storage-worker|NetworkError|importScripts/i.test(e)), []);
+  }, { contextOptions: { serviceWorkers: 'block' } });
 });
 
 test('a returned copy of a big plan merges against the packed copy kept at export', async () => {

@@ -215,7 +215,7 @@ impl Workspace {
                 imported: stored.imported,
             },
         );
-        let plan = Arc::new(stored.plan);
+        let plan = stored.plan;
         match self.plans.iter_mut().find(|p| p.id == id) {
             Some(slot) => *slot = plan,
             None => {
@@ -290,6 +290,16 @@ impl Workspace {
                 .plans
                 .iter()
                 .any(|p| self.tracked.get(&p.id).is_some_and(|t| t.dirty))
+    }
+
+    /// The plans changed here and not yet written, as they are now: what the next save
+    /// writes, so what the storage worker can compress ahead of it.
+    pub fn unsaved_plans(&self) -> Vec<Arc<Plan>> {
+        self.plans
+            .iter()
+            .filter(|p| self.tracked.get(&p.id).is_some_and(|t| t.dirty))
+            .cloned()
+            .collect()
     }
 
     /// Whether an id is in use, here or in storage, readable or not: a plan imported as

@@ -35,7 +35,7 @@ impl Workspace {
                     // A plan another tab made or restored. If this tab kept the same
                     // version when it was deleted, there is nothing left to restore.
                     self.removed_elsewhere
-                        .retain(|p| p.id != id || **p != theirs.plan);
+                        .retain(|p| p.id != id || **p != *theirs.plan);
                     self.take(theirs, false);
                 }
             }

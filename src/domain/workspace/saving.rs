@@ -96,7 +96,7 @@ impl Workspace {
             changed_since_export: export.changed_since,
             origin: export.origin,
             imported: export.imported,
-            plan: (*plan).clone(),
+            plan: plan.clone(),
         };
         match store.write(&record) {
             Ok(()) => {

@@ -5,6 +5,8 @@
 //! the truth: the index only orders them, so a plan whose entry was written but whose
 //! index write failed is still found.
 
+use std::sync::Arc;
+
 use crate::domain::Plan;
 
 /// A plan as stored, with its revision: every save adds one, so a tab can tell whether
@@ -22,7 +24,9 @@ pub struct StoredPlan {
     pub origin: Option<String>,
     /// The file the plan was last imported from, until it is next exported.
     pub imported: Option<ImportedFrom>,
-    pub plan: Plan,
+    /// Shared with the workspace: a save writes the plan it holds, not a copy, and the
+    /// storage worker's packed body is matched to it by pointer.
+    pub plan: Arc<Plan>,
 }
 
 /// The file a plan was imported from, and when (RFC 3339): what the export note says until

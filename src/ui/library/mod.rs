@@ -60,6 +60,8 @@ pub struct Library {
     sent_version: RwSignal<u64>,
     workspace: StoredValue<Workspace>,
     save_timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// Counts the saves that waited for the storage worker: only the latest saves.
+    pack_round: StoredValue<u64>,
     /// A published plan: shown, never changed, and nothing written to storage.
     pub read_only: bool,
 }
@@ -109,6 +111,7 @@ impl Library {
             sent_version: RwSignal::new(0),
             workspace: StoredValue::new(workspace),
             save_timer: StoredValue::new_local(None),
+            pack_round: StoredValue::new(0),
             read_only,
         }
     }
