@@ -13,7 +13,7 @@ use cpc_action_plan::domain::{
     Suggestion, Theme, ThemeKind, Update, VisitFormat,
 };
 use cpc_action_plan::format::merge::{compare, merge};
-use cpc_action_plan::format::{export, import, import_bytes};
+use cpc_action_plan::format::{export, import, import_bytes, packed, StoredPlan};
 use cpc_action_plan::EXAMPLE_PLAN;
 use proptest::prelude::*;
 
@@ -460,6 +460,50 @@ proptest! {
         let file = export(&plan, Some("2026-11-23T16:00:00Z"));
         let back = import(&file).map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
         prop_assert_eq!(back.plan, plan);
+    }
+
+    #[test]
+    fn a_stored_plan_packed_ahead_reads_back_as_the_plan(plan in plan(), revision in 1u64..1000) {
+        // What the storage worker compresses, and the save writes with it, whatever the
+        // plan's size: the same record comes back, and for a big plan, the same text as
+        // packing on the page.
+        let record = StoredPlan {
+            revision,
+            tab: "t-1".into(),
+            exported_at: None,
+            changed_since_export: true,
+            origin: None,
+            imported: None,
+            plan: Arc::new(plan),
+        };
+        let file = StoredPlan::plan_file(&record.plan);
+        let text = record.to_text_packed(&packed::compress(&file));
+        prop_assert_eq!(StoredPlan::from_text(&text).map_err(|p| TestCaseError::fail(format!("{p:?}")))?, record.clone());
+        if StoredPlan::is_big(&file) {
+            prop_assert_eq!(text, record.to_text());
+        }
+    }
+
+    #[test]
+    fn a_plan_file_written_in_steps_is_the_plan_file(mut plan in plan(), tricky in prop::collection::vec(0usize..4, 0..3)) {
+        // Text that looks like the list the steps fill, anywhere text goes.
+        for (n, at) in tricky.into_iter().enumerate() {
+            let trick = format!("\"recommendations\":[] {n}");
+            match at {
+                0 => plan.title.push_str(&trick),
+                1 => plan.findings.push(trick),
+                2 => plan.contact_officer.push_str(&trick),
+                _ => if let Some(r) = plan.recommendations.first_mut() { r.title.push_str(&trick) },
+            }
+        }
+        prop_assert_eq!(StoredPlan::plan_file_in_steps(&plan).finish(), StoredPlan::plan_file(&plan));
+        let mut steps = StoredPlan::plan_file_in_steps(&plan);
+        let mut taken = 0;
+        while steps.step() {
+            taken += 1;
+        }
+        prop_assert!(taken + 1 >= plan.recommendations.len());
+        prop_assert_eq!(steps.finish(), StoredPlan::plan_file(&plan));
     }
 
     #[test]

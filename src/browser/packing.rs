@@ -11,8 +11,14 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::domain::workspace::StoredPlan;
+use crate::domain::Plan;
+
 /// How long a file may take before the save stops waiting and compresses it here.
 const PATIENCE_MS: i32 = 10_000;
+
+/// How long the plan file's writing holds the page's thread before letting it breathe.
+const SLICE_MS: f64 = 8.0;
 
 /// The running worker and what it has been asked, answered in the order asked.
 struct Packer {
@@ -39,6 +45,31 @@ fn worker_url() -> Option<String> {
         .ok()
         .flatten()?
         .get_attribute("content")
+}
+
+/// A plan's file (`StoredPlan::plan_file`), written a few milliseconds at a time, with
+/// the page free to take keystrokes and draw between: a big plan's takes tens of
+/// milliseconds in all.
+pub async fn plan_file(plan: &Plan) -> String {
+    let mut steps = StoredPlan::plan_file_in_steps(plan);
+    let mut slice_began = js_sys::Date::now();
+    while steps.step() {
+        if js_sys::Date::now() - slice_began > SLICE_MS {
+            next_task().await;
+            slice_began = js_sys::Date::now();
+        }
+    }
+    steps.finish()
+}
+
+/// Resolves in a later task, after the page has handled whatever came in meanwhile.
+async fn next_task() {
+    let later = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(later).await;
 }
 
 /// The plan file compressed (`format::packed::compress`), or `None` when the worker could

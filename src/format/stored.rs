@@ -71,6 +71,12 @@ impl StoredPlan {
         packed::pack_compressed(&header, compressed_file)
     }
 
+    /// The plan file of [`plan_file`](Self::plan_file), to be written a recommendation at
+    /// a time: a big plan's takes tens of milliseconds in one go.
+    pub fn plan_file_in_steps(plan: &Plan) -> PlanFileSteps<'_> {
+        PlanFileSteps::new(plan)
+    }
+
     fn record<'a>(&'a self, file: Option<&'a RawValue>) -> Record<'a> {
         Record {
             revision: self.revision,
@@ -166,6 +172,70 @@ impl StoredPlan {
         serde_json::from_str::<Rev>(text)
             .ok()
             .map(|r| r.revision.unwrap_or(0))
+    }
+}
+
+/// A plan file being written a recommendation at a time ([`StoredPlan::plan_file_in_steps`]):
+/// the plan without its recommendations is written first, and each recommendation's JSON
+/// goes into its empty list, so the text is exactly [`StoredPlan::plan_file`]'s.
+pub struct PlanFileSteps<'a> {
+    plan: &'a Plan,
+    /// Everything up to the recommendations' `[`, then each one written so far.
+    text: String,
+    /// Everything after their `]`.
+    tail: String,
+    next: usize,
+}
+
+impl<'a> PlanFileSteps<'a> {
+    const EMPTY: &'static str = "\"recommendations\":[]";
+
+    fn new(plan: &'a Plan) -> PlanFileSteps<'a> {
+        let mut outline = plan.clone();
+        outline.recommendations.clear();
+        let whole = StoredPlan::plan_file(&outline);
+        // Text never holds the key's quotes unescaped, so the one match is the plan's own
+        // list; were there ever two, the file is written in one go instead.
+        let mut found = whole.match_indices(Self::EMPTY).map(|(at, _)| at);
+        match (found.next(), found.next()) {
+            (Some(at), None) => {
+                let open = at + Self::EMPTY.len() - 1;
+                PlanFileSteps {
+                    plan,
+                    text: whole[..open].to_string(),
+                    tail: whole[open..].to_string(),
+                    next: 0,
+                }
+            }
+            _ => PlanFileSteps {
+                plan,
+                text: StoredPlan::plan_file(plan),
+                tail: String::new(),
+                next: plan.recommendations.len(),
+            },
+        }
+    }
+
+    /// Writes the next recommendation; false once all are written.
+    pub fn step(&mut self) -> bool {
+        let Some(recommendation) = self.plan.recommendations.get(self.next) else {
+            return false;
+        };
+        if self.next > 0 {
+            self.text.push(',');
+        }
+        let json =
+            serde_json::to_string(recommendation).expect("a recommendation always serialises");
+        self.text.push_str(&json);
+        self.next += 1;
+        self.next < self.plan.recommendations.len()
+    }
+
+    /// The whole plan file, writing whatever is left.
+    pub fn finish(mut self) -> String {
+        while self.step() {}
+        self.text.push_str(&self.tail);
+        self.text
     }
 }
 

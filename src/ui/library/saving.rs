@@ -37,28 +37,25 @@ impl Library {
     }
 
     /// Saves once the storage worker has compressed each big plan to be written (or
-    /// could not), unless a later change has started a round of its own.
+    /// could not), unless a later change has started a round of its own. A big plan's
+    /// file is written a slice at a time first, so typing is never held for long.
     fn save_soon(&self) {
         self.save_timer.set_value(None);
-        let to_pack: Vec<(Arc<Plan>, String)> = self
+        let round = self.pack_round.get_value() + 1;
+        self.pack_round.set_value(round);
+        let unsaved: Vec<Arc<Plan>> = self
             .workspace
             .with_value(Workspace::unsaved_plans)
             .into_iter()
             .filter(|plan| !storage::is_packed_ahead(plan))
-            .filter_map(|plan| {
-                let file = StoredPlan::plan_file(&plan);
-                StoredPlan::is_big(&file).then_some((plan, file))
-            })
             .collect();
-        if to_pack.is_empty() {
-            self.save_now();
-            return;
-        }
-        let round = self.pack_round.get_value() + 1;
-        self.pack_round.set_value(round);
         let library = *self;
         leptos::task::spawn_local(async move {
-            for (plan, file) in to_pack {
+            for plan in unsaved {
+                let file = packing::plan_file(&plan).await;
+                if !StoredPlan::is_big(&file) {
+                    continue;
+                }
                 match packing::compress(file).await {
                     Some(compressed) => storage::keep_packed_ahead(plan, compressed),
                     None => break,
