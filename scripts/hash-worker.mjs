@@ -39,7 +39,9 @@ for (const name of WORKERS) {
   renameSync(js, join(dir, `${base}.js`));
   renameSync(wasm, join(dir, `${base}_bg.wasm`));
   rmSync(join(dir, `${name}_loader.js`), { force: true });
-  writeFileSync(join(dir, `${base}_loader.js`), `importScripts("./${base}.js");wasm_bindgen({module_or_path:"./${base}_bg.wasm"});`);
+  // A module that cannot be fetched or started says so ("failed"), rather than leaving
+  // the page waiting for its "ready".
+  writeFileSync(join(dir, `${base}_loader.js`), `importScripts("./${base}.js");wasm_bindgen({module_or_path:"./${base}_bg.wasm"}).catch(()=>postMessage("failed"));`);
   html = html.replace(new RegExp(`\\s*<meta name=["']?app-${name}["']?[^>]*>`), '');
   metas += `\n  <meta name="app-${name}" content="${base}_loader.js">`;
   console.log(`hash-worker: the ${name} is ${base}`);

@@ -150,8 +150,9 @@ fn start() -> Option<Packer> {
                 }
                 return;
             }
+            // "failed": its module could not start; ["error", why]: it could not compress.
             let answer = js_sys::Array::from(&data);
-            if answer.get(0).as_string().as_deref() != Some("ok") {
+            if data.is_string() || answer.get(0).as_string().as_deref() != Some("ok") {
                 stop();
                 return;
             }

@@ -24,6 +24,10 @@ fn worker_url() -> String {
         .unwrap_or_else(|| "sheets-worker_loader.js".to_string())
 }
 
+/// How long the worker may take to start (its module is fetched the first time) before
+/// the officer is told it could not: a worker whose module fails inside it never says.
+const START_PATIENCE_MS: i32 = 30_000;
+
 const NOT_STARTED: &str = "The spreadsheet could not be made: this browser would not start the part of the app that writes Excel files. Reload the page and try again, or download the CSV instead.";
 
 /// Makes the workbook asked for by `request` (`SheetsRequest::to_message`) from the plan
@@ -47,12 +51,15 @@ pub async fn make(request: String, plan_file: String) -> Result<Vec<u8>, String>
         }
     };
     let mut asked = Some((request, plan_file));
+    let started = Rc::new(std::cell::Cell::new(false));
     let on_message = {
         let worker = worker.clone();
         let finish = finish.clone();
+        let started = started.clone();
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let data = event.data();
             if data.as_string().as_deref() == Some("ready") {
+                started.set(true);
                 if let Some((request, plan)) = asked.take() {
                     let message =
                         js_sys::Array::of2(&JsValue::from_str(&request), &JsValue::from_str(&plan));
@@ -62,6 +69,10 @@ pub async fn make(request: String, plan_file: String) -> Result<Vec<u8>, String>
                 }
                 return;
             }
+            if data.as_string().as_deref() == Some("failed") {
+                finish(false, &JsValue::from_str(NOT_STARTED));
+                return;
+            }
             let answer = js_sys::Array::from(&data);
             finish(
                 answer.get(0).as_string().as_deref() == Some("ok"),
@@ -69,6 +80,20 @@ pub async fn make(request: String, plan_file: String) -> Result<Vec<u8>, String>
             );
         })
     };
+    let give_up = {
+        let finish = finish.clone();
+        Closure::once_into_js(move || {
+            if !started.get() {
+                finish(false, &JsValue::from_str(NOT_STARTED));
+            }
+        })
+    };
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            give_up.unchecked_ref(),
+            START_PATIENCE_MS,
+        );
+    }
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         event.prevent_default();
         finish(false, &JsValue::from_str(NOT_STARTED));

@@ -1,6 +1,9 @@
-//! The spreadsheet worker's side of its messages (`src/bin/sheets_worker.rs` starts it):
-//! each `[request, plan file]` is answered with `["ok", bytes]` or `["error", why]`, and
-//! the first message, "ready", says it can be asked. `browser::sheets` is the page's side.
+//! A worker's side of its messages (`src/bin/sheets_worker.rs` and
+//! `src/bin/storage_worker.rs` start it): each `[request, text]` is answered with
+//! `["ok", bytes]` or `["error", why]`, and the first message, "ready", says it can be
+//! asked. (A module that cannot start never gets here: its loader, written by
+//! `scripts/hash-worker.mjs`, posts "failed".) `browser::sheets` and `browser::packing`
+//! are the page's side.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};

@@ -112,3 +112,16 @@ test('a spreadsheet that cannot be made says why, and the page carries on', asyn
   // No service worker: one that had kept the worker's files would answer in the network's place.
   }, { contextOptions: { serviceWorkers: 'block' } });
 });
+
+test('a spreadsheet worker whose module cannot start says so at once', async () => {
+  await withPage(browser, `${server.url}#/plan/${PLAN_ID}/reports/action-plan`, async ({ page, errors }) => {
+    await ready(page);
+    // The loader arrives but the writer's module does not: the worker itself says it failed.
+    await page.route(/sheets-worker-[0-9a-f]{16}_bg\.wasm$/, (route) => route.abort());
+    const asked = Date.now();
+    await page.getByRole('button', { name: 'Download as Excel (.xlsx)' }).click();
+    await page.getByTestId('sheets-status').getByText('The spreadsheet could not be made').waitFor({ timeout: 15_000 });
+    assert.ok(Date.now() - asked < 15_000, 'told well before the 30-second patience runs out');
+    assert.deepEqual(errors.filter((e) => !/Failed to load resource|sheets-worker|NetworkError|WebAssembly|fetch/i.test(e)), []);
+  }, { contextOptions: { serviceWorkers: 'block' } });
+});

@@ -51,8 +51,9 @@ pub fn SpreadsheetButton(
         busy.set(true);
         failed.set(None);
         said.set(format!("Making the spreadsheet of {}…", kind.label()));
-        let plan_file = crate::format::export(&plan, None);
         leptos::task::spawn_local(async move {
+            // Written a slice at a time: a big plan's file takes tens of milliseconds.
+            let plan_file = crate::browser::packing::plan_file(&plan).await;
             match sheets::make(request, plan_file).await {
                 Ok(bytes) if download_bytes(&name, XLSX, &bytes) => {
                     said.set(format!("The spreadsheet is downloaded: {name}"));
