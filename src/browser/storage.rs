@@ -17,6 +17,7 @@ pub use crate::domain::workspace::{StorageProblem, Unreadable};
 use crate::domain::Plan;
 use crate::format::packed;
 use crate::format::sent::{self, SentCopy};
+use crate::format::site::SiteSettings;
 use crate::format::stored::{self, StorageUsage};
 
 pub const INDEX_KEY: &str = "cpc-action-plan/index";
@@ -211,12 +212,31 @@ fn remove_plan(id: &str) -> Result<(), StorageProblem> {
         let _ = storage.remove_item(&sent_copy_key(id, &copy.export_id));
     }
     let _ = storage.remove_item(&sent_list_key(id));
+    let _ = storage.remove_item(&site_settings_key(id));
     storage
         .remove_item(&plan_key(id))
         .map_err(|e| problem_from_js(&e))
 }
 
 /// The list of copies sent of a plan, and each copy, whole, under its export's id.
+/// The residents' site's details last published for a plan (its `site.json`), kept so the
+/// officer does not type them again; never part of the plan or its file.
+const SITE_KEY_PREFIX: &str = "cpc-action-plan/site/";
+
+fn site_settings_key(plan_id: &str) -> String {
+    format!("{SITE_KEY_PREFIX}{plan_id}")
+}
+
+/// The site details last published for a plan in this browser, if any.
+pub fn site_settings(plan_id: &str) -> Option<SiteSettings> {
+    read(&site_settings_key(plan_id)).map(|text| SiteSettings::from_text(&text))
+}
+
+/// Keeps the site details just published for a plan, for its next publication.
+pub fn keep_site_settings(plan_id: &str, settings: &SiteSettings) -> Result<(), StorageProblem> {
+    write(&site_settings_key(plan_id), &settings.to_json())
+}
+
 const SENT_KEY_PREFIX: &str = "cpc-action-plan/sent/";
 
 fn sent_list_key(plan_id: &str) -> String {

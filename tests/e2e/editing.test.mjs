@@ -163,6 +163,10 @@ test('plans are copied and deleted; delete asks first and undo brings the plan b
       'Copy of Corporate Peer Challenge 2019: improvement action plan',
     ]);
 
+    // The copy was published once: its site details go with it.
+    await saved(page);
+    const copyId = await page.evaluate(() => JSON.parse(localStorage.getItem('cpc-action-plan/index')).find((id) => id !== 'havering-cpc-2019'));
+    await page.evaluate((key) => localStorage.setItem(key, '{"contact_phone":"01708 434343"}'), `cpc-action-plan/site/${copyId}`);
     await page.getByRole('link', { name: /^Delete Copy of/ }).click();
     await page.locator('main h1', { hasText: 'Delete “Copy of' }).waitFor();
     await page.getByRole('button', { name: 'Delete plan' }).click();
@@ -172,6 +176,7 @@ test('plans are copied and deleted; delete asks first and undo brings the plan b
     assert.equal(await page.locator('tbody tr').count(), 1);
     await saved(page);
     assert.equal((await page.evaluate(() => JSON.parse(localStorage.getItem('cpc-action-plan/index')))).length, 1);
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), `cpc-action-plan/site/${copyId}`), null, 'the site details went with the plan');
 
     await flash.getByRole('button', { name: 'Undo' }).click();
     assert.equal(await page.locator('tbody tr').count(), 2);

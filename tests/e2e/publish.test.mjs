@@ -94,6 +94,17 @@ test('the officer fills in the publish form, previews the home page and download
     // The officer's plan is the one changed by the form, and nothing else was stored.
     const keys = await page.evaluate(() => Object.keys(localStorage));
     assert.ok(keys.every((k) => k.startsWith('cpc-action-plan/')), keys.join());
+    assert.match(await page.getByTestId('publish-progress').innerText(), /kept in this browser for the next time/);
+
+    // The site's details are kept for the next publication, after a reload too.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.reload();
+    await page.locator('main h1', { hasText: 'Publish for residents' }).waitFor();
+    assert.equal(await page.getByLabel('Email address for residents').inputValue(), 'policy@havering.gov.uk');
+    assert.equal(await page.getByLabel('Telephone number').inputValue(), '01708 434343');
+    assert.equal(await page.getByLabel('Link to the council\'s peer challenge report').inputValue(), 'https://www.havering.gov.uk/peer-challenge');
+    const kept = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), `cpc-action-plan/site/${PLAN_ID}`));
+    assert.equal(kept.contact_phone, '01708 434343');
 
     siteDir = await unzip(file.bytes);
   });

@@ -42,6 +42,46 @@ pub fn PlainInput(
     }
 }
 
+/// The council's name or the plan's title, as a new plan is started with it, and its error.
+#[derive(Clone, Copy)]
+pub struct Named {
+    pub text: RwSignal<String>,
+    pub error: RwSignal<Option<String>>,
+}
+
+impl Named {
+    pub fn new(text: RwSignal<String>) -> Named {
+        Named {
+            text,
+            error: RwSignal::new(None),
+        }
+    }
+}
+
+/// The council's name and the plan's title every new plan needs, trimmed; or `None`, with
+/// each one missing said under its field and in the error summary, which takes the focus.
+pub fn named(council: Named, title: Named, errors: FormErrors) -> Option<(String, String)> {
+    let council_text = council.text.get_untracked().trim().to_string();
+    let title_text = title.text.get_untracked().trim().to_string();
+    council.error.set(
+        council_text
+            .is_empty()
+            .then(|| "Enter the council's name".to_string()),
+    );
+    title.error.set(
+        title_text
+            .is_empty()
+            .then(|| "Enter a title for the plan".to_string()),
+    );
+    errors.set("council", council.error.get_untracked());
+    errors.set("title", title.error.get_untracked());
+    if council_text.is_empty() || title_text.is_empty() {
+        request_animation_frame(|| focus_field("error-summary-title"));
+        return None;
+    }
+    Some((council_text, title_text))
+}
+
 #[component]
 pub fn NewPlanPage() -> impl IntoView {
     set_title(&["Start a new plan"]);
@@ -49,33 +89,15 @@ pub fn NewPlanPage() -> impl IntoView {
     let errors = FormErrors::provide();
     // No plan yet: the draft belongs to no plan (the empty id).
     let form = crate::ui::pages::editing::draft("", None, "new-plan", "a new plan");
-    let council = form.field("council");
-    let title = form.field("title");
+    let council = Named::new(form.field("council"));
+    let title = Named::new(form.field("title"));
     let kind = RwSignal::new(ReviewKind::CorporatePeerChallenge);
     let themes = RwSignal::new(ThemeSet::Core2024);
-    let council_error = RwSignal::new(None::<String>);
-    let title_error = RwSignal::new(None::<String>);
-
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let council_text = council.get_untracked().trim().to_string();
-        let title_text = title.get_untracked().trim().to_string();
-        council_error.set(
-            council_text
-                .is_empty()
-                .then(|| "Enter the council's name".to_string()),
-        );
-        title_error.set(
-            title_text
-                .is_empty()
-                .then(|| "Enter a title for the plan".to_string()),
-        );
-        errors.set("council", council_error.get_untracked());
-        errors.set("title", title_error.get_untracked());
-        if council_text.is_empty() || title_text.is_empty() {
-            request_animation_frame(|| focus_field("error-summary-title"));
+        let Some((council_text, title_text)) = named(council, title, errors) else {
             return;
-        }
+        };
         let plan = new_plan(
             new_id("plan"),
             council_text,
@@ -85,8 +107,8 @@ pub fn NewPlanPage() -> impl IntoView {
         );
         let id = plan.id.clone();
         state.library.add_plan(plan);
-        council.set(String::new());
-        title.set(String::new());
+        council.text.set(String::new());
+        title.text.set(String::new());
         navigate(&Route::EditPlan { plan: id });
     };
 
@@ -96,8 +118,8 @@ pub fn NewPlanPage() -> impl IntoView {
         <p class="govuk-body">"Start a plan when the peer team's report arrives. You can add the peer team, the recommendations and the actions next."</p>
         <p class="govuk-body">"Already have the action plan as a table, in a committee paper or a spreadsheet? "<a class="govuk-link" href=Route::NewFromTable.href()>"Start the plan from the table"</a>"."</p>
         <form novalidate data-own-undo="" on:submit=start>
-            <PlainInput id="council" label="Council" hint="As the report names it, for example London Borough of Havering" value=council error=council_error />
-            <PlainInput id="title" label="Title of the plan" hint="For example Corporate Peer Challenge 2025: action plan" value=title error=title_error />
+            <PlainInput id="council" label="Council" hint="As the report names it, for example London Borough of Havering" value=council.text error=council.error />
+            <PlainInput id="title" label="Title of the plan" hint="For example Corporate Peer Challenge 2025: action plan" value=title.text error=title.error />
             <div class="govuk-form-group">
                 <label class="govuk-label govuk-label--s" for="kind">"Kind of review"</label>
                 <select class="govuk-select" id="kind" name="kind" on:change=move |ev| {

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::site_build::{self, Frame};
+use crate::browser::storage;
 use crate::domain::Plan;
 use crate::format::feed::updates_feed;
 use crate::format::site::{SiteField, SiteSettings};
@@ -58,15 +59,31 @@ fn PublishForm(plan_id: String) -> impl IntoView {
     Effect::new(move |_| set_title(&["Publish for residents", &title.get()]));
     let id = plan_id.as_str();
 
-    // The site's settings start from what the plan says, and stay on this page.
+    // The site's settings are those last published from this browser, or start from what
+    // the plan says.
     let (contact, report) = state.with_plan(id, |p| {
         p.map(|p| (p.contact_officer.clone(), p.review.report_url.clone()))
             .unwrap_or_default()
     });
-    let email = RwSignal::new(email_in(&contact));
-    let phone = RwSignal::new(String::new());
-    let report_url = RwSignal::new(report);
-    let statement = TypedDate::new(&crate::domain::dates::iso(state.today.get_untracked()));
+    let kept = storage::site_settings(id);
+    let email = RwSignal::new(match &kept {
+        Some(kept) => kept.contact_email.clone(),
+        None => email_in(&contact),
+    });
+    let phone = RwSignal::new(
+        kept.as_ref()
+            .map(|k| k.contact_phone.clone())
+            .unwrap_or_default(),
+    );
+    let report_url = RwSignal::new(match &kept {
+        Some(kept) => kept.report_url.clone().unwrap_or_default(),
+        None => report,
+    });
+    let statement_day = kept
+        .as_ref()
+        .and_then(|k| k.statement_date)
+        .unwrap_or_else(|| state.today.get_untracked());
+    let statement = TypedDate::new(&crate::domain::dates::iso(statement_day));
     let email_error = RwSignal::new(None::<String>);
     let report_error = RwSignal::new(None::<String>);
     let statement_error = RwSignal::new(None::<String>);
@@ -164,7 +181,14 @@ fn PublishForm(plan_id: String) -> impl IntoView {
             progress.set(Progress::Working("Getting the site's files".to_string()));
             spawn_local(async move {
                 match make_site(&plan, &settings, progress).await {
-                    Ok(done) => progress.set(Progress::Done(done)),
+                    Ok(done) => {
+                        let kept = storage::keep_site_settings(&plan.id, &settings).is_ok();
+                        progress.set(Progress::Done(if kept {
+                            format!("{done} Its contact details are kept in this browser for the next time.")
+                        } else {
+                            done
+                        }))
+                    }
                     Err(why) => {
                         progress.set(Progress::Failed(format!("The site was not made: {why}.")))
                     }
@@ -194,7 +218,7 @@ fn PublishForm(plan_id: String) -> impl IntoView {
         <Schedules plan_id=plan_id.clone() />
 
         <h2 class="govuk-heading-m">"The site's contact details"</h2>
-        <p class="govuk-body">"These go in the site's site.json, not in the plan, and are kept only while this page is open."</p>
+        <p class="govuk-body">"These go in the site's site.json, not in the plan. This browser keeps them when the site is downloaded, for the next time you publish this plan."</p>
         <TextField id="site-email" label="Email address for residents" bold_label=true input_type="email"
             hint="Where residents report an accessibility problem or ask for the plan in another format"
             value=Signal::derive(move || email.get()) error=email_error

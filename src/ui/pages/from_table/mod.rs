@@ -16,7 +16,7 @@ use crate::format::table::{read_file, read_paste, Tables};
 use crate::presentation::route::Route;
 use crate::ui::components::form::{focus_field, ErrorSummary, FormErrors};
 use crate::ui::components::title::set_title;
-use crate::ui::pages::new_plan::PlainInput;
+use crate::ui::pages::new_plan::{named, Named, PlainInput};
 use crate::ui::pages::not_found::WhenFound;
 use crate::ui::state::use_state;
 
@@ -135,10 +135,8 @@ fn FromTable(plan_id: Option<String>) -> impl IntoView {
         table.with(|t| t.as_ref().map(|t| draft(t, &mapping, &mut counting())))
     });
 
-    let council = RwSignal::new(String::new());
-    let title = RwSignal::new(String::new());
-    let council_error = RwSignal::new(None::<String>);
-    let title_error = RwSignal::new(None::<String>);
+    let council = Named::new(RwSignal::new(String::new()));
+    let title = Named::new(RwSignal::new(String::new()));
     let problems = RwSignal::new(Vec::<String>::new());
     let plan_for_create = plan_id.clone();
     let create = move |ev: leptos::ev::SubmitEvent| {
@@ -159,24 +157,9 @@ fn FromTable(plan_id: Option<String>) -> impl IntoView {
                 added_to(&current, &drafted)
             }
             None => {
-                let council_text = council.get_untracked().trim().to_string();
-                let title_text = title.get_untracked().trim().to_string();
-                council_error.set(
-                    council_text
-                        .is_empty()
-                        .then(|| "Enter the council's name".to_string()),
-                );
-                title_error.set(
-                    title_text
-                        .is_empty()
-                        .then(|| "Enter a title for the plan".to_string()),
-                );
-                errors.set("council", council_error.get_untracked());
-                errors.set("title", title_error.get_untracked());
-                if council_text.is_empty() || title_text.is_empty() {
-                    request_animation_frame(|| focus_field("error-summary-title"));
+                let Some((council_text, title_text)) = named(council, title, errors) else {
                     return;
-                }
+                };
                 plan_from_table(new_id("plan"), council_text, title_text, &drafted)
             }
         };
@@ -290,8 +273,8 @@ fn FromTable(plan_id: Option<String>) -> impl IntoView {
                 <form novalidate data-own-undo="" on:submit=create.clone()>
                     <h2 class="govuk-heading-m">{if adding { "Add them to the plan" } else { "Create the plan" }}</h2>
                     {(!adding).then(|| view! {
-                        <PlainInput id="council" label="Council" hint="As the report names it, for example London Borough of Havering" value=council error=council_error />
-                        <PlainInput id="title" label="Title of the plan" hint="For example Corporate Peer Challenge 2025: action plan" value=title error=title_error />
+                        <PlainInput id="council" label="Council" hint="As the report names it, for example London Borough of Havering" value=council.text error=council.error />
+                        <PlainInput id="title" label="Title of the plan" hint="For example Corporate Peer Challenge 2025: action plan" value=title.text error=title.error />
                     })}
                     {move || (!problems.get().is_empty()).then(|| view! {
                         <div class="govuk-error-summary" data-testid="table-problems">
