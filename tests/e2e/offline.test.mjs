@@ -67,6 +67,15 @@ test('after one visit the app opens, edits and saves with no network at all', as
     assert.match(file.name, /-all-actions\.xlsx$/);
     assert.equal(file.bytes.subarray(0, 2).toString(), 'PK');
 
+    // The residents' site build was kept as well: the site is made and downloaded offline.
+    await page.goto(`${server.url}#/plan/${PLAN_ID}/publish`);
+    await page.locator('main h1', { hasText: 'Publish for residents' }).waitFor();
+    await page.getByLabel('Email address for residents').fill('policy@havering.gov.uk');
+    const site = await download(page, () => page.getByRole('button', { name: "Download the residents' site (.zip)" }).click());
+    assert.equal(site.name, `${PLAN_ID}-residents-site.zip`);
+    assert.equal(site.bytes.subarray(0, 2).toString(), 'PK');
+    await page.getByText("The residents' site is ready").waitFor();
+
     // And it is still there when the app is opened again, still offline.
     await page.reload();
     await ready(page);
