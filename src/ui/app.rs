@@ -78,9 +78,18 @@ fn follow_the_date(today: RwSignal<NaiveDate>) {
     });
 }
 
-/// The whole app: the officer's, or a published site's when `published` is given.
+/// How many parts of the app [`App`] draws at first, when told to draw in parts.
+pub const PARTS: u8 = 3;
+
+/// The whole app: the officer's, or a published site's when `published` is given. With
+/// `parts`, it is drawn in parts, each once `parts` reaches it: the header (1), the
+/// notices and footer (2), the page itself (3); otherwise all at once.
 #[component]
-pub fn App(published: Option<Published>) -> impl IntoView {
+pub fn App(
+    published: Option<Published>,
+    #[prop(optional)] parts: Option<ReadSignal<u8>>,
+) -> impl IntoView {
+    let drawn = move |part: u8| parts.is_none_or(|parts| parts.get() >= part);
     let pages_differ = published.as_ref().is_some_and(|p| p.pages_differ);
     let updated = published.as_ref().and_then(|p| p.updated);
     let (library, site, unpublishable) = match published {
@@ -173,9 +182,9 @@ pub fn App(published: Option<Published>) -> impl IntoView {
             ev.prevent_default();
             crate::ui::components::form::focus_field("main-content");
         }>"Skip to main content"</a>
-        <Header route=route address=current />
+        {move || drawn(1).then(|| view! { <Header route=route address=current /> })}
         <div class="govuk-width-container">
-            <Banners route=route update_ready=update_ready />
+            {move || drawn(2).then(|| view! { <Banners route=route update_ready=update_ready /> })}
             <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
                 {pages_differ.then(|| view! {
                     <div class="govuk-warning-text" data-testid="pages-differ">
@@ -186,15 +195,16 @@ pub fn App(published: Option<Published>) -> impl IntoView {
                         </strong>
                     </div>
                 })}
-                <crate::ui::components::last_updated::LastUpdated />
+                {move || drawn(2).then(|| view! { <crate::ui::components::last_updated::LastUpdated /> })}
                 {move || match (&unpublishable, state.published()) {
+                    _ if !drawn(3) => ().into_any(),
                     (Some(problems), _) => view! { <pages::about::Unpublishable problems=problems.clone() /> }.into_any(),
                     (None, true) => published_page(current.get(), &library),
                     (None, false) => page(current.get()),
                 }}
             </main>
         </div>
-        <Footer />
+        {move || drawn(2).then(|| view! { <Footer /> })}
     }
 }
 
