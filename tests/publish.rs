@@ -178,7 +178,12 @@ const SHELL: &str = r#"<!DOCTYPE html>
 <head>
   <meta charset="utf-8">
   <title>Peer challenge action plans</title>
+  <link rel="stylesheet" href="./main.css">
+  <link rel=icon href=data:,>
   <script type="module">import init from './app.js'; init();</script>
+  <link crossorigin href=./app-1.js integrity="sha384-x" rel=modulepreload>
+  <link as=fetch crossorigin href=./app-1_bg.wasm rel=preload type=application/wasm>
+  <link rel="preload" href="./other.wasm" as="fetch">
 </head>
 <body class="govuk-template__body">
   <noscript><p>This app needs JavaScript</p></noscript>
@@ -209,6 +214,11 @@ fn a_written_page_is_the_site_build_with_its_content_title_and_address() {
     assert!(html.contains(r#"href="updates.xml""#));
     // The start-up script is untouched, so the policy's hash of it still holds.
     assert!(html.contains("<script type=\"module\">import init from './app.js'; init();</script>"));
+    // The app's files are not preloaded: its download waits until the page has painted.
+    assert!(!html.contains("preload"), "{html}");
+    assert!(!html.contains("app-1") && !html.contains(".wasm"));
+    assert!(html.contains(r#"<link rel="stylesheet" href="./main.css">"#));
+    assert!(html.contains("<link rel=icon href=data:,>"));
     assert!(page_html("<html><body></body></html>", &page(), "x").is_err());
     assert!(page_html(&SHELL.replace("<noscript>", ""), &page(), "x").is_err());
 }

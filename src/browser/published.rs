@@ -48,6 +48,25 @@ pub fn remove_static_page() {
     }
 }
 
+/// On a written page: a hidden element after the page's plain HTML, for the app to draw
+/// its page in over several tasks while the written one stays in view (see [`show_app`]).
+/// `None` on any other page.
+pub fn app_stage() -> Option<web_sys::HtmlElement> {
+    let document = web_sys::window()?.document()?;
+    document.get_element_by_id(STATIC_ID)?;
+    let stage: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
+    stage.set_hidden(true);
+    document.body()?.append_child(&stage).ok()?;
+    Some(stage)
+}
+
+/// Shows the app drawn in `stage` in place of the written page, in one step: the reader
+/// never sees half of either, and nothing moves.
+pub fn show_app(stage: &web_sys::HtmlElement) {
+    remove_static_page();
+    stage.set_hidden(false);
+}
+
 /// Asks for a file beside `index.html`; the answer is read by [`text_of`].
 pub(crate) fn request(name: &str) -> Option<JsFuture> {
     let window = web_sys::window()?;

@@ -36,10 +36,16 @@ pub fn plan_check(plan_json: &str) -> String {
 /// A written page: the site build's `index.html` with the page's title, its address and
 /// plan check in `<meta>`s, a link to the feed, and the content in place of the shell's
 /// `<noscript>` message. Fails, saying why, when the shell is not a site build's page.
+///
+/// The shell's preload links (trunk's, for the app's script and WebAssembly) are left
+/// out: a written page paints its own content first, and its start-up script (the loader
+/// in `Trunk.toml`) asks for the app only once that has painted, so the app's download
+/// never competes with the page's first paint.
 pub fn page_html(shell: &str, page: &Page, check: &str) -> Result<String, String> {
     let (head, rest) = shell
         .split_once("</head>")
         .ok_or("the site build's index.html has no </head>")?;
+    let head = without_preloads(head);
     let head = match (head.find("<title>"), head.find("</title>")) {
         (Some(start), Some(end)) if start < end => format!(
             "{}<title>{}</title>{}",
@@ -66,6 +72,43 @@ pub fn page_html(shell: &str, page: &Page, check: &str) -> Result<String, String
         attribute(check),
         super::feed::FILE,
     ))
+}
+
+/// `head` without its `<link>`s whose `rel` is `preload` or `modulepreload`, quoted or
+/// not (a minified page drops the quotes).
+fn without_preloads(head: &str) -> String {
+    let mut out = String::with_capacity(head.len());
+    let mut rest = head;
+    while let Some(start) = rest.find("<link") {
+        let Some(len) = rest[start..].find('>') else {
+            break;
+        };
+        let tag = &rest[start..start + len + 1];
+        out.push_str(&rest[..start]);
+        if !matches!(rel_of(tag).as_deref(), Some("preload" | "modulepreload")) {
+            out.push_str(tag);
+        }
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `rel` of a tag, lower-cased: `rel="x"`, `rel='x'` or `rel=x`.
+fn rel_of(tag: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let at = lower
+        .match_indices("rel=")
+        .find(|(i, _)| lower[..*i].ends_with(|c: char| c.is_ascii_whitespace()))?
+        .0;
+    let value = &lower[at + "rel=".len()..];
+    let value = match value.chars().next()? {
+        quote @ ('"' | '\'') => value[1..].split(quote).next()?,
+        _ => value
+            .split(|c: char| c.is_ascii_whitespace() || c == '>')
+            .next()?,
+    };
+    Some(value.trim().to_string())
 }
 
 fn attribute(text: &str) -> String {

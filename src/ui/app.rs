@@ -78,9 +78,41 @@ fn follow_the_date(today: RwSignal<NaiveDate>) {
     });
 }
 
-/// The whole app: the officer's, or a published site's when `published` is given.
+/// How many parts [`App`] draws the app in, when told to draw in parts.
+pub const PARTS: u8 = 4;
+
+/// The parts drawn so far, when the app is drawn in parts (see [`App`]).
+#[derive(Clone, Copy)]
+struct DrawnParts(Option<ReadSignal<u8>>);
+
+/// The rest of a long page (after its first screen): drawn one task after the page when
+/// the app is drawn in parts, at once otherwise.
+pub fn later(rest: AnyView) -> AnyView {
+    match use_context::<DrawnParts>().and_then(|p| p.0) {
+        Some(parts) if parts.get_untracked() < PARTS => {
+            let slot = StoredValue::new_local(Some(rest));
+            (move || {
+                (parts.get() >= PARTS)
+                    .then(|| slot.try_update_value(Option::take).flatten())
+                    .flatten()
+            })
+            .into_any()
+        }
+        _ => rest,
+    }
+}
+
+/// The whole app: the officer's, or a published site's when `published` is given. With
+/// `parts`, it is drawn in parts, each once `parts` reaches it: the header (1), the
+/// notices and footer (2), the page itself (3) and the rest of a long page ([`later`],
+/// 4); otherwise all at once.
 #[component]
-pub fn App(published: Option<Published>) -> impl IntoView {
+pub fn App(
+    published: Option<Published>,
+    #[prop(optional)] parts: Option<ReadSignal<u8>>,
+) -> impl IntoView {
+    provide_context(DrawnParts(parts));
+    let drawn = move |part: u8| parts.is_none_or(|parts| parts.get() >= part);
     let pages_differ = published.as_ref().is_some_and(|p| p.pages_differ);
     let updated = published.as_ref().and_then(|p| p.updated);
     let (library, site, unpublishable) = match published {
@@ -173,9 +205,9 @@ pub fn App(published: Option<Published>) -> impl IntoView {
             ev.prevent_default();
             crate::ui::components::form::focus_field("main-content");
         }>"Skip to main content"</a>
-        <Header route=route address=current />
+        {move || drawn(1).then(|| view! { <Header route=route address=current /> })}
         <div class="govuk-width-container">
-            <Banners route=route update_ready=update_ready />
+            {move || drawn(2).then(|| view! { <Banners route=route update_ready=update_ready /> })}
             <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
                 {pages_differ.then(|| view! {
                     <div class="govuk-warning-text" data-testid="pages-differ">
@@ -186,15 +218,16 @@ pub fn App(published: Option<Published>) -> impl IntoView {
                         </strong>
                     </div>
                 })}
-                <crate::ui::components::last_updated::LastUpdated />
+                {move || drawn(2).then(|| view! { <crate::ui::components::last_updated::LastUpdated /> })}
                 {move || match (&unpublishable, state.published()) {
+                    _ if !drawn(3) => ().into_any(),
                     (Some(problems), _) => view! { <pages::about::Unpublishable problems=problems.clone() /> }.into_any(),
                     (None, true) => published_page(current.get(), &library),
                     (None, false) => page(current.get()),
                 }}
             </main>
         </div>
-        <Footer />
+        {move || drawn(2).then(|| view! { <Footer /> })}
     }
 }
 

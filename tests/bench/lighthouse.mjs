@@ -8,11 +8,12 @@
 // LIGHTHOUSE names the lighthouse command (node_modules/.bin/lighthouse when absent);
 // CHROME_PATH the browser (Debian's /usr/bin/chromium when absent). LIGHTHOUSE_RUNS runs
 // it that many times (3 when absent) and reports the median of each figure.
+// LIGHTHOUSE_REPORTS names a folder to keep each run's full report in (report-<n>.json).
 
 import { createServer } from 'node:http';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
@@ -87,6 +88,7 @@ async function runOnce(url, report) {
     fcp_ms: Math.round(lhr.audits['first-contentful-paint'].numericValue),
     lcp_ms: Math.round(lhr.audits['largest-contentful-paint'].numericValue),
     tbt_ms: Math.round(lhr.audits['total-blocking-time'].numericValue),
+    si_ms: Math.round(lhr.audits['speed-index'].numericValue),
     cls: Number(lhr.audits['cumulative-layout-shift'].numericValue.toFixed(3)),
     transfer_bytes: lhr.audits['total-byte-weight'].numericValue,
     failed,
@@ -104,6 +106,10 @@ try {
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
     const run = await runOnce(server.url, join(dir, `report-${i}.json`));
+    if (process.env.LIGHTHOUSE_REPORTS) {
+      await mkdir(process.env.LIGHTHOUSE_REPORTS, { recursive: true });
+      await cp(join(dir, `report-${i}.json`), join(process.env.LIGHTHOUSE_REPORTS, `report-${i}.json`));
+    }
     console.error(`  run ${i + 1}: ${JSON.stringify(run)}`);
     runs.push(run);
   }
@@ -114,7 +120,7 @@ try {
   await writeFile(out, JSON.stringify(result, null, 2));
   console.log(`Lighthouse mobile, published site's home page, ${process.env.SITE_DIST ? SITE : 'the site build'} (median of ${RUNS}):`);
   console.log(`  performance ${result.performance}, accessibility ${result.accessibility}, best practices ${result.best_practices}, SEO ${result.seo}`);
-  console.log(`  FCP ${result.fcp_ms} ms, LCP ${result.lcp_ms} ms (target ≤ 1200), TBT ${result.tbt_ms} ms, CLS ${result.cls}, ${result.transfer_bytes} bytes transferred`);
+  console.log(`  FCP ${result.fcp_ms} ms, LCP ${result.lcp_ms} ms (target ≤ 1200), TBT ${result.tbt_ms} ms, SI ${result.si_ms} ms, CLS ${result.cls}, ${result.transfer_bytes} bytes transferred`);
   if (result.failed.length) console.log(`  audits not passed: ${result.failed.join(', ')}`);
 } finally {
   await server.close();

@@ -227,6 +227,53 @@ test('with JavaScript the app takes over every page, and old #/ links reach the 
   });
 });
 
+test('a written page paints first and asks for the app only then, which takes its place in one step', async () => {
+  siteReady();
+  // What Lighthouse's mobile run measures: the largest paint must be the written page's,
+  // with nothing of the app's download started before it (or Lighthouse's estimate of
+  // a slow phone counts the WebAssembly's download in it), and no larger paint after.
+  for (const name of ['index.html', 'recommendations.html', 'progress.html']) {
+    const html = await readFile(join(siteDir, name), 'utf8');
+    assert.doesNotMatch(html, /<link[^>]*rel=["']?(module)?preload/, `${name} preloads nothing of the app`);
+  }
+  await withPage(browser, undefined, async ({ page, errors }) => {
+    for (const name of ['index.html', 'recommendations.html', 'progress.html']) {
+      await page.goto(`${site.url}${name}`);
+      await page.locator('#static-page').waitFor({ state: 'detached' });
+      await ready(page);
+      await page.waitForTimeout(300);
+      const seen = await page.evaluate(() => ({
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        app: performance.getEntriesByType('resource').filter((r) => /cpc-action-plan-[^/]*\.(js|wasm)$/.test(r.name)).map((r) => r.startTime),
+        largest: window.largest,
+        swap: window.swap,
+      }));
+      assert.ok(seen.fcp > 0, `${name} painted`);
+      assert.equal(seen.app.length, 2, `${name} asked for the app's script and WebAssembly`);
+      for (const start of seen.app) assert.ok(start >= seen.fcp, `${name}: the app was asked for at ${start} ms, before the first paint at ${seen.fcp} ms`);
+      assert.ok(seen.largest.length > 0 && seen.largest.every((e) => e.time <= seen.fcp + 1 && e.written), `${name}: the largest paint is the written page's, at once: ${JSON.stringify(seen.largest)}`);
+      // When the written page went, the app's page was already in view in its place.
+      assert.deepEqual(seen.swap, { headings: 1, shown: true }, `${name}: the app took the written page's place in one step`);
+    }
+    assert.deepEqual(errors, []);
+  }, {
+    // Lighthouse's phone; a first visit, with no service worker to answer.
+    contextOptions: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, serviceWorkers: 'block' },
+    initScript: () => {
+      window.largest = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.largest.push({ time: e.startTime, written: Boolean(e.element?.closest('#static-page')) });
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+      new MutationObserver((records, observer) => {
+        if (!records.some((r) => [...r.removedNodes].some((n) => n.id === 'static-page'))) return;
+        const headings = [...document.querySelectorAll('main h1')];
+        window.swap = { headings: headings.length, shown: headings.length === 1 && headings[0].checkVisibility() };
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    },
+  });
+});
+
 test('the feed is Atom with one entry per progress update, newest first, linked to action pages', async () => {
   siteReady();
   const updates = plan.recommendations.flatMap((r) => r.actions.flatMap((a) => a.updates ?? []));

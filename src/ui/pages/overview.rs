@@ -122,7 +122,9 @@ fn overview(plan: &Plan, day: NaiveDate, today: NaiveDate, published: bool) -> i
         }
     };
 
-    view! {
+    // The first screen; the rest may come a moment later (`later`), when the app takes
+    // over a written page.
+    let first = view! {
         <span class="govuk-caption-l">{plan.council.clone()}</span>
         <h1 class="govuk-heading-l">{plan.title.clone()}</h1>
 
@@ -173,7 +175,8 @@ fn overview(plan: &Plan, day: NaiveDate, today: NaiveDate, published: bool) -> i
             <strong>{format!("Overdue on {}: ", format_long(as_at))}</strong>
             {board.overdue_sentence()}
         </p>
-
+    };
+    let rest = view! {
         <h2 class="govuk-heading-m">"The review"</h2>
         {(!published).then(|| view! { <p class="govuk-body"><a class="govuk-link" href=Route::EditPlan { plan: plan.id.clone() }.href()>"Change the plan's details, review and peer team"</a></p> })}
         <SummaryList rows=review_rows />
@@ -283,7 +286,8 @@ fn overview(plan: &Plan, day: NaiveDate, today: NaiveDate, published: bool) -> i
                 </table>
             }.into_any()
         }}
-    }
+    };
+    view! { {first} {crate::ui::app::later(rest.into_any())} }
 }
 
 /// What in the plan is allowed but usually a slip, with a link to put each right.
