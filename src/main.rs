@@ -24,7 +24,7 @@ fn main() {
             view! { <App published=site.clone() parts=parts.read_only() /> }
         })
         .forget();
-        for part in 1..=cpc_action_plan::ui::app::PARTS {
+        for part in 1..=cpc_action_plan::ui::components::drawn_in_parts::PARTS {
             sleep(0).await;
             parts.set(part);
         }

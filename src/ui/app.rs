@@ -10,6 +10,7 @@ use crate::browser::clock;
 use crate::browser::published::Published;
 use crate::presentation::route::{Address, Route};
 use crate::ui::components::banners::Banners;
+use crate::ui::components::drawn_in_parts::DrawnParts;
 use crate::ui::components::layout::{Footer, Header};
 use crate::ui::library::Library;
 use crate::ui::pages;
@@ -78,41 +79,18 @@ fn follow_the_date(today: RwSignal<NaiveDate>) {
     });
 }
 
-/// How many parts [`App`] draws the app in, when told to draw in parts.
-pub const PARTS: u8 = 4;
-
-/// The parts drawn so far, when the app is drawn in parts (see [`App`]).
-#[derive(Clone, Copy)]
-struct DrawnParts(Option<ReadSignal<u8>>);
-
-/// The rest of a long page (after its first screen): drawn one task after the page when
-/// the app is drawn in parts, at once otherwise.
-pub fn later(rest: AnyView) -> AnyView {
-    match use_context::<DrawnParts>().and_then(|p| p.0) {
-        Some(parts) if parts.get_untracked() < PARTS => {
-            let slot = StoredValue::new_local(Some(rest));
-            (move || {
-                (parts.get() >= PARTS)
-                    .then(|| slot.try_update_value(Option::take).flatten())
-                    .flatten()
-            })
-            .into_any()
-        }
-        _ => rest,
-    }
-}
-
 /// The whole app: the officer's, or a published site's when `published` is given. With
 /// `parts`, it is drawn in parts, each once `parts` reaches it: the header (1), the
-/// notices and footer (2), the page itself (3) and the rest of a long page ([`later`],
-/// 4); otherwise all at once.
+/// notices and footer (2), the page itself (3) and the rest of a long page
+/// (`drawn_in_parts::later`, 4); otherwise all at once.
 #[component]
 pub fn App(
     published: Option<Published>,
     #[prop(optional)] parts: Option<ReadSignal<u8>>,
 ) -> impl IntoView {
-    provide_context(DrawnParts(parts));
-    let drawn = move |part: u8| parts.is_none_or(|parts| parts.get() >= part);
+    let parts = DrawnParts(parts);
+    provide_context(parts);
+    let drawn = move |part: u8| parts.drawn(part);
     let pages_differ = published.as_ref().is_some_and(|p| p.pages_differ);
     let updated = published.as_ref().and_then(|p| p.updated);
     let (library, site, unpublishable) = match published {

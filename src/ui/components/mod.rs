@@ -7,6 +7,7 @@ pub mod address_problems;
 pub mod banners;
 pub mod breadcrumbs;
 pub mod charts;
+pub mod drawn_in_parts;
 pub mod form;
 pub mod last_updated;
 pub mod layout;

@@ -287,7 +287,7 @@ fn overview(plan: &Plan, day: NaiveDate, today: NaiveDate, published: bool) -> i
             }.into_any()
         }}
     };
-    view! { {first} {crate::ui::app::later(rest.into_any())} }
+    view! { {first} {crate::ui::components::drawn_in_parts::later(rest.into_any())} }
 }
 
 /// What in the plan is allowed but usually a slip, with a link to put each right.
