@@ -19,7 +19,7 @@ use crate::presentation::static_pages::{file_of, file_safe, routes, static_href}
 use crate::ui::components::breadcrumbs::{plan_trail, Breadcrumbs};
 use crate::ui::components::form::{DateInput, ErrorSummary, FormErrors, TextField, TypedDate};
 use crate::ui::components::title::set_title;
-use crate::ui::pages::edit_reporting::{governance, schedules::Schedules};
+use crate::ui::pages::edit_reporting::{schedules::Schedules, Accountable};
 use crate::ui::pages::editing::from_plan;
 use crate::ui::pages::not_found::WhenFound;
 use crate::ui::state::use_state;
@@ -207,14 +207,7 @@ fn PublishForm(plan_id: String) -> impl IntoView {
 
         <h2 class="govuk-heading-m">"Who is accountable"</h2>
         <p class="govuk-body">"The residents' home page says who leads the plan, which committee oversees it and when it next reports. These are the plan's own details, saved as you type, as on the committee reporting page."</p>
-        <TextField id="portfolio-holder" label="Portfolio holder" bold_label=true
-            hint="The Cabinet member responsible, for example Cllr A Example, Leader of the Council"
-            value=from_plan(id, |p| p.portfolio_holder.clone())
-            on_change=governance(id, "portfolio_holder", |g, v| { g.portfolio_holder = v; Ok(()) }) />
-        <TextField id="overseen-by" label="Committee that oversees the plan" bold_label=true
-            hint="For example Overview and Scrutiny Committee"
-            value=from_plan(id, |p| p.overseen_by.clone())
-            on_change=governance(id, "overseen_by", |g, v| { g.overseen_by = v; Ok(()) }) />
+        <Accountable plan_id=plan_id.clone() />
         <Schedules plan_id=plan_id.clone() />
 
         <h2 class="govuk-heading-m">"The site's contact details"</h2>

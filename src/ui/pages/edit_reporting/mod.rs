@@ -20,6 +20,23 @@ mod closing;
 mod lists;
 pub(crate) mod schedules;
 
+/// Who leads the plan and which committee oversees it: the plan's own fields, saved as
+/// typed, here and on the publish page (the residents' home page shows them).
+#[component]
+pub(crate) fn Accountable(plan_id: String) -> impl IntoView {
+    let id = plan_id.as_str();
+    view! {
+        <TextField id="portfolio-holder" label="Portfolio holder" bold_label=true
+            hint="The Cabinet member responsible, for example Cllr A Example, Leader of the Council"
+            value=from_plan(id, |p| p.portfolio_holder.clone())
+            on_change=governance(id, "portfolio_holder", |g, v| { g.portfolio_holder = v; Ok(()) }) />
+        <TextField id="overseen-by" label="Committee that oversees the plan" bold_label=true
+            hint="For example Overview and Scrutiny Committee"
+            value=from_plan(id, |p| p.overseen_by.clone())
+            on_change=governance(id, "overseen_by", |g, v| { g.overseen_by = v; Ok(()) }) />
+    }
+}
+
 #[component]
 pub fn EditReportingPage(plan_id: String) -> impl IntoView {
     view! {
@@ -76,14 +93,7 @@ fn ReportingForm(plan_id: String) -> impl IntoView {
             hint="Who residents and councillors contact about the plan, for example Head of Policy, policy@example.gov.uk"
             value=from_plan(id, |p| p.contact_officer.clone())
             on_change=governance(id, "contact_officer", |g, v| { g.contact_officer = v; Ok(()) }) />
-        <TextField id="portfolio-holder" label="Portfolio holder" bold_label=true
-            hint="The Cabinet member responsible, for example Cllr A Example, Leader of the Council"
-            value=from_plan(id, |p| p.portfolio_holder.clone())
-            on_change=governance(id, "portfolio_holder", |g, v| { g.portfolio_holder = v; Ok(()) }) />
-        <TextField id="overseen-by" label="Committee that oversees the plan" bold_label=true
-            hint="For example Overview and Scrutiny Committee"
-            value=from_plan(id, |p| p.overseen_by.clone())
-            on_change=governance(id, "overseen_by", |g, v| { g.overseen_by = v; Ok(()) }) />
+        <Accountable plan_id=plan_id.clone() />
 
         <lists::Highlights plan_id=plan_id.clone() />
         <lists::Documents plan_id=plan_id.clone() />
