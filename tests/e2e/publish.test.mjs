@@ -325,3 +325,24 @@ test('the site says when its plain pages are older than its plan.json', async ()
     await writeFile(path, original);
   }
 });
+
+test("a plan's text that looks like markup is written into the pages as text", async () => {
+  const markup = '<img src=x onerror="document.title=1"> & <b>bold</b>';
+  let written;
+  await withPage(browser, `${app.url}#/plan/havering-cpc-2019/edit`, async ({ page, errors }) => {
+    await ready(page);
+    await page.getByLabel('Title of the plan').fill(`Peer challenge ${markup}`);
+    await saved(page);
+    await page.goto(`${app.url}#/plan/havering-cpc-2019/publish`);
+    await page.locator('main h1', { hasText: 'Publish for residents' }).waitFor();
+    const file = await download(page, () => page.getByRole('button', { name: "Download the residents' site (.zip)" }).click());
+    written = await unzip(file.bytes);
+    assert.deepEqual(errors, []);
+  });
+  for (const name of ['index.html', 'recommendations.html', 'about.html']) {
+    const html = await readFile(join(written, name), 'utf8');
+    assert.ok(!/<img\b/i.test(html) && !/<b>bold/.test(html), `${name} holds no markup from the plan`);
+    assert.ok(html.includes('&lt;img src=x onerror="document.title=1"&gt; &amp; &lt;b&gt;bold&lt;/b&gt;')
+      || html.includes('&lt;img src=x onerror=&quot;document.title=1&quot;&gt; &amp; &lt;b&gt;bold&lt;/b&gt;'), `${name} shows the text as written`);
+  }
+});
