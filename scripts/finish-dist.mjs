@@ -7,7 +7,7 @@
 
 import { execFileSync } from 'node:child_process';
 
-for (const script of ['hash-worker.mjs', 'secure-dist.mjs', 'embed-site.mjs', 'offline-dist.mjs']) {
+for (const script of ['hash-worker.mjs', 'front-dist.mjs', 'secure-dist.mjs', 'embed-site.mjs', 'offline-dist.mjs']) {
   try {
     execFileSync(process.execPath, [new URL(script, import.meta.url).pathname, ...process.argv.slice(2)], { stdio: 'inherit' });
   } catch {

@@ -97,8 +97,12 @@ export async function watch(page, url) {
   return { page, errors, requests };
 }
 
-/** Waits until the app has rendered a page heading. */
+/**
+ * Waits until the app has rendered a page heading: on a first visit, once it has taken
+ * the written front page's place (scripts/front.mjs), whose buttons wait for the app.
+ */
 export async function ready(page) {
+  await page.waitForFunction(() => !document.querySelector('#static-page[data-front]'));
   await page.locator('main h1').first().waitFor();
 }
 
