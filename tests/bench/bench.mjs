@@ -256,7 +256,9 @@ async function main() {
       const start = await page.evaluate(() => performance.now());
       await page.evaluate((id) => { location.hash = `#/plan/${id}/dashboard`; }, planId);
       const done = await page.evaluate(() => __when('[data-testid="summary"]'));
-      return { ms: done - start };
+      // And until the frame that shows it has been drawn (styles, layout and paint).
+      const painted = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now())))));
+      return { ms: done - start, painted_ms: painted - start };
     });
 
     if (want('recommendations')) results.recommendations_l = await repeat('recommendations page of L (page 1 of 10)', async () => {
@@ -362,7 +364,7 @@ async function main() {
     ...row(results.import_m, 'Import M: preview / plan shown', `${results.import_m?.to_preview_ms.toFixed(0)} / ${results.import_m?.to_plan_ms.toFixed(0)} ms`, '', ''),
     ...row(results.import_l, 'Import L: preview / plan shown', `${results.import_l?.to_preview_ms.toFixed(0)} / ${results.import_l?.to_plan_ms.toFixed(0)} ms`, '≤ 1000 / 1500 ms', budget(results.import_l?.to_preview_ms <= 1000 && results.import_l?.to_plan_ms <= 1500)),
     ...row(results.table_paste_5000, 'Table of 5,000 rows pasted: preview shown', `${results.table_paste_5000?.ms.toFixed(0)} ms`, '≤ 1000 ms', budget(results.table_paste_5000?.ms <= 1000)),
-    ...row(results.dashboard_l, 'Dashboard of L', `${results.dashboard_l?.ms.toFixed(0)} ms`, '≤ 300 ms', budget(results.dashboard_l?.ms <= 300)),
+    ...row(results.dashboard_l, 'Dashboard of L: in the page / drawn', `${results.dashboard_l?.ms.toFixed(0)} / ${results.dashboard_l?.painted_ms?.toFixed(0)} ms`, '≤ 300 ms', budget(results.dashboard_l?.ms <= 300)),
     ...row(results.recommendations_l, 'Recommendations page of L (20 of 200)', `${results.recommendations_l?.ms.toFixed(0)} ms`, '', ''),
     ...row(results.keystroke_l, 'Keystroke on L: shown', `${results.keystroke_l?.shown_ms.toFixed(0)} ms`, '≤ 50 ms', budget(results.keystroke_l?.shown_ms <= 50)),
     ...row(results.keystroke_l, 'Keystroke on L: saved (after the 400 ms pause)', `${results.keystroke_l?.saved_ms.toFixed(0)} ms: ${results.keystroke_l?.result}`, 'L must save', budget(results.save_l?.fits)),

@@ -84,6 +84,33 @@ for (const [when, asAt] of [['the scrutiny meeting, 4 September 2019', '2019-09-
   });
 }
 
+test("every pattern a chart fills with is drawn once on the page; the recommendations' bars share theirs", async () => {
+  await withPage(browser, dash('as_at=2019-09-04'), async ({ page, errors }) => {
+    await ready(page);
+    const charts = await page.evaluate(() => {
+      const used = [...new Set([...document.querySelectorAll('main [fill^="url(#"]')].map((el) => el.getAttribute('fill').slice(5, -1)))];
+      return {
+        used: used.map((id) => [id, [...document.querySelectorAll(`[id="${id}"]`)].map((el) => el.tagName)]),
+        patterns: document.querySelectorAll('main pattern').length,
+        inTable: document.querySelectorAll('[data-testid="recommendation-progress"] pattern').length,
+        hatchedRows: document.querySelectorAll('[data-testid="recommendation-progress"] [fill="url(#rec-bars-hatch)"]').length,
+      };
+    });
+    for (const [id, found] of charts.used) assert.deepEqual(found, ['pattern'], `the pattern ${id}`);
+    // Havering's plan had actions not started in September 2019: their segments use the
+    // shared hatch, and no row draws a pattern of its own.
+    assert.ok(charts.hatchedRows > 0);
+    assert.equal(charts.inTable, 0);
+    assert.ok(charts.patterns <= 12, `${charts.patterns} patterns on the page`);
+    // The shared patterns are drawn (a pattern in a hidden drawing would fill nothing),
+    // and take no room.
+    const box = await page.locator('.app-shared-patterns').boundingBox();
+    assert.deepEqual([box.width, box.height], [0, 0]);
+    assert.notEqual(await page.locator('.app-shared-patterns').evaluate((svg) => getComputedStyle(svg).display), 'none');
+    assert.deepEqual(errors, []);
+  });
+});
+
 test('a filter is a link: chosen in the form, it reloads to the same view', async () => {
   const want = expected('2019-09-04', (r, a) => r.group === 'opportunities' && a.status === 'not_started');
   await withPage(browser, dash('as_at=2019-09-04'), async ({ page }) => {

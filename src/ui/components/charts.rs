@@ -25,19 +25,46 @@ fn fill(status: Status, chart: &str) -> String {
     }
 }
 
-/// The patterns a chart's neutral statuses use.
-fn patterns(chart: &str) -> impl IntoView {
-    view! {
-        <defs>
+/// The pattern a neutral status is drawn with, under an id made from `chart`.
+fn pattern(status: Status, chart: &str) -> Option<AnyView> {
+    match status {
+        Status::NotStarted => Some(view! {
             <pattern id=format!("{chart}-hatch") width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                 <rect width="6" height="6" fill="#ffffff"></rect>
                 <line x1="0" y1="0" x2="0" y2="6" stroke="#505a5f" stroke-width="2"></line>
             </pattern>
+        }.into_any()),
+        Status::Cancelled => Some(view! {
             <pattern id=format!("{chart}-dots") width="6" height="6" patternUnits="userSpaceOnUse">
                 <rect width="6" height="6" fill="#d8dadb"></rect>
                 <circle cx="3" cy="3" r="1.3" fill="#0b0c0c"></circle>
             </pattern>
-        </defs>
+        }.into_any()),
+        _ => None,
+    }
+}
+
+/// The patterns of the statuses given (those a drawing uses: each pattern is a drawing
+/// of its own for the browser, so none is made that is not used).
+fn patterns_of(statuses: impl IntoIterator<Item = Status>, chart: &str) -> impl IntoView {
+    let drawn: Vec<AnyView> = statuses
+        .into_iter()
+        .filter_map(|s| pattern(s, chart))
+        .collect();
+    (!drawn.is_empty()).then(|| view! { <defs>{drawn}</defs> })
+}
+
+/// The patterns a chart's neutral statuses use.
+fn patterns(chart: &str) -> impl IntoView {
+    patterns_of([Status::NotStarted, Status::Cancelled], chart)
+}
+
+/// The neutral statuses' patterns once for many bars (`StatusBar`'s `patterns_of`), in a
+/// drawing of no size: a table of many bars then draws two patterns, not two a row.
+#[component]
+pub fn SharedPatterns(chart: &'static str) -> impl IntoView {
+    view! {
+        <svg class="app-shared-patterns" width="0" height="0" aria-hidden="true" focusable="false">{patterns(chart)}</svg>
     }
 }
 
@@ -49,7 +76,7 @@ pub fn Legend(chart: &'static str) -> impl IntoView {
             {Status::STACKED.into_iter().map(|s| view! {
                 <li class="app-legend__item">
                     <svg width="18" height="18" viewBox="0 0 18 18" focusable="false">
-                        {patterns(chart)}
+                        {patterns_of([s], chart)}
                         <rect x="1" y="1" width="16" height="16" fill=fill(s, chart) stroke="#0b0c0c" stroke-width="1"></rect>
                     </svg>
                     {s.label()}
@@ -71,6 +98,10 @@ pub fn StatusBar(
     /// What the bar shows, read out first.
     label: String,
     #[prop(optional)] height: Option<u32>,
+    /// The `SharedPatterns` on the page to fill the neutral statuses from; without it the
+    /// bar draws the patterns it uses itself.
+    #[prop(optional)]
+    patterns_from: Option<&'static str>,
 ) -> impl IntoView {
     let total = counts.total();
     let height = height.unwrap_or(28);
@@ -93,12 +124,15 @@ pub fn StatusBar(
         .collect();
     let title_id = format!("{chart}-title");
     let labelled_by = title_id.clone();
-    let chart_id = chart.clone();
+    let chart_id = patterns_from.map_or(chart, str::to_string);
+    let own_patterns = patterns_from
+        .is_none()
+        .then(|| patterns_of(shown.iter().map(|(s, _)| *s), &chart_id));
     view! {
         <svg class="app-bar" viewBox=format!("0 0 {BAR_WIDTH} {height}") preserveAspectRatio="none" width="100%" height=height
             role="img" aria-labelledby=labelled_by focusable="false">
             <title id=title_id>{format!("{label}. {description}")}</title>
-            {patterns(&chart_id)}
+            {own_patterns}
             <rect x="0" y="0" width=BAR_WIDTH height=height fill="#f3f2f1" stroke="#0b0c0c" stroke-width="1" vector-effect="non-scaling-stroke"></rect>
             {segments.into_iter().map(|(status, x, width, n)| view! {
                 <rect x=x y="0" width=width height=height fill=fill(status, &chart_id)

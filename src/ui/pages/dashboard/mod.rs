@@ -19,7 +19,7 @@ use crate::presentation::route::{carried_href, Address, Query, Route};
 use crate::presentation::text::{shorten, TITLE_CHARS};
 use crate::ui::components::address_problems::AddressProblems;
 use crate::ui::components::breadcrumbs::{plan_trail, Breadcrumbs};
-use crate::ui::components::charts::{Legend, MonthChart, StatusBar, Timeline};
+use crate::ui::components::charts::{Legend, MonthChart, SharedPatterns, StatusBar, Timeline};
 use crate::ui::components::status_tag::StatusTag;
 use crate::ui::components::title::set_title;
 use crate::ui::pages::not_found::WhenFound;
@@ -160,6 +160,7 @@ fn DashboardView(
 
                 <h2 class="govuk-heading-m">"Recommendations"</h2>
                 <Legend chart="rec-legend" />
+                <SharedPatterns chart="rec-bars" />
                 <table class="govuk-table app-stacked" role="table" data-testid="recommendation-progress">
                     <caption class="govuk-table__caption govuk-visually-hidden">"Progress of each recommendation's actions"</caption>
                     <thead class="govuk-table__head" role="rowgroup"><tr class="govuk-table__row" role="row">
@@ -178,7 +179,7 @@ fn DashboardView(
                                 <tr class="govuk-table__row" role="row">
                                     <th scope="row" class="govuk-table__header app-stacked__title" role="rowheader"><a class="govuk-link" href=href>{title}</a></th>
                                     <td class="govuk-table__cell app-col-bar" role="cell" data-label="Progress">
-                                        <StatusBar chart=format!("rec-{}", r.id) counts=r.counts label=format!("Recommendation {}", r.number) height=18 />
+                                        <StatusBar chart=format!("rec-{}", r.id) counts=r.counts label=format!("Recommendation {}", r.number) height=18 patterns_from="rec-bars" />
                                     </td>
                                     <td class="govuk-table__cell govuk-table__cell--numeric" role="cell" data-label="Completed">{r.counts.get(Status::Completed)}</td>
                                     <td class="govuk-table__cell govuk-table__cell--numeric" role="cell" data-label="Ongoing">{r.counts.get(Status::Ongoing)}</td>
