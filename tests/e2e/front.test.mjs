@@ -199,3 +199,34 @@ test('without JavaScript the written front page stays hidden and the noscript me
     await context.close();
   }
 });
+
+test('where the app cannot start, the page says so in place of the written front page, and nothing stored changes', async () => {
+  const stored = async (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+  for (const returning of [false, true]) {
+    const context = await browser.newContext({ locale: 'en-GB', serviceWorkers: 'block' });
+    try {
+      // WebAssembly the browser will not run (as where security settings switch it off).
+      const refuse = () => context.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not WebAssembly') }));
+      if (!returning) await refuse();
+      const { page } = await openPage(context, server.url);
+      let before = {};
+      if (returning) {
+        await ready(page);
+        before = await stored(page);
+        assert.ok(before['cpc-action-plan/index']);
+        await refuse();
+        await page.reload();
+      }
+      const heading = page.locator('main h1');
+      await page.getByRole('heading', { level: 1, name: 'The app could not start in this browser' }).waitFor();
+      assert.equal(await heading.count(), 1, 'no written page beside it');
+      assert.equal(await page.locator('#static-page').count(), 0);
+      assert.match(await page.locator('main').innerText(), /Nothing kept in this browser has been changed/);
+      assert.match(await page.title(), /^The app could not start/);
+      assert.deepEqual(await stored(page), before);
+      assert.deepEqual(await axeViolations(page), []);
+    } finally {
+      await context.close();
+    }
+  }
+});
