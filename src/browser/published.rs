@@ -60,11 +60,48 @@ pub fn app_stage() -> Option<web_sys::HtmlElement> {
     Some(stage)
 }
 
+/// What a keyboard can reach on a written page and in the app's drawing of it: the two
+/// are the same markup (the written page is the app's own drawing), so the n-th of one is
+/// the n-th of the other. Switched-off buttons count, since the written page's are.
+const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary, [tabindex]";
+
+/// The position, among the written page's [`FOCUSABLE`]s, of the one that has focus.
+fn focused_position(page: &web_sys::Element) -> Option<(u32, String)> {
+    let active = web_sys::window()?.document()?.active_element()?;
+    if !page.contains(Some(&active)) {
+        return None;
+    }
+    let all = page.query_selector_all(FOCUSABLE).ok()?;
+    (0..all.length())
+        .find(|&i| {
+            all.item(i)
+                .is_some_and(|node| node.is_same_node(Some(&active)))
+        })
+        .map(|i| (i, active.tag_name()))
+}
+
 /// Shows the app drawn in `stage` in place of the written page, in one step: the reader
-/// never sees half of either, and nothing moves.
+/// never sees half of either, and nothing moves. A reader who had tabbed into the written
+/// page keeps their place: focus moves to the same control in the app's page.
 pub fn show_app(stage: &web_sys::HtmlElement) {
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(STATIC_ID))
+        .and_then(|page| focused_position(&page));
     remove_static_page();
     stage.set_hidden(false);
+    let Some((position, tag)) = focused else {
+        return;
+    };
+    let same = stage
+        .query_selector_all(FOCUSABLE)
+        .ok()
+        .and_then(|all| all.item(position))
+        .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|element| element.tag_name() == tag);
+    if let Some(element) = same {
+        let _ = element.focus();
+    }
 }
 
 /// Asks for a file beside `index.html`; the answer is read by [`text_of`].

@@ -131,6 +131,31 @@ test('a link followed on the written front page opens its page when the app arri
   }
 });
 
+test('a keyboard user who tabbed into the written front page keeps their place when the app takes over', async () => {
+  const { context, release } = await heldContext();
+  try {
+    const { page, errors } = await openPage(context, server.url);
+    await page.locator('#static-page main h1').waitFor();
+    // Tab to "Import a plan file", as a keyboard user would (switched-off buttons are passed over).
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Import a plan file') break;
+    }
+    assert.ok(await page.evaluate(() => document.activeElement?.closest('#static-page') !== null));
+    release();
+    await tookOver(page);
+    await ready(page);
+    const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent, inMain: document.activeElement?.closest('main') !== null, connected: document.activeElement?.isConnected }));
+    assert.deepEqual(focused, { text: 'Import a plan file', inMain: true, connected: true });
+    // And the next Tab goes on from there.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Export all plans');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the written front page is never shown where the app would draw another page', async () => {
   // Noted from the start of each page: whether the written page was ever in view.
   const watch = () => {
