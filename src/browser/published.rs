@@ -84,11 +84,13 @@ fn focused_position(page: &web_sys::Element) -> Option<(u32, String)> {
 /// never sees half of either, and nothing moves. A reader who had tabbed into the written
 /// page keeps their place: focus moves to the same control in the app's page.
 pub fn show_app(stage: &web_sys::HtmlElement) {
-    let focused = web_sys::window()
+    let page = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(STATIC_ID))
-        .and_then(|page| focused_position(&page));
-    remove_static_page();
+        .and_then(|d| d.get_element_by_id(STATIC_ID));
+    let focused = page.as_ref().and_then(focused_position);
+    if let Some(page) = page {
+        page.remove();
+    }
     stage.set_hidden(false);
     let Some((position, tag)) = focused else {
         return;

@@ -14,7 +14,7 @@ use crate::ui::components::drawn_in_parts::DrawnParts;
 use crate::ui::components::layout::{Footer, Header};
 use crate::ui::library::Library;
 use crate::ui::pages;
-use crate::ui::state::{current_address, AppState, Drafts};
+use crate::ui::state::{current_address, AppState, Drafts, SKIP_LINK_TARGET};
 
 #[cfg(not(feature = "site"))]
 fn example_plan() -> Vec<crate::domain::Plan> {
@@ -178,15 +178,15 @@ pub fn App(
     });
 
     view! {
-        <a href="#main-content" class="govuk-skip-link" on:click=|ev| {
+        <a href=format!("#{SKIP_LINK_TARGET}") class="govuk-skip-link" on:click=|ev| {
             // The address is the router's; jump to the content without changing it.
             ev.prevent_default();
-            crate::ui::components::form::focus_field("main-content");
+            crate::ui::components::form::focus_field(SKIP_LINK_TARGET);
         }>"Skip to main content"</a>
         {move || drawn(1).then(|| view! { <Header route=route address=current /> })}
         <div class="govuk-width-container">
             {move || drawn(2).then(|| view! { <Banners route=route update_ready=update_ready /> })}
-            <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
+            <main class="govuk-main-wrapper" id=SKIP_LINK_TARGET tabindex="-1">
                 {pages_differ.then(|| view! {
                     <div class="govuk-warning-text" data-testid="pages-differ">
                         <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>

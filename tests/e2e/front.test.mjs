@@ -40,6 +40,21 @@ async function heldContext(options = {}) {
   return { context, release };
 }
 
+/**
+ * A first visit with the app held back: `body` gets the page once the written front page
+ * is in view, and `release`, which lets the app's WebAssembly through.
+ */
+async function heldFirstVisit(body) {
+  const { context, release } = await heldContext();
+  try {
+    const watched = await openPage(context, server.url);
+    await watched.page.locator('#static-page main h1').waitFor();
+    return await body({ ...watched, release });
+  } finally {
+    await context.close();
+  }
+}
+
 /** Whether the app has taken the written front page's place. */
 const tookOver = (page) => page.waitForFunction(() => !document.getElementById('static-page'));
 
@@ -65,11 +80,8 @@ test('the written front page is what the app draws for a first visit, and is in 
 });
 
 test('a first visit shows the plans page before the app has downloaded, and the app then takes its place', async () => {
-  const { context, release } = await heldContext();
-  try {
-    const { page, errors, requests } = await openPage(context, server.url);
+  await heldFirstVisit(async ({ page, errors, requests, release }) => {
     const written = page.locator('#static-page');
-    await written.locator('main h1').waitFor();
     assert.equal(await written.locator('main h1').innerText(), 'Action plans in this browser');
     assert.equal(await written.getByRole('link', { name: 'Corporate Peer Challenge 2019: improvement action plan', exact: true }).getAttribute('href'), '#/plan/havering-cpc-2019');
     assert.ok(await written.getByRole('link', { name: 'Start a new plan' }).isVisible());
@@ -104,9 +116,7 @@ test('a first visit shows the plans page before the app has downloaded, and the 
     assert.equal(await page.locator('tbody tr').count(), 2);
     assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a link followed on the written front page opens its page when the app arrives; the skip link leaves the plans page', async () => {
@@ -114,10 +124,7 @@ test('a link followed on the written front page opens its page when the app arri
     [(page) => page.locator('#static-page').getByRole('link', { name: 'Start a new plan' }).click(), 'Start a new plan', '#/new'],
     [(page) => page.keyboard.press('Tab').then(() => page.keyboard.press('Enter')), 'Action plans in this browser', ''],
   ]) {
-    const { context, release } = await heldContext();
-    try {
-      const { page, errors } = await openPage(context, server.url);
-      await page.locator('#static-page main h1').waitFor();
+    await heldFirstVisit(async ({ page, errors, release }) => {
       await follow(page);
       release();
       await tookOver(page);
@@ -125,17 +132,12 @@ test('a link followed on the written front page opens its page when the app arri
       assert.equal(await page.locator('main h1').innerText(), heading);
       assert.equal(await page.evaluate(() => location.hash), hash);
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   }
 });
 
 test('a keyboard user who tabbed into the written front page keeps their place when the app takes over', async () => {
-  const { context, release } = await heldContext();
-  try {
-    const { page, errors } = await openPage(context, server.url);
-    await page.locator('#static-page main h1').waitFor();
+  await heldFirstVisit(async ({ page, errors, release }) => {
     // Tab to "Import a plan file", as a keyboard user would (switched-off buttons are passed over).
     for (let i = 0; i < 20; i++) {
       await page.keyboard.press('Tab');
@@ -151,9 +153,7 @@ test('a keyboard user who tabbed into the written front page keeps their place w
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Export all plans');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('the written front page is never shown where the app would draw another page', async () => {

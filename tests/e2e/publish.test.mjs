@@ -189,6 +189,31 @@ test('axe on every page as it reads without JavaScript', async () => {
   });
 });
 
+test("a written page's skip link, followed before the app arrives, leaves the same page when it does", async () => {
+  siteReady();
+  const name = pages.find((n) => n.startsWith('recommendation-'));
+  await withPage(browser, undefined, async ({ page, context, errors }) => {
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    await context.route(/_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${site.url}${name}`);
+    const heading = (await page.locator('#static-page main h1').innerText()).trim();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => location.hash), '#main-content');
+    release();
+    await page.locator('#static-page').waitFor({ state: 'detached' });
+    await ready(page);
+    assert.equal((await page.locator('main h1').innerText()).trim(), heading, 'not "Page not found"');
+    assert.deepEqual(errors, []);
+  }, { contextOptions: { serviceWorkers: 'block' } });
+});
+
 test('with JavaScript the app takes over every page, and old #/ links reach the same page', async () => {
   siteReady();
   await withPage(browser, site.url, async ({ page, errors, requests }) => {

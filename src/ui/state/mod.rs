@@ -84,9 +84,17 @@ pub fn use_state() -> AppState {
     expect_context::<AppState>()
 }
 
+/// The id of the page's main content, which the skip link moves to.
+pub const SKIP_LINK_TARGET: &str = "main-content";
+
 /// The address the browser shows now.
 pub fn current_address() -> Address {
-    let hash = document::hash();
+    let mut hash = document::hash();
+    // A written page's skip link, followed before the app arrived, leaves `#main-content`
+    // behind: a place on the page, not an address of the app's, so it reads as none.
+    if hash.trim_start_matches('#') == SKIP_LINK_TARGET {
+        hash.clear();
+    }
     // A written page of the residents' site opened by its own address shows its view.
     if hash.trim_start_matches('#').is_empty() {
         if let Some(address) = crate::browser::published::page_address() {
